@@ -1,0 +1,43 @@
+/// One finding about the docs or about a key, at a place in a file.
+public struct Diagnostic: Sendable, Equatable {
+    /// How much a diagnostic matters.
+    public enum Severity: String, Sendable, Codable, Comparable {
+        case note, warning, error
+
+        private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
+    }
+
+    /// Where it applies.
+    public var location: SourceLocation
+    /// The last line it covers (the same as `location.line` for a single line).
+    public var endLine: Int
+    /// Its severity.
+    public var severity: Severity
+    /// A stable id such as `key.too-long` or `link.broken`.
+    public var rule: String
+    /// What is wrong, in one sentence.
+    public var message: String
+    /// Lines printed indented under the message in text format: the command, captured output.
+    public var context: [String]
+
+    /// Creates a diagnostic.
+    public init(
+        _ severity: Severity, at location: SourceLocation, endLine: Int? = nil, rule: String,
+        _ message: String, context: [String] = []
+    ) {
+        self.location = location
+        self.endLine = endLine ?? location.line
+        self.severity = severity
+        self.rule = rule
+        self.message = message
+        self.context = context
+    }
+
+    /// The same diagnostic with warnings raised to errors (for `--strict`).
+    public func strict() -> Diagnostic {
+        var copy = self
+        if copy.severity == .warning { copy.severity = .error }
+        return copy
+    }
+}

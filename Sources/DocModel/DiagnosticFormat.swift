@@ -1,0 +1,62 @@
+import Foundation
+
+/// How diagnostics are printed: GCC-style text on stderr, GitHub workflow commands, or JSON on stdout.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    case text, github, json
+}
+
+/// Turns diagnostics into the text of each format. Printing happens in one place: the CLI.
+public enum DiagnosticRenderer {
+    /// `file:line:col: severity: message [rule]`, then each context line indented by four spaces.
+    public static func text(_ d: Diagnostic) -> String {
+        var out = "\(d.location): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
+        for line in d.context { out += "\n    " + line }
+        return out
+    }
+
+    /// `::error file=F,line=L,col=C,endLine=E,title=RULE::message`, GitHub's workflow command.
+    public static func github(_ d: Diagnostic) -> String {
+        let level = d.severity == .note ? "notice" : d.severity.rawValue
+        let file = escapeProperty(d.location.file)
+        let body = escapeData(([d.message] + d.context).joined(separator: "\n"))
+        return "::\(level) file=\(file),line=\(d.location.line),endLine=\(d.endLine),"
+            + "col=\(d.location.column),title=\(escapeProperty(d.rule))::\(body)"
+    }
+
+    /// `{"diagnostics":[...],"summary":{...}}` with sorted keys, one document.
+    public static func json(_ diagnostics: [Diagnostic], summary: [String: Int]) -> String {
+        struct Entry: Encodable {
+            let file: String, line: Int, column: Int, endLine: Int
+            let severity: String, rule: String, message: String
+            let context: [String]?
+        }
+        struct Document: Encodable {
+            let diagnostics: [Entry]
+            let summary: [String: Int]
+        }
+        let entries = diagnostics.map {
+            Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
+                  endLine: $0.endLine, severity: $0.severity.rawValue, rule: $0.rule,
+                  message: $0.message, context: $0.context.isEmpty ? nil : $0.context)
+        }
+        return encodeJSON(Document(diagnostics: entries, summary: summary))
+    }
+
+    private static func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25")
+            .replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    private static func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}
+
+/// Encodes `value` as JSON with sorted keys and no escaped slashes, for stable output.
+public func encodeJSON<T: Encodable>(_ value: T, pretty: Bool = false) -> String {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+    guard let data = try? encoder.encode(value) else { return "{}" }
+    return String(decoding: data, as: UTF8.self)
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import DocModel
+import Foundation
+import KeyPolicy
+
+/// `keydocs key check`: applies the policy to keys given as arguments or one a line on stdin.
+struct CheckKeys: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check keys against the policy.",
+        discussion: """
+            With no KEY, or with "-", keys are read one a line from standard input, which keeps \
+            them out of shell history and the process list. Findings name the input line and show \
+            at most a key's first 4 characters and its length. Exit status: 0 when every key passes \
+            (warnings allowed), 1 when any key has an error, 2 when an input cannot be read.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @Argument(help: "Keys to check; - reads standard input.")
+    var keys: [String] = []
+
+    @Option(help: ArgumentHelp("A file of keys already in use, one a line; a key equal to one of them is a duplicate.", valueName: "file"))
+    var existing: String?
+
+    @Option(help: "Output format: text (stderr) or json (stdout).")
+    var format: Format = .text
+
+    func run() throws {
+        var session = KeyCheckSession(policy: .civicrm)
+        do {
+            if let existing { try session.loadExisting(path: existing) }
+            let inputs = keys.isEmpty ? ["-"] : keys
+            var argumentIndex = 0
+            for input in inputs {
+                if input == "-" {
+                    session.check(lines: try readAllStandardInput(), file: "<stdin>")
+                } else {
+                    argumentIndex += 1
+                    session.check(key: input, location: SourceLocation(file: "<argument>", line: argumentIndex))
+                }
+            }
+        } catch let error as InputError {
+            Console.err("keydocs: error: \(error)")
+            throw ExitCode(2)
+        }
+        let summary = session.summary
+        switch format {
+        case .json:
+            Console.out(DiagnosticRenderer.json(session.diagnostics, summary: summary))
+        case .text:
+            for diagnostic in session.diagnostics { Console.err(DiagnosticRenderer.text(diagnostic)) }
+            let count = summary["keys", default: 0]
+            Console.err("checked \(count) key\(count == 1 ? "" : "s"): \(summary["valid", default: 0]) valid, "
+                + "\(summary["invalid", default: 0]) invalid, \(summary["warnings", default: 0]) with warnings")
+        }
+        if summary["invalid", default: 0] > 0 { throw ExitCode(1) }
+    }
+}
+
+/// An input that could not be read, with its path.
+struct InputError: Error, CustomStringConvertible {
+    let path: String
+    let reason: String
+    var description: String { "\(path): \(reason)" }
+}
+
+/// Reads standard input to its end.
+func readAllStandardInput() throws -> [UInt8] {
+    do {
+        return Array(try FileHandle.standardInput.readToEnd() ?? Data())
+    } catch {
+        throw InputError(path: "<stdin>", reason: "cannot read: \(error.localizedDescription)")
+    }
+}

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Where the command line writes: results to stdout, diagnostics to stderr.
+enum Console {
+    /// Writes `text` and a newline to stdout.
+    static func out(_ text: String) { write(text + "\n", to: 1) }
+
+    /// Writes `text` and a newline to stderr.
+    static func err(_ text: String) { write(text + "\n", to: 2) }
+
+    /// Writes raw bytes to stdout, all of them.
+    static func out(bytes: UnsafeRawBufferPointer) throws {
+        try writeAll(bytes, to: 1)
+    }
+
+    private static func write(_ text: String, to fd: Int32) {
+        var text = text
+        text.withUTF8 { try? writeAll(UnsafeRawBufferPointer($0), to: fd) }
+    }
+
+    /// Writing failed (a closed pipe, a full disk).
+    struct WriteError: Error, CustomStringConvertible {
+        let code: Int32
+        var description: String { "cannot write output: \(String(cString: strerror(code)))" }
+    }
+
+    private static func writeAll(_ bytes: UnsafeRawBufferPointer, to fd: Int32) throws {
+        guard var base = bytes.baseAddress else { return }
+        var remaining = bytes.count
+        while remaining > 0 {
+            let n = Glibc.write(fd, base, remaining)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteError(code: errno)
+            }
+            base += n
+            remaining -= n
+        }
+    }
+}

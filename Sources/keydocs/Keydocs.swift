@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `keydocs` command: checks and builds documentation about API keys.
+@main
+struct Keydocs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keydocs",
+        abstract: "Check and build documentation about API keys, and generate and check keys.",
+        subcommands: [KeyCommand.self, PolicyCommand.self]
+    )
+}

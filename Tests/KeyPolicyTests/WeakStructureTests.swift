@@ -1,0 +1,60 @@
+import Dispatch
+import KeyPolicy
+import Synchronization
+import Testing
+
+@Suite struct WeakStructureTests {
+    let estimator = StructureEstimator(symbolBits: Policy.civicrm.effectiveBitsPerCharacter)
+
+    @Test(arguments: [
+        "aaaaaaaaaaaaaaaaaaaaaaaa", "passwordpassword12345678", "abcdefghijklmnopqrstuvwxyz012345",
+        "qwertyuiopasdfghjklzxcvbnm123456", "Admin2024Admin2024Admin2024xyz",
+    ])
+    func namedWeakKeysAreFlagged(key: String) {
+        let estimate = estimator.estimate(key)
+        #expect(estimate.bits < Policy.civicrm.weakThresholdBits)
+        #expect(!estimate.patterns.isEmpty)
+    }
+
+    @Test func aRandomKeyIsWorthItsBruteForceStrength() {
+        let estimate = estimator.estimate("Xq7Lm2Rt9Kp4Wz8Nv3Hb5Jc1Df6Gs0Yu")
+        #expect(abs(estimate.bits - Policy.civicrm.effectiveBits(length: 32)) < 0.01)
+    }
+
+    @Test func patternsAreReportedInKeyOrder() {
+        let patterns = estimator.estimate("passwordpassword12345678").patterns
+        #expect(patterns.map(\.kind) == [.word, .repeat, .sequence])
+        #expect(patterns.map(\.range) == [0..<8, 8..<16, 16..<24])
+    }
+
+    /// One million generated keys at the shortest and at the longest length: not one weak verdict.
+    @Test(arguments: [20, 32])
+    func noFalseAlarmsOnAMillionGeneratedKeys(length: Int) throws {
+        let policy = Policy.civicrm
+        let generator = KeyGenerator(policy: policy)
+        let workers = 8, perWorker = 125_000
+        let weak = Atomic<Int>(0)
+        let lowest = Mutex<Double>(.infinity)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            var source = SystemRandomBytes()
+            var localLowest = Double.infinity
+            var localWeak = 0
+            var bytes: [UInt8] = []
+            try? generator.write(count: perWorker, length: length, using: &source) { chunk in
+                bytes.removeAll(keepingCapacity: true)
+                bytes.append(contentsOf: chunk)
+                for line in bytes.split(separator: 10) {
+                    var folded = Array(line)
+                    for i in folded.indices where folded[i] >= 65 && folded[i] <= 90 { folded[i] |= 0x20 }
+                    let estimate = estimator.estimate(folded: folded, explain: false)
+                    localLowest = min(localLowest, estimate.bits)
+                    if estimate.bits < policy.weakThresholdBits { localWeak += 1 }
+                }
+            }
+            weak.add(localWeak, ordering: .relaxed)
+            lowest.withLock { $0 = min($0, localLowest) }
+        }
+        #expect(weak.load(ordering: .relaxed) == 0)
+        print("length \(length): lowest estimate over \(workers * perWorker) keys is \(lowest.withLock { $0 }) bits")
+    }
+}

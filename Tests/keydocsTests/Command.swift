@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// What one run of the built `keydocs` binary did.
+struct Run {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// The `keydocs` binary built beside this test bundle.
+let keydocsBinary: URL = {
+    let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("keydocs")
+}()
+
+/// Runs `keydocs` with `arguments`, feeding `stdin`, and waits for it.
+func keydocs(_ arguments: [String], stdin: String? = nil, directory: URL? = nil, environment: [String: String]? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = keydocsBinary
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = directory }
+    if let environment { process.environment = environment }
+    let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+    process.standardOutput = outPipe
+    process.standardError = errPipe
+    process.standardInput = inPipe
+    try process.run()
+    let input = Data((stdin ?? "").utf8)
+    let group = DispatchGroup()
+    // Feed stdin and drain stderr on other threads, so that no pipe fills up and blocks the child.
+    DispatchQueue.global().async(group: group) {
+        try? inPipe.fileHandleForWriting.write(contentsOf: input)
+        try? inPipe.fileHandleForWriting.close()
+    }
+    let errBox = DataBox()
+    DispatchQueue.global().async(group: group) { errBox.data = errPipe.fileHandleForReading.readDataToEndOfFile() }
+    let outData = outPipe.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    let errData = errBox.data
+    return Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+               stderr: String(decoding: errData, as: UTF8.self))
+}
+
+/// A fresh temporary folder, removed by the caller.
+func temporaryFolder() throws -> URL {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+}
+
+private final class DataBox: @unchecked Sendable {
+    var data = Data()
+}
