@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -17,19 +18,23 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .target(name: "CSystem"),
         .target(name: "KeyPolicy"),
-        .target(name: "DocModel", dependencies: ["CCmarkGFM"]),
+        .target(name: "DocModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SiteRender", dependencies: ["DocModel", "CSystem"]),
         .executableTarget(
             name: "keydocs",
             dependencies: [
                 "KeyPolicy",
                 "DocModel",
+                "SiteRender",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "KeyPolicyTests", dependencies: ["KeyPolicy"]),
         .testTarget(name: "CCmarkGFMTests", dependencies: ["CCmarkGFM"]),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
+        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"]),
         .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,24 @@
+/// A problem that stops a stage: an unreadable file, a bad config. Printed once, by the CLI.
+public struct DocError: Error, Sendable, CustomStringConvertible {
+    /// The stage that failed: `config`, `load`, `check`, `render`, `write`.
+    public var stage: String
+    /// The file involved, as the user named it.
+    public var path: String
+    /// The line, when one is known.
+    public var line: Int?
+    /// What went wrong.
+    public var reason: String
+
+    /// Creates an error.
+    public init(stage: String, path: String, line: Int? = nil, _ reason: String) {
+        self.stage = stage
+        self.path = path
+        self.line = line
+        self.reason = reason
+    }
+
+    /// `path:line: error: reason`.
+    public var description: String {
+        "\(path)\(line.map { ":\($0)" } ?? ""): error: \(reason)"
+    }
+}

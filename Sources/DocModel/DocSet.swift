@@ -1,0 +1,56 @@
+/// The docs as loaded: pages in path order, other files to copy, the resolved navigation.
+public struct DocSet: Sendable {
+    /// The settings.
+    public var config: SiteConfig
+    /// The docs folder as the user named it (used in diagnostics).
+    public var docsDir: String
+    /// The docs folder's absolute path.
+    public var docsRoot: String
+    /// Pages, sorted by path.
+    public var pages: [Page]
+    /// Files that are not pages, by docs path, sorted.
+    public var assets: [String]
+    /// The navigation.
+    public var nav: [NavNode]
+    /// Notes and warnings found while loading.
+    public var diagnostics: [Diagnostic]
+
+    /// The page at docs path `path`.
+    public func page(_ path: String) -> Page? {
+        guard let i = pageIndex[path] else { return nil }
+        return pages[i]
+    }
+
+    /// Index into `pages` by path.
+    public var pageIndex: [String: Int] {
+        Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.path, $0) })
+    }
+
+    /// Pages in reading order: the navigation's pages first, then any page it leaves out, by path.
+    public var readingOrder: [String] {
+        var order: [String] = []
+        var seen = Set<String>()
+        func visit(_ nodes: [NavNode]) {
+            for node in nodes {
+                switch node {
+                case .page(_, let path): if seen.insert(path).inserted { order.append(path) }
+                case .section(_, let children): visit(children)
+                case .link: break
+                }
+            }
+        }
+        visit(nav)
+        for page in pages where !seen.contains(page.path) { order.append(page.path) }
+        return order
+    }
+}
+
+/// One entry of the resolved navigation.
+public indirect enum NavNode: Sendable, Equatable {
+    /// A page, with its title.
+    case page(title: String, path: String)
+    /// A titled group.
+    case section(title: String, children: [NavNode])
+    /// An outside address.
+    case link(title: String, url: String)
+}

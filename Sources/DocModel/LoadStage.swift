@@ -1,0 +1,168 @@
+import Dispatch
+import Foundation
+
+/// The first stage: reads the docs folder, converts every page, resolves the navigation.
+public struct LoadStage: Sendable {
+    /// The docs folder as the user named it.
+    public let docsDir: String
+    /// The settings.
+    public let config: SiteConfig
+    /// The config file's path, for messages about the navigation.
+    public let configPath: String?
+
+    /// A load of `docsDir` with `config`.
+    public init(docsDir: String, config: SiteConfig, configPath: String? = nil) {
+        self.docsDir = docsDir
+        self.config = config
+        self.configPath = configPath
+    }
+
+    /// Reads and converts everything. A missing folder, an unreadable file, a file that is not
+    /// UTF-8 text, or a navigation entry that names no page stops the load with its path.
+    public func run() throws(DocError) -> DocSet {
+        let root = URL(fileURLWithPath: docsDir).standardizedFileURL.path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw DocError(stage: "load", path: docsDir, "the docs folder does not exist")
+        }
+        let files = try FileWalker(root: root, display: docsDir).files()
+        let pagePaths = files.filter(SitePaths.isPage)
+        let assets = files.filter { !SitePaths.isPage($0) }
+        let paths = SitePaths(useDirectoryURLs: config.useDirectoryURLs)
+
+        let sources = try pagePaths.map { (path: String) throws(DocError) -> String in
+            try Self.readText(root + "/" + path, display: display(path))
+        }
+        let results = ConcurrentResults<Page>(count: pagePaths.count)
+        DispatchQueue.concurrentPerform(iterations: pagePaths.count) { i in
+            let path = pagePaths[i]
+            let converted = MarkdownConverter.convert(sources[i], file: display(path)) { paths.rewrite($0, onPage: path) }
+            results.set(i, Page(
+                path: path, file: display(path), title: converted.title ?? Self.title(fromPath: path),
+                headings: converted.headings, links: converted.links, samples: converted.samples,
+                body: converted.body, sections: converted.sections))
+        }
+        var set = DocSet(config: config, docsDir: docsDir, docsRoot: root, pages: results.values,
+                         assets: assets, nav: [], diagnostics: config.notes)
+        set.nav = try resolveNav(set)
+        return set
+    }
+
+    private func display(_ path: String) -> String {
+        docsDir.hasSuffix("/") ? docsDir + path : docsDir + "/" + path
+    }
+
+    /// Reads a file as UTF-8 text; NUL bytes or invalid UTF-8 are errors naming the line.
+    static func readText(_ path: String, display: String) throws(DocError) -> String {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw DocError(stage: "load", path: display, "cannot read: \((error as NSError).localizedDescription)")
+        }
+        let bytes = [UInt8](data)
+        if let nul = bytes.firstIndex(of: 0) {
+            throw DocError(stage: "load", path: display, line: bytes[..<nul].count(where: { $0 == 10 }) + 1,
+                           "a binary file, not Markdown (NUL byte at offset \(nul))")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let bad = firstInvalidUTF8(bytes)
+            throw DocError(stage: "load", path: display, line: bytes[..<bad].count(where: { $0 == 10 }) + 1,
+                           "not valid UTF-8 (byte \(bad))")
+        }
+        return text
+    }
+
+    /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return offset
+            }
+        }
+    }
+
+    /// "assigning-keys.md" → "Assigning keys".
+    static func title(fromPath path: String) -> String {
+        let name = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? path
+        if name == "index" {
+            let folder = SitePaths.directory(of: path).split(separator: "/").last.map(String.init) ?? "Home"
+            return folder == "Home" ? folder : title(fromPath: folder + ".md")
+        }
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+
+    // MARK: - Navigation
+
+    private func resolveNav(_ set: DocSet) throws(DocError) -> [NavNode] {
+        let index = set.pageIndex
+        guard let items = config.nav else { return Self.defaultNav(set) }
+        func resolve(_ items: [NavItem]) throws(DocError) -> [NavNode] {
+            var nodes: [NavNode] = []
+            for item in items {
+                switch item {
+                case .page(let title, let path, let line):
+                    guard !path.hasPrefix("/"), let normal = SitePaths.normalize(path), !normal.isEmpty else {
+                        throw DocError(stage: "config", path: configPath ?? "mkdocs.yml", line: line,
+                                       "nav entry '\(path)' must be a path inside \(docsDir)")
+                    }
+                    guard let i = index[normal] else {
+                        throw DocError(stage: "config", path: configPath ?? "mkdocs.yml", line: line,
+                                       "nav names '\(path)', which is not a page in \(docsDir)")
+                    }
+                    nodes.append(.page(title: title ?? set.pages[i].title, path: normal))
+                case .section(let title, let children, _):
+                    nodes.append(.section(title: title, children: try resolve(children)))
+                case .link(let title, let url, _):
+                    nodes.append(.link(title: title, url: url))
+                }
+            }
+            return nodes
+        }
+        return try resolve(items)
+    }
+
+    /// Without a configured nav: pages in path order, `index.md` first, folders as sections.
+    static func defaultNav(_ set: DocSet) -> [NavNode] {
+        func build(_ prefix: String) -> [NavNode] {
+            var pages: [NavNode] = []
+            var folders: [String] = []
+            for page in set.pages where page.path.hasPrefix(prefix) {
+                let rest = page.path.dropFirst(prefix.count)
+                if let slash = rest.firstIndex(of: "/") {
+                    let folder = String(rest[..<slash])
+                    if folders.last != folder && !folders.contains(folder) { folders.append(folder) }
+                } else if rest == "index.md" {
+                    pages.insert(.page(title: page.title, path: page.path), at: 0)
+                } else {
+                    pages.append(.page(title: page.title, path: page.path))
+                }
+            }
+            for folder in folders {
+                pages.append(.section(title: title(fromPath: folder + ".md"), children: build(prefix + folder + "/")))
+            }
+            return pages
+        }
+        return build("")
+    }
+}
+
+/// A fixed-size array that concurrent workers fill, one slot each.
+final class ConcurrentResults<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T] { slots.compactMap { $0 } }
+}

@@ -1,0 +1,268 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Converts Markdown to `Page` values with cmark-gfm. The only file that touches the C library:
+/// it parses, walks the tree once, copies what later stages need into Swift values, renders
+/// the HTML, and frees everything before it returns.
+public enum MarkdownConverter {
+    /// The GitHub-flavoured extensions every page is parsed with.
+    public static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+
+    /// What the converter copies out of one document.
+    public struct Result: Sendable {
+        public var title: String?
+        public var headings: [Heading]
+        public var links: [Link]
+        public var samples: [Sample]
+        public var body: [BodyPart]
+        public var sections: [Section]
+    }
+
+    private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+    /// Parses `markdown` of `file`. `rewrite` maps a link destination to the one the HTML
+    /// should carry (a `.md` link to its page URL), or returns nil to keep it.
+    public static func convert(
+        _ markdown: String, file: String, rewrite: (String) -> String? = { _ in nil }
+    ) -> Result {
+        _ = registration
+        let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+        let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(parseOptions) else { return empty }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var source = markdown
+        source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        guard let document = cmark_parser_finish(parser) else { return empty }
+        defer { cmark_node_free(document) }
+
+        let marker = Marker(avoiding: markdown)
+        var walk = Walk(file: file, marker: marker)
+        walk.run(document, rewrite: rewrite)
+        walk.placeMarkers()
+
+        guard let rendered = cmark_render_html(document, renderOptions, cmark_parser_get_syntax_extensions(parser)) else {
+            return empty
+        }
+        let html = String(cString: rendered)
+        free(rendered)
+        return Result(title: walk.title, headings: walk.headings, links: walk.links, samples: walk.samples,
+                      body: marker.split(html), sections: walk.finishSections())
+    }
+
+    private static var empty: Result {
+        Result(title: nil, headings: [], links: [], samples: [], body: [], sections: [])
+    }
+
+    /// The walk over the tree: collects values and remembers which nodes get markers.
+    private struct Walk {
+        let file: String
+        let marker: Marker
+        var title: String?
+        var headings: [Heading] = []
+        var links: [Link] = []
+        var samples: [Sample] = []
+        var slugger = Slugger()
+        var headingNodes: [OpaquePointer] = []
+        var codeNodes: [OpaquePointer] = []
+        var sections: [Section] = []
+        var sectionText: [String] = []
+        var currentSection = Section(slug: nil, title: "", text: "")
+
+        init(file: String, marker: Marker) {
+            self.file = file
+            self.marker = marker
+        }
+
+        mutating func run(_ document: OpaquePointer, rewrite: (String) -> String?) {
+            guard let iterator = cmark_iter_new(document) else { return }
+            defer { cmark_iter_free(iterator) }
+            var event = cmark_iter_next(iterator)
+            while event != CMARK_EVENT_DONE {
+                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                    enter(node, rewrite: rewrite)
+                }
+                event = cmark_iter_next(iterator)
+            }
+        }
+
+        mutating func enter(_ node: OpaquePointer, rewrite: (String) -> String?) {
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_HEADING:
+                let text = plainText(node)
+                let level = Int(cmark_node_get_heading_level(node))
+                let slug = slugger.slug(for: text)
+                headings.append(Heading(level: level, text: text, slug: slug, line: Int(cmark_node_get_start_line(node))))
+                headingNodes.append(node)
+                if level == 1 && title == nil { title = text }
+                startSection(Section(slug: slug, title: text, text: ""))
+            case CMARK_NODE_CODE_BLOCK:
+                samples.append(sample(node))
+                codeNodes.append(node)
+                sectionText.append(samples[samples.count - 1].text)
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                let location = SourceLocation(file: file, line: Int(cmark_node_get_start_line(node)),
+                                              column: Int(cmark_node_get_start_column(node)))
+                links.append(Link(kind: type == CMARK_NODE_LINK ? .link : .image, destination: destination, location: location))
+                if let replacement = rewrite(destination) { cmark_node_set_url(node, replacement) }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if !insideHeading(node), let literal = cmark_node_get_literal(node) {
+                    sectionText.append(String(cString: literal))
+                }
+            default:
+                break
+            }
+        }
+
+        func insideHeading(_ node: OpaquePointer) -> Bool {
+            var parent = cmark_node_parent(node)
+            while let p = parent {
+                if cmark_node_get_type(p) == CMARK_NODE_HEADING { return true }
+                parent = cmark_node_parent(p)
+            }
+            return false
+        }
+
+        mutating func startSection(_ next: Section) {
+            finishSection()
+            currentSection = next
+        }
+
+        mutating func finishSection() {
+            currentSection.text = sectionText.joined(separator: " ")
+                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            if currentSection.slug != nil || !currentSection.text.isEmpty { sections.append(currentSection) }
+            sectionText = []
+        }
+
+        mutating func finishSections() -> [Section] {
+            finishSection()
+            return sections
+        }
+
+        func sample(_ node: OpaquePointer) -> Sample {
+            var length: Int32 = 0, offset: Int32 = 0
+            var character: CChar = 0
+            let fenced = cmark_node_get_fenced(node, &length, &offset, &character) != 0
+            let start = Int(cmark_node_get_start_line(node))
+            let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+            let text = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+            var annotation: Annotation?
+            if let previous = cmark_node_previous(node), cmark_node_get_type(previous) == CMARK_NODE_HTML_BLOCK,
+               let literal = cmark_node_get_literal(previous) {
+                let html = String(cString: literal).trimmingWhitespace()
+                if html.hasPrefix("<!--") && html.hasSuffix("-->") {
+                    let inner = html.dropFirst(4).dropLast(3)
+                    annotation = Annotation(text: String(inner).trimmingWhitespace(),
+                                            line: Int(cmark_node_get_start_line(previous)))
+                }
+            }
+            return Sample(
+                index: samples.count, file: file, startLine: start, endLine: Int(cmark_node_get_end_line(node)),
+                contentLine: fenced ? start + 1 : start, column: Int(cmark_node_get_start_column(node)),
+                info: info.trimmingWhitespace(), fenced: fenced, text: text, annotation: annotation)
+        }
+
+        /// Puts a marker comment at the start of each heading and in place of each code block.
+        func placeMarkers() {
+            for (index, node) in headingNodes.enumerated() {
+                guard let html = cmark_node_new(CMARK_NODE_HTML_INLINE) else { continue }
+                cmark_node_set_literal(html, marker.heading(index))
+                if cmark_node_prepend_child(node, html) == 0 { cmark_node_free(html) }
+            }
+            for (index, node) in codeNodes.enumerated() {
+                guard let html = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { continue }
+                cmark_node_set_literal(html, marker.sample(index))
+                if cmark_node_replace(node, html) != 0 {
+                    cmark_node_free(node)
+                } else {
+                    cmark_node_free(html)
+                }
+            }
+        }
+
+        /// The text of a node's inline content, as a reader sees it.
+        func plainText(_ node: OpaquePointer) -> String {
+            var parts: [String] = []
+            guard let iterator = cmark_iter_new(node) else { return "" }
+            defer { cmark_iter_free(iterator) }
+            var event = cmark_iter_next(iterator)
+            while event != CMARK_EVENT_DONE {
+                if event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) {
+                    let type = cmark_node_get_type(child)
+                    if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                        parts.append(String(cString: literal))
+                    } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                        parts.append(" ")
+                    }
+                }
+                event = cmark_iter_next(iterator)
+            }
+            return parts.joined().trimmingWhitespace()
+        }
+    }
+}
+
+/// The comments that stand for headings and code blocks in the rendered HTML, with a tag that
+/// the page's own text does not contain, so that no Markdown can fake one.
+struct Marker: Sendable {
+    let tag: String
+
+    init(avoiding source: String) {
+        var n: UInt32 = 0
+        var tag = "keydocs-mark"
+        while source.contains(tag) {
+            n += 1
+            tag = "keydocs-mark\(n)"
+        }
+        self.tag = tag
+    }
+
+    func heading(_ index: Int) -> String { "<!--\(tag):h:\(index)-->" }
+    func sample(_ index: Int) -> String { "<!--\(tag):s:\(index)-->\n" }
+
+    /// Splits rendered HTML at the markers.
+    func split(_ html: String) -> [BodyPart] {
+        var parts: [BodyPart] = []
+        let open = "<!--\(tag):"
+        var rest = Substring(html)
+        while let range = rest.range(of: open) {
+            guard let close = rest[range.upperBound...].range(of: "-->") else { break }
+            let fields = rest[range.upperBound..<close.lowerBound].split(separator: ":")
+            guard fields.count == 2, let index = Int(fields[1]) else { break }
+            var before = rest[..<range.lowerBound]
+            var after = rest[close.upperBound...]
+            if fields[0] == "h" {
+                // `<hN>` precedes the marker: the part stands for the whole opening tag.
+                if before.hasSuffix(">"), let tagStart = before.lastIndex(of: "<") { before = before[..<tagStart] }
+                if !before.isEmpty { parts.append(.html(String(before))) }
+                parts.append(.headingStart(index: index))
+            } else {
+                if after.hasPrefix("\n") { after = after.dropFirst() }
+                if !before.isEmpty { parts.append(.html(String(before))) }
+                parts.append(.sample(index: index))
+            }
+            rest = after
+        }
+        if !rest.isEmpty { parts.append(.html(String(rest))) }
+        return parts
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading and trailing spaces, tabs and newlines.
+    func trimmingWhitespace() -> String {
+        let scalars = String(self).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(Substring(scalars[first...last]))
+    }
+}

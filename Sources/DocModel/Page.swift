@@ -1,0 +1,129 @@
+/// One Markdown page of the docs, copied out of cmark-gfm's tree into plain values.
+public struct Page: Sendable {
+    /// Path relative to the docs folder, with `/` separators: `keys/assigning.md`.
+    public var path: String
+    /// The path diagnostics print: the docs folder as the user named it, then `path`.
+    public var file: String
+    /// The first level-1 heading's text, or the file name without extension.
+    public var title: String
+    /// Every heading, in order, with its unique anchor.
+    public var headings: [Heading]
+    /// Every link and image, with where it is.
+    public var links: [Link]
+    /// Every code block, fenced or indented, in order.
+    public var samples: [Sample]
+    /// The rendered body with places for headings and code blocks.
+    public var body: [BodyPart]
+    /// Plain text by section, for the search index.
+    public var sections: [Section]
+
+    /// Creates a page from its parts.
+    public init(path: String, file: String, title: String, headings: [Heading], links: [Link],
+                samples: [Sample], body: [BodyPart], sections: [Section]) {
+        self.path = path
+        self.file = file
+        self.title = title
+        self.headings = headings
+        self.links = links
+        self.samples = samples
+        self.body = body
+        self.sections = sections
+    }
+}
+
+/// A heading and the anchor it gets.
+public struct Heading: Sendable, Equatable {
+    /// 1 to 6.
+    public var level: Int
+    /// Its plain text.
+    public var text: String
+    /// Its anchor, unique within the page, GitHub style.
+    public var slug: String
+    /// Its line.
+    public var line: Int
+}
+
+/// A link or image destination as written, at its place.
+public struct Link: Sendable, Equatable {
+    /// Link or image.
+    public enum Kind: Sendable { case link, image }
+    /// Which.
+    public var kind: Kind
+    /// The destination as written in the Markdown.
+    public var destination: String
+    /// Where it is written.
+    public var location: SourceLocation
+}
+
+/// A block of code in the docs: the unit that the sample checker checks.
+public struct Sample: Sendable, Equatable {
+    /// Its index within the page.
+    public var index: Int
+    /// The page file as diagnostics print it.
+    public var file: String
+    /// The line of the opening fence (fenced) or of the first line (indented).
+    public var startLine: Int
+    /// The line of the closing fence, or the last line.
+    public var endLine: Int
+    /// The line that holds the first line of `text`.
+    public var contentLine: Int
+    /// The column where the block starts (inside lists and quotes, past their markers).
+    public var column: Int
+    /// The whole info string after the fence, trimmed.
+    public var info: String
+    /// Whether it was fenced (as opposed to indented).
+    public var fenced: Bool
+    /// The code, each line ending in a newline.
+    public var text: String
+    /// The HTML comment right before the block, when there is one.
+    public var annotation: Annotation?
+
+    /// The first word of the info string, lowercased: `bash`, `sql`; nil when there is none.
+    public var language: String? {
+        let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).first
+        return word.map { $0.lowercased() }
+    }
+
+    /// The lines of the code, without their newlines.
+    public var lines: [Substring] {
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        if text.hasSuffix("\n") { lines.removeLast() }
+        return lines
+    }
+
+    /// Where line `k` (0-based) of the code is in the page.
+    public func location(ofLine k: Int, column: Int? = nil) -> SourceLocation {
+        SourceLocation(file: file, line: contentLine + k, column: column ?? self.column)
+    }
+
+    /// Where the block starts.
+    public var location: SourceLocation { SourceLocation(file: file, line: startLine, column: column) }
+}
+
+/// An HTML comment right before a code block, such as `<!-- check: skip "needs a live site" -->`.
+public struct Annotation: Sendable, Equatable {
+    /// The comment's text between `<!--` and `-->`, trimmed.
+    public var text: String
+    /// Its line.
+    public var line: Int
+}
+
+/// A piece of a rendered page body.
+public enum BodyPart: Sendable, Equatable {
+    /// HTML as cmark-gfm rendered it.
+    case html(String)
+    /// The opening tag of heading number `index` (into `Page.headings`), to be given its anchor.
+    case headingStart(index: Int)
+    /// Code block number `index` (into `Page.samples`), to be rendered with its highlighting and badge.
+    case sample(index: Int)
+}
+
+/// The text under one heading, for search.
+public struct Section: Sendable, Equatable {
+    /// The heading's anchor, or nil for the text before the first heading.
+    public var slug: String?
+    /// The heading's text, or the page title.
+    public var title: String
+    /// The words of the section.
+    public var text: String
+}

@@ -1,0 +1,43 @@
+/// What the checker concluded about one code block, as the site shows it on the block's badge.
+/// The build joins check results to pages through this value, so that the checker knows no
+/// HTML and the renderer knows no checks.
+public struct SampleOutcome: Sendable, Equatable {
+    /// The verdict.
+    public enum Status: String, Sendable, CaseIterable {
+        /// Run or checked, with no error.
+        case verified
+        /// Skipped by an annotation, with its reason.
+        case skipped
+        /// Checked and found broken.
+        case failed
+        /// Not claimed by any checker.
+        case unchecked
+        /// Claimed, but its engine was missing.
+        case notRun = "not-run"
+    }
+
+    /// The verdict.
+    public var status: Status
+    /// A short explanation: what was checked, or why it was skipped or failed.
+    public var note: String
+
+    /// Creates an outcome.
+    public init(_ status: Status, _ note: String) {
+        self.status = status
+        self.note = note
+    }
+}
+
+/// Identifies a code block across stages: its page's docs path and its index on the page.
+public struct SampleKey: Sendable, Hashable {
+    /// The page's docs path.
+    public var page: String
+    /// The block's index on the page.
+    public var index: Int
+
+    /// Creates a key.
+    public init(page: String, index: Int) {
+        self.page = page
+        self.index = index
+    }
+}

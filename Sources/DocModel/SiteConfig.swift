@@ -1,0 +1,157 @@
+import Foundation
+import Yams
+
+/// The site's settings, read from an mkdocs-style `mkdocs.yml`.
+public struct SiteConfig: Sendable {
+    /// The site's name, shown in every page's header.
+    public var siteName: String?
+    /// The public address, which enables `sitemap.xml` and canonical links.
+    public var siteURL: String?
+    /// A description for the pages' meta tag.
+    public var siteDescription: String?
+    /// The source repository, linked from the header.
+    public var repoURL: String?
+    /// The docs folder, relative to the config file's folder.
+    public var docsDir: String = "docs"
+    /// The output folder, relative to the config file's folder.
+    public var siteDir: String = "site"
+    /// The navigation, when the config gives one.
+    public var nav: [NavItem]?
+    /// `page/index.html` for `page.md` (true) or `page.html` (false).
+    public var useDirectoryURLs = true
+    /// Notes about keys that were ignored.
+    public var notes: [Diagnostic] = []
+
+    /// The defaults, used when there is no config file.
+    public init() {}
+
+    /// The keys keydocs reads; any other key is ignored with a note.
+    public static let knownKeys: Set<String> = [
+        "site_name", "site_url", "site_description", "repo_url", "docs_dir", "site_dir", "nav", "use_directory_urls",
+    ]
+
+    /// Reads `path`. A file that is not YAML, or a key of the wrong type, is an error with its line.
+    public static func load(path: String) throws(DocError) -> SiteConfig {
+        let text: String
+        do {
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            guard let decoded = String(data: data, encoding: .utf8) else {
+                throw DocError(stage: "config", path: path, "not valid UTF-8")
+            }
+            text = decoded
+        } catch let error as DocError {
+            throw error
+        } catch {
+            throw DocError(stage: "config", path: path, "cannot read: \((error as NSError).localizedDescription)")
+        }
+        return try parse(text, path: path)
+    }
+
+    /// Parses config text; `path` is for messages.
+    public static func parse(_ text: String, path: String) throws(DocError) -> SiteConfig {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw DocError(stage: "config", path: path, line: yamlErrorLine(error), "not valid YAML: \(yamlErrorSummary(error))")
+        } catch {
+            throw DocError(stage: "config", path: path, "not valid YAML: \(error)")
+        }
+        var config = SiteConfig()
+        guard let root else { return config }
+        guard let mapping = root.mapping else {
+            throw DocError(stage: "config", path: path, line: line(of: root), "the config must be a mapping of keys to values")
+        }
+        for (keyNode, value) in mapping {
+            let key = keyNode.string ?? ""
+            switch key {
+            case "site_name": config.siteName = try string(value, key, path)
+            case "site_url": config.siteURL = try string(value, key, path)
+            case "site_description": config.siteDescription = try string(value, key, path)
+            case "repo_url": config.repoURL = try string(value, key, path)
+            case "docs_dir": config.docsDir = try string(value, key, path)
+            case "site_dir": config.siteDir = try string(value, key, path)
+            case "use_directory_urls":
+                guard let flag = value.bool else {
+                    throw DocError(stage: "config", path: path, line: line(of: value), "use_directory_urls must be true or false")
+                }
+                config.useDirectoryURLs = flag
+            case "nav": config.nav = try navItems(value, path)
+            default:
+                config.notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: keyNode) ?? 1, column: column(of: keyNode)),
+                                               rule: "config.ignored", "'\(key)' is not used by keydocs and is ignored"))
+            }
+        }
+        return config
+    }
+
+    private static func string(_ node: Node, _ key: String, _ path: String) throws(DocError) -> String {
+        guard let scalar = node.scalar else {
+            throw DocError(stage: "config", path: path, line: line(of: node), "\(key) must be a single value")
+        }
+        return scalar.string
+    }
+
+    private static func navItems(_ node: Node, _ path: String) throws(DocError) -> [NavItem] {
+        guard let sequence = node.sequence else {
+            throw DocError(stage: "config", path: path, line: line(of: node), "nav must be a list")
+        }
+        var items: [NavItem] = []
+        for entry in sequence {
+            items.append(try navItem(entry, path))
+        }
+        return items
+    }
+
+    private static func navItem(_ node: Node, _ path: String) throws(DocError) -> NavItem {
+        let at = line(of: node)
+        if let scalar = node.scalar {
+            return .page(title: nil, path: scalar.string, line: at)
+        }
+        guard let mapping = node.mapping, mapping.count == 1, let (keyNode, value) = mapping.first,
+              let title = keyNode.string else {
+            throw DocError(stage: "config", path: path, line: at,
+                           "a nav entry is a page path, 'Title: path', or 'Title:' followed by a list")
+        }
+        if let scalar = value.scalar {
+            let target = scalar.string
+            if target.contains("://") || target.hasPrefix("mailto:") { return .link(title: title, url: target, line: at) }
+            return .page(title: title, path: target, line: at)
+        }
+        if value.sequence != nil {
+            return .section(title: title, children: try navItems(value, path), line: at)
+        }
+        throw DocError(stage: "config", path: path, line: at, "nav entry '\(title)' must name a page or hold a list")
+    }
+
+    private static func line(of node: Node) -> Int? { node.mark.map { $0.line } }
+    private static func column(of node: Node) -> Int { node.mark.map { $0.column } ?? 1 }
+
+    private static func yamlErrorLine(_ error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    private static func yamlErrorSummary(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+            return problem
+        default:
+            return "\(error)".split(separator: "\n").first.map(String.init) ?? "\(error)"
+        }
+    }
+}
+
+/// One entry of the navigation.
+public indirect enum NavItem: Sendable, Equatable {
+    /// A page of the docs, by its path under the docs folder, with an optional title.
+    case page(title: String?, path: String, line: Int?)
+    /// A titled group of entries.
+    case section(title: String, children: [NavItem], line: Int?)
+    /// An address outside the site.
+    case link(title: String, url: String, line: Int?)
+}

@@ -1,0 +1,216 @@
+/// Highlights code at build time, so that pages need no highlighting script. Each token class
+/// becomes a `<span class="hl-X">`; everything else is escaped text. Languages: bash (and sh,
+/// shell, console), sql (and mysql), json, php, yaml.
+public struct Highlighter: Sendable {
+    struct Language: Sendable {
+        var lineComments: [String]
+        var blockComment: (open: String, close: String)?
+        var quotes: Set<UInt8>
+        var keywords: Set<String>
+        var builtins: Set<String> = []
+        var variableSigils: Set<UInt8> = []
+        var keywordsIgnoreCase = false
+        var commentNeedsWordStart = false
+        var keysBeforeColon = false
+    }
+
+    static let bash = Language(
+        lineComments: ["#"], blockComment: nil, quotes: [UInt8(ascii: "'"), UInt8(ascii: "\"")],
+        keywords: ["if", "then", "else", "elif", "fi", "for", "do", "done", "while", "until", "case", "esac",
+                   "function", "in", "export", "local", "return", "set", "unset", "read"],
+        builtins: ["cv", "head", "tail", "tr", "base64", "cut", "fold", "openssl", "xxd", "od", "printf", "echo",
+                   "date", "sha256sum", "sha1sum", "md5sum", "mysql", "mariadb", "drush", "wp", "curl", "keydocs", "pwgen"],
+        variableSigils: [UInt8(ascii: "$")], commentNeedsWordStart: true)
+
+    static let sql = Language(
+        lineComments: ["-- ", "#"], blockComment: ("/*", "*/"),
+        quotes: [UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`")],
+        keywords: ["select", "from", "where", "update", "set", "insert", "into", "values", "delete", "create",
+                   "table", "alter", "drop", "and", "or", "not", "null", "is", "as", "limit", "order", "by",
+                   "group", "having", "join", "left", "right", "inner", "on", "in", "like", "distinct", "count",
+                   "primary", "key", "index", "unique", "default", "varchar", "int", "unsigned", "auto_increment",
+                   "use", "show", "begin", "commit", "rollback", "case", "when", "then", "else", "end", "exists"],
+        builtins: ["replace", "to_base64", "random_bytes", "substring", "substr", "concat", "length", "char_length",
+                   "lower", "upper", "md5", "sha2", "uuid", "rand", "left", "right", "hex", "unhex"],
+        variableSigils: [UInt8(ascii: "@")], keywordsIgnoreCase: true)
+
+    static let json = Language(
+        lineComments: [], blockComment: nil, quotes: [UInt8(ascii: "\"")], keywords: ["true", "false", "null"])
+
+    static let php = Language(
+        lineComments: ["//", "#"], blockComment: ("/*", "*/"), quotes: [UInt8(ascii: "'"), UInt8(ascii: "\"")],
+        keywords: ["function", "return", "if", "else", "elseif", "foreach", "as", "for", "while", "new", "class",
+                   "public", "private", "protected", "static", "echo", "array", "true", "false", "null", "use",
+                   "namespace", "try", "catch", "throw", "fn"],
+        builtins: ["civicrm_api3", "civicrm_api4", "bin2hex", "random_bytes", "random_int", "base64_encode",
+                   "strlen", "substr", "str_replace"],
+        variableSigils: [UInt8(ascii: "$")])
+
+    static let yaml = Language(
+        lineComments: ["#"], blockComment: nil, quotes: [UInt8(ascii: "'"), UInt8(ascii: "\"")],
+        keywords: ["true", "false", "null", "yes", "no"], commentNeedsWordStart: true, keysBeforeColon: true)
+
+    /// The language for an info string's first word, or nil when keydocs does not highlight it.
+    static func language(named name: String?) -> Language? {
+        switch name {
+        case "bash", "sh", "shell", "console", "zsh": return bash
+        case "sql", "mysql", "mariadb": return sql
+        case "json": return json
+        case "php": return php
+        case "yaml", "yml": return yaml
+        default: return nil
+        }
+    }
+
+    /// A highlighter.
+    public init() {}
+
+    /// The code as HTML: escaped, with token spans when the language is known.
+    public func highlight(_ code: String, language name: String?) -> String {
+        guard let language = Self.language(named: name) else { return escape(code) }
+        var lexer = Lexer(bytes: Array(code.utf8), language: language)
+        return lexer.run()
+    }
+}
+
+private struct Lexer {
+    let bytes: [UInt8]
+    let language: Highlighter.Language
+    var out: [UInt8] = []
+    var i = 0
+
+    init(bytes: [UInt8], language: Highlighter.Language) {
+        self.bytes = bytes
+        self.language = language
+        out.reserveCapacity(bytes.count * 2)
+    }
+
+    mutating func run() -> String {
+        while i < bytes.count {
+            let byte = bytes[i]
+            if let close = blockCommentStart() {
+                let end = find(close, from: i + 2) ?? bytes.count
+                span("c", i, end)
+            } else if lineCommentStarts() {
+                var end = i
+                while end < bytes.count && bytes[end] != 10 { end += 1 }
+                span("c", i, end)
+            } else if language.quotes.contains(byte) {
+                var end = i + 1
+                while end < bytes.count && bytes[end] != byte {
+                    if bytes[end] == UInt8(ascii: "\\") && byte != UInt8(ascii: "'") { end += 1 }
+                    end += 1
+                }
+                end = min(end + 1, bytes.count)
+                span(language.keysBeforeColon && followedByColon(end) ? "k" : "s", i, end)
+            } else if language.variableSigils.contains(byte), i + 1 < bytes.count, isVariableStart(bytes[i + 1]) {
+                var end = i + 1
+                if bytes[end] == UInt8(ascii: "{") {
+                    while end < bytes.count && bytes[end] != UInt8(ascii: "}") { end += 1 }
+                    end = min(end + 1, bytes.count)
+                } else {
+                    while end < bytes.count && (isWord(bytes[end]) || bytes[end] == byte) { end += 1 }
+                }
+                span("v", i, end)
+            } else if isDigit(byte) && !previousIsWord() {
+                var end = i
+                while end < bytes.count && (isWord(bytes[end]) || bytes[end] == UInt8(ascii: ".")) { end += 1 }
+                span("n", i, end)
+            } else if isWordStart(byte) {
+                var end = i
+                while end < bytes.count && (isWord(bytes[end]) || bytes[end] == UInt8(ascii: "-") && language.keysBeforeColon) { end += 1 }
+                let word = String(decoding: bytes[i..<end], as: UTF8.self)
+                let key = language.keywordsIgnoreCase ? word.lowercased() : word
+                if language.keysBeforeColon && followedByColon(end) && atLineStart() {
+                    span("k", i, end)
+                } else if language.keywords.contains(key) {
+                    span("k", i, end)
+                } else if language.builtins.contains(key) {
+                    span("f", i, end)
+                } else {
+                    plain(i, end)
+                }
+            } else {
+                plain(i, i + 1)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    // MARK: - Token tests
+
+    func blockCommentStart() -> [UInt8]? {
+        guard let (open, close) = language.blockComment, starts(with: open, at: i) else { return nil }
+        return Array(close.utf8)
+    }
+
+    func lineCommentStarts() -> Bool {
+        for prefix in language.lineComments where starts(with: prefix, at: i) {
+            if language.commentNeedsWordStart && i > 0 && !(bytes[i - 1] == 32 || bytes[i - 1] == 9 || bytes[i - 1] == 10) {
+                continue
+            }
+            return true
+        }
+        return false
+    }
+
+    func starts(with prefix: String, at index: Int) -> Bool {
+        let p = Array(prefix.utf8)
+        guard index + p.count <= bytes.count else {
+            // "-- " at the very end of a line is still a comment.
+            return prefix == "-- " && index + 2 == bytes.count && bytes[index] == 45 && bytes[index + 1] == 45
+        }
+        if prefix == "-- " && bytes[index] == 45 && bytes[index + 1] == 45 && (bytes[index + 2] == 10 || bytes[index + 2] == 9) {
+            return true
+        }
+        return Array(bytes[index..<index + p.count]) == p
+    }
+
+    func find(_ needle: [UInt8], from start: Int) -> Int? {
+        var j = start
+        while j + needle.count <= bytes.count {
+            if Array(bytes[j..<j + needle.count]) == needle { return j + needle.count }
+            j += 1
+        }
+        return nil
+    }
+
+    func followedByColon(_ end: Int) -> Bool {
+        var j = end
+        while j < bytes.count && bytes[j] == 32 { j += 1 }
+        return j < bytes.count && bytes[j] == UInt8(ascii: ":")
+    }
+
+    func atLineStart() -> Bool {
+        var j = i - 1
+        while j >= 0 && (bytes[j] == 32 || bytes[j] == UInt8(ascii: "-")) { j -= 1 }
+        return j < 0 || bytes[j] == 10
+    }
+
+    func previousIsWord() -> Bool { i > 0 && isWord(bytes[i - 1]) }
+    func isDigit(_ b: UInt8) -> Bool { b >= 48 && b <= 57 }
+    func isWordStart(_ b: UInt8) -> Bool { (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 }
+    func isWord(_ b: UInt8) -> Bool { isWordStart(b) || isDigit(b) }
+    func isVariableStart(_ b: UInt8) -> Bool { isWordStart(b) || b == UInt8(ascii: "{") || (isDigit(b) && language.variableSigils.contains(UInt8(ascii: "$"))) }
+
+    // MARK: - Output
+
+    mutating func span(_ cls: String, _ start: Int, _ end: Int) {
+        out.append(contentsOf: Array("<span class=\"hl-\(cls)\">".utf8))
+        plain(start, end)
+        out.append(contentsOf: Array("</span>".utf8))
+    }
+
+    mutating func plain(_ start: Int, _ end: Int) {
+        for byte in bytes[start..<end] {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: Array("&amp;".utf8))
+            case UInt8(ascii: "<"): out.append(contentsOf: Array("&lt;".utf8))
+            case UInt8(ascii: ">"): out.append(contentsOf: Array("&gt;".utf8))
+            case UInt8(ascii: "\""): out.append(contentsOf: Array("&quot;".utf8))
+            default: out.append(byte)
+            }
+        }
+        i = end
+    }
+}

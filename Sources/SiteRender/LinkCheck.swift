@@ -1,0 +1,59 @@
+import DocModel
+
+/// Resolves every internal link and anchor of every page against the loaded docs.
+/// A link to a missing page, file or anchor is a `link.broken` warning at its place; a link
+/// that climbs out of the docs folder is a `link.outside` warning.
+struct LinkCheck: Sendable {
+    let docs: DocSet
+
+    func run() -> [Diagnostic] {
+        let anchors = Dictionary(uniqueKeysWithValues: docs.pages.map { ($0.path, Set($0.headings.map(\.slug))) })
+        let assets = Set(docs.assets)
+        let folders = Set(docs.pages.map(\.path).flatMap(Self.ancestors) + docs.assets.flatMap(Self.ancestors))
+        var out: [Diagnostic] = []
+        for page in docs.pages {
+            for link in page.links {
+                let noun = link.kind == .image ? "image" : "link"
+                switch SitePaths.target(of: link.destination, onPage: page.path) {
+                case .external, .absolute:
+                    continue
+                case .outside:
+                    out.append(Diagnostic(.warning, at: link.location, rule: "link.outside",
+                                          "\(noun) '\(link.destination)' points outside \(docs.docsDir)"))
+                case .anchor(let fragment):
+                    if fragment.isEmpty { continue }
+                    if !(anchors[page.path]?.contains(fragment) ?? false) {
+                        out.append(Diagnostic(.warning, at: link.location, rule: "link.broken",
+                                              "no heading with the anchor '#\(fragment)' on this page"))
+                    }
+                case .file(let path, let fragment):
+                    if SitePaths.isPage(path) {
+                        guard let targets = anchors[path] else {
+                            out.append(Diagnostic(.warning, at: link.location, rule: "link.broken",
+                                                  "\(noun) to '\(link.destination)': no page \(path) in \(docs.docsDir)"))
+                            continue
+                        }
+                        if let fragment, !fragment.isEmpty, !targets.contains(fragment) {
+                            out.append(Diagnostic(.warning, at: link.location, rule: "link.broken",
+                                                  "\(noun) to '\(link.destination)': \(path) has no heading with the anchor '#\(fragment)'"))
+                        }
+                    } else if !path.isEmpty && !assets.contains(path) && !folders.contains(path) {
+                        out.append(Diagnostic(.warning, at: link.location, rule: "link.broken",
+                                              "\(noun) to '\(link.destination)': no file \(path) in \(docs.docsDir)"))
+                    }
+                }
+            }
+        }
+        return out
+    }
+
+    static func ancestors(_ path: String) -> [String] {
+        var result: [String] = []
+        var current = SitePaths.directory(of: path)
+        while !current.isEmpty {
+            result.append(current)
+            current = SitePaths.directory(of: current)
+        }
+        return result
+    }
+}

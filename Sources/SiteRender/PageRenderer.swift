@@ -1,0 +1,186 @@
+import DocModel
+
+/// Renders one page into the site's layout.
+struct PageRenderer: Sendable {
+    let site: SiteContext
+    let highlighter = Highlighter()
+
+    /// The content security policy of every page: nothing from elsewhere, no inline script or style.
+    static let contentSecurityPolicy = "default-src 'none'; script-src 'self' file:; style-src 'self' file:; "
+        + "img-src 'self' file: data:; font-src 'self' file:; connect-src 'none'; "
+        + "base-uri 'none'; form-action 'none'"
+
+    /// The whole HTML document of `page`. `outcomes` holds check results by sample index; nil
+    /// when checks did not run, which leaves the badges out.
+    func render(_ page: Page, outcomes: [Int: SampleOutcome]?, extraScripts: [String] = [], policy csp: String? = nil) -> String {
+        let output = site.output(page.path)
+        let root = site.rootPrefix(fromOutput: output)
+        var h = HTML()
+        h.raw("<!DOCTYPE html>\n")
+        h.open("html", ["lang": "en", "data-root": root, "data-page": output])
+        h.raw("\n<head>\n<meta charset=\"utf-8\">\n")
+        h.open("meta", ["http-equiv": "Content-Security-Policy", "content": csp ?? Self.contentSecurityPolicy])
+        h.raw("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        let isHome = page.path == "index.md"
+        h.element("title", text: isHome || page.title == site.siteName ? site.siteName : "\(page.title) · \(site.siteName)")
+        h.raw("\n")
+        if let description = site.config.siteDescription {
+            h.open("meta", ["name": "description", "content": description])
+            h.raw("\n")
+        }
+        if let base = site.config.siteURL {
+            h.open("link", ["rel": "canonical", "href": Self.absolute(base, site.paths.href(from: "", to: output))])
+            h.raw("\n")
+        }
+        h.open("link", ["rel": "stylesheet", "href": root + "assets/keydocs.css"])
+        h.raw("\n</head>\n<body>\n")
+        header(&h, root: root)
+        h.raw("<div class=\"layout\">\n")
+        h.open("nav", ["class": "sidebar", "id": "site-nav", "aria-label": "Site"])
+        h.open("a", ["class": "nav-home", "href": site.paths.href(from: output, to: "index.html")])
+        h.text("Contents")
+        h.close("a")
+        h.raw("</nav>\n<main id=\"content\">\n")
+        breadcrumbs(&h, page: page)
+        h.raw("<article class=\"page\">\n")
+        body(&h, page: page, outcomes: outcomes)
+        h.raw("</article>\n")
+        pager(&h, page: page, output: output)
+        h.raw("</main>\n")
+        tableOfContents(&h, page: page)
+        h.raw("</div>\n")
+        footer(&h)
+        for script in ["assets/nav.js", "assets/search-index.js", "assets/keydocs.js"] + extraScripts {
+            h.open("script", ["src": root + script])
+            h.close("script")
+            h.raw("\n")
+        }
+        h.raw("</body>\n</html>\n")
+        return h.output
+    }
+
+    static func absolute(_ base: String, _ relative: String) -> String {
+        let trimmed = base.hasSuffix("/") ? base : base + "/"
+        return relative == "./" ? trimmed : trimmed + relative
+    }
+
+    // MARK: - Parts
+
+    private func header(_ h: inout HTML, root: String) {
+        h.raw("<a class=\"skip\" href=\"#content\">Skip to content</a>\n<header class=\"topbar\">\n")
+        h.open("a", ["class": "brand", "href": root.isEmpty ? "./" : root])
+        h.text(site.siteName)
+        h.close("a")
+        h.raw("\n<div class=\"search\" role=\"search\">")
+        h.raw("<label class=\"visually-hidden\" for=\"search-input\">Search</label>")
+        h.raw("<input id=\"search-input\" type=\"search\" placeholder=\"Search\" autocomplete=\"off\" "
+            + "aria-controls=\"search-results\" aria-expanded=\"false\" disabled>")
+        h.raw("<ul id=\"search-results\" role=\"listbox\" aria-label=\"Search results\" hidden></ul></div>\n")
+        h.raw("<button id=\"theme-toggle\" type=\"button\" aria-label=\"Switch to the dark theme\" hidden>"
+            + "<span aria-hidden=\"true\">◐</span></button>\n")
+        if let repo = site.config.repoURL {
+            h.open("a", ["class": "repo", "href": repo])
+            h.text("Source")
+            h.close("a")
+            h.raw("\n")
+        }
+        h.raw("</header>\n")
+    }
+
+    private func breadcrumbs(_ h: inout HTML, page: Page) {
+        guard let trail = site.breadcrumbs[page.path], !trail.isEmpty else { return }
+        h.raw("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><ol>")
+        for crumb in trail { h.element("li", text: crumb) }
+        h.raw("</ol></nav>\n")
+    }
+
+    private func body(_ h: inout HTML, page: Page, outcomes: [Int: SampleOutcome]?) {
+        for part in page.body {
+            switch part {
+            case .html(let html):
+                h.raw(html)
+            case .headingStart(let index):
+                let heading = page.headings[index]
+                h.open("h\(heading.level)", ["id": heading.slug])
+                h.open("a", ["class": "anchor", "href": "#" + heading.slug, "aria-label": "Link to this section"])
+                h.close("a")
+            case .sample(let index):
+                codeBlock(&h, page.samples[index], outcome: outcomes.map { $0[index] ?? SampleOutcome(.unchecked, "no checker claims this block") })
+            }
+        }
+    }
+
+    private func codeBlock(_ h: inout HTML, _ sample: Sample, outcome: SampleOutcome?) {
+        let language = sample.language
+        h.open("div", ["class": "code", "data-status": outcome?.status.rawValue])
+        h.raw("<div class=\"code-bar\">")
+        h.element("span", ["class": "code-lang"], text: language ?? "text")
+        if let outcome {
+            let label: String
+            switch outcome.status {
+            case .verified: label = "✓ verified"
+            case .skipped: label = "skipped"
+            case .failed: label = "✗ failed"
+            case .unchecked: label = "unchecked"
+            case .notRun: label = "not run"
+            }
+            h.element("span", ["class": "badge", "data-status": outcome.status.rawValue, "title": outcome.note], text: label)
+        }
+        h.raw("</div>\n<pre>")
+        h.open("code", ["class": language.map { _ in "language-" + Self.firstWord(sample.info) }])
+        h.raw(highlighter.highlight(sample.text, language: language))
+        h.raw("</code></pre>\n")
+        if let outcome, outcome.status != .verified {
+            h.element("p", ["class": "code-note"], text: outcome.note)
+            h.raw("\n")
+        }
+        h.raw("</div>\n")
+    }
+
+    /// The info string's first word as cmark-gfm puts it in the class: up to the first space.
+    static func firstWord(_ info: String) -> String {
+        String(info.prefix { $0 != " " && $0 != "\t" })
+    }
+
+    private func pager(_ h: inout HTML, page: Page, output: String) {
+        guard let at = site.position[page.path] else { return }
+        let previous = at > 0 ? site.readingOrder[at - 1] : nil
+        let next = at + 1 < site.readingOrder.count ? site.readingOrder[at + 1] : nil
+        guard previous != nil || next != nil else { return }
+        h.raw("<nav class=\"pager\" aria-label=\"Previous and next pages\">")
+        if let previous {
+            h.open("a", ["class": "prev", "rel": "prev", "href": site.paths.href(from: output, to: site.output(previous))])
+            h.raw("<span class=\"pager-label\">Previous</span>")
+            h.element("span", ["class": "pager-title"], text: site.titles[previous] ?? previous)
+            h.close("a")
+        }
+        if let next {
+            h.open("a", ["class": "next", "rel": "next", "href": site.paths.href(from: output, to: site.output(next))])
+            h.raw("<span class=\"pager-label\">Next</span>")
+            h.element("span", ["class": "pager-title"], text: site.titles[next] ?? next)
+            h.close("a")
+        }
+        h.raw("</nav>\n")
+    }
+
+    private func tableOfContents(_ h: inout HTML, page: Page) {
+        let entries = page.headings.filter { $0.level == 2 || $0.level == 3 }
+        guard !entries.isEmpty else { return }
+        h.raw("<aside class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">On this page</h2>\n<ul>\n")
+        for heading in entries {
+            h.open("li", ["class": "toc-h\(heading.level)"])
+            h.open("a", ["href": "#" + heading.slug])
+            h.text(heading.text)
+            h.close("a")
+            h.close("li")
+            h.raw("\n")
+        }
+        h.raw("</ul>\n</aside>\n")
+    }
+
+    private func footer(_ h: inout HTML) {
+        h.raw("<footer class=\"footer\"><p>")
+        h.text(site.siteName)
+        h.raw(" · built with keydocs</p></footer>\n")
+    }
+}

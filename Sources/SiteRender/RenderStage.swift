@@ -1,0 +1,126 @@
+import Dispatch
+import DocModel
+import Foundation
+
+/// The render stage: turns loaded docs (and, when checks ran, each sample's outcome) into a
+/// complete site in a staging folder, then swaps it in.
+public struct RenderStage: Sendable {
+    /// What a build produced.
+    public struct Summary: Sendable {
+        /// Pages written.
+        public var pages: Int
+        /// Files copied from the docs folder.
+        public var assets: Int
+        /// Link findings (warnings, or errors under `--strict`).
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// A page that keydocs adds to the site, such as the key generator.
+    public struct ExtraFile: Sendable {
+        /// Output path.
+        public var path: String
+        /// Contents.
+        public var contents: String
+
+        /// Creates an extra file.
+        public init(path: String, contents: String) {
+            self.path = path
+            self.contents = contents
+        }
+    }
+
+    /// The docs.
+    public let docs: DocSet
+    /// Check outcomes by sample; nil when checks did not run.
+    public let outcomes: [SampleKey: SampleOutcome]?
+    /// Files added to the output as they are (the policy data, the generator script).
+    public let extraFiles: [ExtraFile]
+    /// Scripts added to particular pages, by docs path, and the policy those pages get.
+    public let pageScripts: [String: [String]]
+
+    /// A render of `docs`.
+    public init(docs: DocSet, outcomes: [SampleKey: SampleOutcome]?, extraFiles: [ExtraFile] = [], pageScripts: [String: [String]] = [:]) {
+        self.docs = docs
+        self.outcomes = outcomes
+        self.extraFiles = extraFiles
+        self.pageScripts = pageScripts
+    }
+
+    /// Resolves every link; the build reports these before it writes.
+    public func checkLinks() -> [Diagnostic] { LinkCheck(docs: docs).run() }
+
+    /// Renders every page and asset into `writer`'s staging folder. Pages render in parallel.
+    public func run(into writer: SiteWriter) throws(DocError) -> Summary {
+        let site = SiteContext(docs: docs)
+        let renderer = PageRenderer(site: site)
+        var grouped: [String: [Int: SampleOutcome]] = [:]
+        if let outcomes {
+            for (key, outcome) in outcomes { grouped[key.page, default: [:]][key.index] = outcome }
+        }
+        let byPage = grouped
+        let pages = docs.pages
+        let failures = ConcurrentFailure()
+        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            let page = pages[i]
+            let html = renderer.render(page, outcomes: outcomes == nil ? nil : byPage[page.path] ?? [:],
+                                       extraScripts: pageScripts[page.path] ?? [])
+            do throws(DocError) { try writer.write(html, to: site.output(page.path)) } catch { failures.record(error) }
+        }
+        if let error = failures.first { throw error }
+        for asset in docs.assets {
+            try writer.copy(from: docs.docsRoot + "/" + asset, to: asset)
+        }
+        try writer.write(Stylesheet.css, to: "assets/keydocs.css")
+        try writer.write(SiteScript.js, to: "assets/keydocs.js")
+        try writer.write(SiteData.navScript(docs.nav, site: site), to: "assets/nav.js")
+        try writer.write(SiteData.searchScript(docs, site: site), to: "assets/search-index.js")
+        try writer.write(notFoundPage(site), to: "404.html")
+        if let base = docs.config.siteURL {
+            try writer.write(SiteData.sitemap(base: base, site: site), to: "sitemap.xml")
+        }
+        for file in extraFiles { try writer.write(file.contents, to: file.path) }
+        return Summary(pages: pages.count, assets: docs.assets.count, diagnostics: [])
+    }
+
+    /// The 404 page. It may be served at any depth, so its links are absolute: from `site_url`'s
+    /// path when there is one, from the server root otherwise.
+    private func notFoundPage(_ site: SiteContext) -> String {
+        var base = "/"
+        if let url = docs.config.siteURL, let components = URLComponents(string: url), !components.path.isEmpty {
+            base = components.path.hasSuffix("/") ? components.path : components.path + "/"
+        }
+        var page = Page(path: "404.md", file: "404", title: "Page not found", headings: [], links: [], samples: [],
+                        body: [], sections: [])
+        var h = HTML()
+        h.raw("<h1>Page not found</h1>\n<p>There is no page at this address. ")
+        h.open("a", ["href": base])
+        h.text("Go to the start of \(site.siteName)")
+        h.close("a")
+        h.raw(", or use the search above.</p>\n")
+        page.body = [.html(h.output)]
+        let html = renderer404(site).render(page, outcomes: nil)
+        return html.replacingOccurrences(of: "data-root=\"\"", with: "data-root=\"\(escape(base))\"")
+            .replacingOccurrences(of: "href=\"assets/", with: "href=\"\(escape(base))assets/")
+            .replacingOccurrences(of: "src=\"assets/", with: "src=\"\(escape(base))assets/")
+    }
+
+    private func renderer404(_ site: SiteContext) -> PageRenderer { PageRenderer(site: site) }
+}
+
+/// The first error any render worker hit.
+final class ConcurrentFailure: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: DocError?
+
+    func record(_ error: DocError) {
+        lock.lock()
+        if stored == nil { stored = error }
+        lock.unlock()
+    }
+
+    var first: DocError? {
+        lock.lock()
+        defer { lock.unlock() }
+        return stored
+    }
+}

@@ -1,0 +1,106 @@
+import CSystem
+import DocModel
+import Foundation
+
+/// Writes a site into a temporary folder beside the output and swaps it in only when every
+/// file is written, so a failed or killed build leaves the last good site as it was.
+public struct SiteWriter: Sendable {
+    /// The output folder.
+    public let output: URL
+    /// The temporary folder being filled.
+    public let staging: URL
+
+    /// A writer for `output`; creates the staging folder next to it.
+    public init(output: String) throws(DocError) {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        self.output = url
+        let parent = url.deletingLastPathComponent()
+        let name = ".\(url.lastPathComponent).keydocs-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        staging = parent.appendingPathComponent(name)
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw DocError(stage: "write", path: output, "cannot create a folder beside it: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    /// Writes `contents` at `path` (relative, `/`-separated) inside the staging folder.
+    public func write(_ contents: String, to path: String) throws(DocError) {
+        try write(Data(contents.utf8), to: path)
+    }
+
+    /// Writes bytes at `path` inside the staging folder.
+    public func write(_ data: Data, to path: String) throws(DocError) {
+        let url = try target(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        } catch {
+            throw DocError(stage: "write", path: path, "cannot write: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    /// Copies the file at `source` to `path` inside the staging folder.
+    public func copy(from source: String, to path: String) throws(DocError) {
+        let url = try target(path)
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: URL(fileURLWithPath: source), to: url)
+        } catch {
+            throw DocError(stage: "write", path: path, "cannot copy: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    private func target(_ path: String) throws(DocError) -> URL {
+        guard let normal = SitePathsCheck.inside(path) else {
+            throw DocError(stage: "write", path: path, "refusing to write outside the output folder")
+        }
+        return staging.appendingPathComponent(normal)
+    }
+
+    /// Puts the staged site in place of the output in one step, then removes the old one.
+    public func commit() throws(DocError) {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: output.path) {
+            if keydocs_exchange_paths(staging.path, output.path) == 0 {
+                try? fm.removeItem(at: staging)
+                return
+            }
+            // No atomic exchange on this file system: move the old site aside, then rename.
+            let aside = staging.deletingLastPathComponent().appendingPathComponent(staging.lastPathComponent + "-old")
+            do {
+                try fm.moveItem(at: output, to: aside)
+                try fm.moveItem(at: staging, to: output)
+                try? fm.removeItem(at: aside)
+            } catch {
+                if !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: aside, to: output) }
+                throw DocError(stage: "write", path: output.path, "cannot replace the site: \((error as NSError).localizedDescription)")
+            }
+        } else {
+            do { try fm.moveItem(at: staging, to: output) } catch {
+                throw DocError(stage: "write", path: output.path, "cannot create the site: \((error as NSError).localizedDescription)")
+            }
+        }
+    }
+
+    /// Removes the staging folder (after a failed build).
+    public func discard() {
+        try? FileManager.default.removeItem(at: staging)
+    }
+}
+
+/// Path checks for the writer.
+enum SitePathsCheck {
+    /// `path` without `.` segments, or nil when it is absolute or climbs out with `..`.
+    static func inside(_ path: String) -> String? {
+        guard !path.hasPrefix("/") else { return nil }
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") {
+            if part == "." { continue }
+            if part == ".." { return nil }
+            parts.append(part)
+        }
+        return parts.isEmpty ? nil : parts.joined(separator: "/")
+    }
+}

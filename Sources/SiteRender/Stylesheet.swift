@@ -1,0 +1,173 @@
+/// The site's one stylesheet: light and dark themes, the three-column layout, code, badges, print.
+enum Stylesheet {
+    static let css = #"""
+:root {
+  color-scheme: light;
+  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --accent: #0b5cad;
+  --accent-fg: #ffffff; --surface: #f6f8fa; --code-bg: #f6f8fa; --mark: #fff8c5;
+  --hl-k: #8250df; --hl-s: #0a3069; --hl-c: #59636e; --hl-n: #0550ae; --hl-v: #953800; --hl-f: #116329;
+  --ok: #1a7f37; --ok-bg: #dafbe1; --bad: #cf222e; --bad-bg: #ffebe9; --skip: #6e7781; --skip-bg: #eaeef2;
+  --warn: #9a6700; --warn-bg: #fff8c5;
+}
+@media (prefers-color-scheme: dark) {
+  :root:not([data-theme="light"]) {
+    color-scheme: dark;
+    --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --accent: #4493f8;
+    --accent-fg: #0d1117; --surface: #151b23; --code-bg: #151b23; --mark: #3b2e00;
+    --hl-k: #d2a8ff; --hl-s: #a5d6ff; --hl-c: #9198a1; --hl-n: #79c0ff; --hl-v: #ffa657; --hl-f: #7ee787;
+    --ok: #3fb950; --ok-bg: #12261e; --bad: #f85149; --bad-bg: #25171c; --skip: #9198a1; --skip-bg: #212830;
+    --warn: #d29922; --warn-bg: #272115;
+  }
+}
+:root[data-theme="dark"] {
+  color-scheme: dark;
+  --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --accent: #4493f8;
+  --accent-fg: #0d1117; --surface: #151b23; --code-bg: #151b23; --mark: #3b2e00;
+  --hl-k: #d2a8ff; --hl-s: #a5d6ff; --hl-c: #9198a1; --hl-n: #79c0ff; --hl-v: #ffa657; --hl-f: #7ee787;
+  --ok: #3fb950; --ok-bg: #12261e; --bad: #f85149; --bad-bg: #25171c; --skip: #9198a1; --skip-bg: #212830;
+  --warn: #d29922; --warn-bg: #272115;
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--bg); color: var(--fg);
+  font: 16px/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Liberation Sans", sans-serif;
+}
+a { color: var(--accent); }
+a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visible, select:focus-visible {
+  outline: 2px solid var(--accent); outline-offset: 2px;
+}
+.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.skip { position: absolute; left: -999px; top: 0; background: var(--accent); color: var(--accent-fg); padding: .5rem 1rem; z-index: 10; }
+.skip:focus { left: 0; }
+
+.topbar {
+  position: sticky; top: 0; z-index: 5; display: flex; align-items: center; gap: 1rem;
+  padding: .6rem 1.25rem; background: var(--surface); border-bottom: 1px solid var(--border);
+}
+.brand { font-weight: 700; font-size: 1.1rem; color: var(--fg); text-decoration: none; margin-right: auto; }
+.search { position: relative; width: min(22rem, 45vw); }
+.search input {
+  width: 100%; padding: .4rem .7rem; font: inherit; font-size: .95rem; color: var(--fg);
+  background: var(--bg); border: 1px solid var(--border); border-radius: 6px;
+}
+#search-results {
+  position: absolute; right: 0; left: 0; top: calc(100% + 4px); margin: 0; padding: .25rem 0; list-style: none;
+  background: var(--bg); border: 1px solid var(--border); border-radius: 6px; max-height: 70vh; overflow: auto;
+  box-shadow: 0 8px 24px rgba(0,0,0,.18); min-width: 18rem;
+}
+#search-results li a { display: block; padding: .45rem .8rem; color: var(--fg); text-decoration: none; }
+#search-results li a .result-page { display: block; font-size: .8rem; color: var(--muted); }
+#search-results li[aria-selected="true"] a, #search-results li a:hover { background: var(--surface); }
+#search-results .empty { padding: .45rem .8rem; color: var(--muted); }
+#theme-toggle, .repo {
+  font: inherit; color: var(--fg); background: transparent; border: 1px solid var(--border);
+  border-radius: 6px; padding: .3rem .6rem; cursor: pointer; text-decoration: none;
+}
+
+.layout {
+  display: grid; grid-template-columns: 15rem minmax(0, 1fr) 13rem; gap: 2rem;
+  max-width: 90rem; margin: 0 auto; padding: 0 1.25rem;
+}
+.sidebar { position: sticky; top: 3.6rem; align-self: start; max-height: calc(100vh - 4rem); overflow: auto; padding: 1.25rem 0; font-size: .93rem; }
+.sidebar ul { list-style: none; margin: 0; padding-left: .9rem; }
+.sidebar > ul { padding-left: 0; }
+.sidebar li { margin: .15rem 0; }
+.sidebar a { color: var(--fg); text-decoration: none; display: block; padding: .1rem .4rem; border-radius: 4px; }
+.sidebar a:hover { background: var(--surface); }
+.sidebar a[aria-current="page"] { color: var(--accent); font-weight: 600; background: var(--surface); }
+.sidebar summary { cursor: pointer; font-weight: 600; padding: .1rem .4rem; }
+.nav-home { font-weight: 600; }
+main { min-width: 0; padding: 1.25rem 0 3rem; }
+.breadcrumbs ol { list-style: none; display: flex; gap: .4rem; padding: 0; margin: 0 0 .5rem; color: var(--muted); font-size: .9rem; }
+.breadcrumbs li + li::before { content: "›"; margin-right: .4rem; }
+.page h1 { font-size: 2rem; line-height: 1.25; margin: .5rem 0 1rem; }
+.page h2 { font-size: 1.45rem; margin: 2.2rem 0 .8rem; padding-bottom: .25rem; border-bottom: 1px solid var(--border); }
+.page h3 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; }
+.page h1, .page h2, .page h3, .page h4, .page h5, .page h6 { position: relative; scroll-margin-top: 4.5rem; }
+.anchor { position: absolute; left: -1.2rem; padding-right: .3rem; text-decoration: none; opacity: 0; }
+.anchor::before { content: "#"; }
+h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1; }
+.page table { border-collapse: collapse; display: block; overflow-x: auto; margin: 1rem 0; }
+.page th, .page td { border: 1px solid var(--border); padding: .35rem .7rem; text-align: left; }
+.page th { background: var(--surface); }
+.page blockquote { margin: 1rem 0; padding: .2rem 1rem; color: var(--muted); border-left: 4px solid var(--border); }
+.page img { max-width: 100%; }
+code, pre, kbd { font-family: ui-monospace, SFMono-Regular, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; }
+:not(pre) > code { background: var(--code-bg); padding: .1em .35em; border-radius: 4px; }
+pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; background: var(--code-bg); }
+.page > pre, .page li > pre, .page blockquote > pre { border: 1px solid var(--border); border-radius: 6px; }
+.code { margin: 1rem 0; border: 1px solid var(--border); border-radius: 6px; overflow: hidden; background: var(--code-bg); }
+.code-bar {
+  display: flex; align-items: center; gap: .5rem; padding: .25rem .5rem .25rem .9rem; font-size: .78rem;
+  color: var(--muted); border-bottom: 1px solid var(--border);
+}
+.code-lang { margin-right: auto; text-transform: lowercase; }
+.badge { padding: .05rem .5rem; border-radius: 999px; font-weight: 600; }
+.badge[data-status="verified"] { color: var(--ok); background: var(--ok-bg); }
+.badge[data-status="failed"] { color: var(--bad); background: var(--bad-bg); }
+.badge[data-status="skipped"], .badge[data-status="unchecked"] { color: var(--skip); background: var(--skip-bg); }
+.badge[data-status="not-run"] { color: var(--warn); background: var(--warn-bg); }
+.code[data-status="failed"] { border-color: var(--bad); }
+.code-note { margin: 0; padding: .35rem .9rem; font-size: .85rem; color: var(--muted); border-top: 1px solid var(--border); }
+.copy {
+  font: inherit; font-size: .78rem; color: var(--fg); background: var(--bg); border: 1px solid var(--border);
+  border-radius: 4px; padding: .1rem .5rem; cursor: pointer;
+}
+.hl-k { color: var(--hl-k); } .hl-s { color: var(--hl-s); } .hl-c { color: var(--hl-c); font-style: italic; }
+.hl-n { color: var(--hl-n); } .hl-v { color: var(--hl-v); } .hl-f { color: var(--hl-f); }
+.pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; }
+.pager a { flex: 1; border: 1px solid var(--border); border-radius: 6px; padding: .6rem .9rem; text-decoration: none; }
+.pager .next { text-align: right; }
+.pager-label { display: block; font-size: .8rem; color: var(--muted); }
+.toc { position: sticky; top: 3.6rem; align-self: start; padding: 1.25rem 0; font-size: .88rem; }
+.toc h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0 0 .5rem; }
+.toc ul { list-style: none; margin: 0; padding: 0; }
+.toc li { margin: .25rem 0; }
+.toc .toc-h3 { padding-left: .9rem; }
+.toc a { color: var(--muted); text-decoration: none; }
+.toc a:hover { color: var(--accent); }
+.footer { border-top: 1px solid var(--border); color: var(--muted); font-size: .85rem; text-align: center; padding: 1rem; }
+
+.generator { border: 1px solid var(--border); border-radius: 8px; padding: 1rem 1.25rem; margin: 1.25rem 0; background: var(--surface); }
+.generator .key-row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; }
+#generated-key {
+  font-family: ui-monospace, SFMono-Regular, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 1.1rem;
+  padding: .45rem .7rem; background: var(--bg); border: 1px solid var(--border); border-radius: 6px;
+  word-break: break-all; flex: 1 1 20rem; min-height: 2.4rem;
+}
+.generator button, .generator input, .generator select {
+  font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: .35rem .7rem;
+}
+.generator button.primary { background: var(--accent); color: var(--accent-fg); border-color: var(--accent); }
+.generator label { font-weight: 600; }
+.generator .field { margin: .9rem 0 .3rem; display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
+.generator input[type="text"] { font-family: ui-monospace, SFMono-Regular, "DejaVu Sans Mono", Menlo, Consolas, monospace; flex: 1 1 18rem; }
+.generator output, .generator .result { display: block; }
+.check-result ul { margin: .4rem 0 0; padding-left: 1.2rem; }
+.check-result .ok { color: var(--ok); font-weight: 600; }
+.check-result .error { color: var(--bad); }
+.check-result .warning { color: var(--warn); }
+.generator pre { border: 1px solid var(--border); border-radius: 6px; white-space: pre-wrap; word-break: break-all; }
+
+@media (max-width: 1100px) {
+  .layout { grid-template-columns: 14rem minmax(0, 1fr); }
+  .toc { display: none; }
+}
+@media (max-width: 760px) {
+  .layout { display: block; }
+  .sidebar { position: static; max-height: none; border-bottom: 1px solid var(--border); }
+  .topbar { flex-wrap: wrap; }
+  .search { width: 100%; order: 3; }
+  .anchor { display: none; }
+}
+@media print {
+  .topbar, .sidebar, .toc, .pager, .copy, .skip, .footer { display: none !important; }
+  .layout { display: block; padding: 0; }
+  body { font-size: 11pt; color: #000; background: #fff; }
+  .code, pre { break-inside: avoid; background: #fff; }
+  a { color: #000; }
+  .page a[href^="http"]::after { content: " (" attr(href) ")"; font-size: .85em; }
+}
+"""#
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import DocModel
+import Foundation
+import SiteRender
+
+/// `keydocs build`: checks the docs and renders them into a static site.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Render the docs into a static site.",
+        discussion: """
+            The site is written to a temporary folder beside the output and swapped in only when \
+            the build succeeds, so a failed build leaves the previous site as it was. Exit status: \
+            0 built, 1 findings (errors, or warnings under --strict), 2 the docs or config could \
+            not be read.
+            """
+    )
+
+    @OptionGroup var options: DocsOptions
+
+    @Option(help: ArgumentHelp("The output folder (default: site_dir of the config, or site).", valueName: "dir"))
+    var site: String?
+
+    @Flag(help: "Render without running the sample checks.")
+    var noCheck = false
+
+    func run() throws {
+        let started = Date()
+        var output = DiagnosticOutput(format: options.format, strict: options.strict)
+        let progress = Progress()
+        do {
+            let (config, configPath) = try options.loadConfig()
+            let docsDir = options.docsDir(config: config, configPath: configPath)
+            let siteDir = site ?? DocsOptions.beside(configPath, config.siteDir)
+            progress.say("loading \(docsDir)")
+            let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath).run()
+            output.add(docs.diagnostics)
+            let render = RenderStage(docs: docs, outcomes: nil)
+            output.add(render.checkLinks())
+            if output.errorCount > 0 {
+                output.finish(summaryLine: "build failed: \(output.errorCount) errors; \(siteDir) left as it was",
+                              summary: ["pages": docs.pages.count])
+                throw ExitCode(1)
+            }
+            progress.say("rendering \(docs.pages.count) pages")
+            let writer = try SiteWriter(output: siteDir)
+            let summary: RenderStage.Summary
+            do {
+                summary = try render.run(into: writer)
+                try writer.commit()
+            } catch {
+                writer.discard()
+                throw error
+            }
+            let seconds = Date().timeIntervalSince(started)
+            output.finish(
+                summaryLine: "built \(summary.pages) pages and \(summary.assets) files into \(siteDir) "
+                    + "in \(String(seconds, decimals: 2)) s: \(output.warningCount) warnings",
+                summary: ["pages": summary.pages, "assets": summary.assets])
+        } catch let error as DocError {
+            throw DiagnosticOutput.fail(error, format: options.format)
+        }
+    }
+}
+
+/// Stage messages on stderr, only when it is a terminal.
+struct Progress {
+    let enabled = isatty(2) == 1
+
+    func say(_ message: String) {
+        if enabled { Console.err("keydocs: \(message)…") }
+    }
+}

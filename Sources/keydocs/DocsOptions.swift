@@ -1,0 +1,95 @@
+import ArgumentParser
+import DocModel
+import Foundation
+
+extension DiagnosticFormat: ExpressibleByArgument {}
+
+/// Options that every command reading the docs shares.
+struct DocsOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The docs folder (default: docs_dir of the config, or docs).", valueName: "dir"))
+    var docs: String?
+
+    @Option(help: ArgumentHelp("The mkdocs-style config (default: mkdocs.yml when it exists).", valueName: "file"))
+    var config: String?
+
+    @Flag(help: "Warnings count as errors, and a code block that no checker claims is an error.")
+    var strict = false
+
+    @Option(help: "Diagnostics format: text (stderr), github (workflow commands) or json (stdout).")
+    var format: DiagnosticFormat = .text
+
+    /// The config as given or found, and its path; defaults when there is none.
+    func loadConfig() throws(DocError) -> (SiteConfig, String?) {
+        if let config {
+            return (try SiteConfig.load(path: config), config)
+        }
+        if FileManager.default.fileExists(atPath: "mkdocs.yml") {
+            return (try SiteConfig.load(path: "mkdocs.yml"), "mkdocs.yml")
+        }
+        return (SiteConfig(), nil)
+    }
+
+    /// The docs folder: `--docs`, else the config's `docs_dir` beside the config file.
+    func docsDir(config: SiteConfig, configPath: String?) -> String {
+        if let docs { return docs }
+        return Self.beside(configPath, config.docsDir)
+    }
+
+    /// `path` relative to the config file's folder, as the user would type it.
+    static func beside(_ configPath: String?, _ path: String) -> String {
+        guard let configPath, !path.hasPrefix("/") else { return path }
+        let folder = SitePaths.directory(of: configPath)
+        return folder.isEmpty ? path : folder + "/" + path
+    }
+}
+
+/// Prints diagnostics in the chosen format and decides the exit status.
+struct DiagnosticOutput {
+    let format: DiagnosticFormat
+    let strict: Bool
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(format: DiagnosticFormat, strict: Bool) {
+        self.format = format
+        self.strict = strict
+    }
+
+    /// Adds diagnostics, raising warnings to errors under `--strict`.
+    mutating func add(_ more: [Diagnostic]) {
+        diagnostics.append(contentsOf: strict ? more.map { $0.strict() } : more)
+    }
+
+    var errorCount: Int { diagnostics.count { $0.severity == .error } }
+    var warningCount: Int { diagnostics.count { $0.severity == .warning } }
+
+    /// Prints every diagnostic in order, then the summary line (text and github) or the JSON document.
+    func finish(summaryLine: String, summary: [String: Int]) {
+        let sorted = diagnostics.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+        switch format {
+        case .text:
+            for d in sorted { Console.err(DiagnosticRenderer.text(d)) }
+            Console.err(summaryLine)
+        case .github:
+            for d in sorted { Console.out(DiagnosticRenderer.github(d)) }
+            Console.err(summaryLine)
+        case .json:
+            var counts = summary
+            counts["errors"] = errorCount
+            counts["warnings"] = warningCount
+            Console.out(DiagnosticRenderer.json(sorted, summary: counts))
+        }
+    }
+
+    /// Prints an error that stopped the run and exits with status 2.
+    static func fail(_ error: DocError, format: DiagnosticFormat) -> ExitCode {
+        switch format {
+        case .text: Console.err(error.description)
+        case .github:
+            Console.out("::error file=\(error.path)\(error.line.map { ",line=\($0)" } ?? ""),title=\(error.stage)::\(error.reason)")
+        case .json:
+            let d = Diagnostic(.error, at: SourceLocation(file: error.path, line: error.line ?? 1), rule: "\(error.stage).failed", error.reason)
+            Console.out(DiagnosticRenderer.json([d], summary: ["errors": 1]))
+        }
+        return ExitCode(2)
+    }
+}
