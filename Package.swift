@@ -18,16 +18,23 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CMariaDB",
+            pkgConfig: "libmariadb",
+            providers: [.apt(["libmariadb-dev"])]
+        ),
         .target(name: "CSystem"),
         .target(name: "KeyPolicy"),
         .target(name: "DocModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "SiteRender", dependencies: ["DocModel", "CSystem"]),
+        .target(name: "SampleCheck", dependencies: ["DocModel", "KeyPolicy", "CMariaDB", "CSystem"]),
         .executableTarget(
             name: "keydocs",
             dependencies: [
                 "KeyPolicy",
                 "DocModel",
                 "SiteRender",
+                "SampleCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -35,6 +42,7 @@ let package = Package(
         .testTarget(name: "CCmarkGFMTests", dependencies: ["CCmarkGFM"]),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"]),
+        .testTarget(name: "SampleCheckTests", dependencies: ["SampleCheck", "DocModel", "KeyPolicy"]),
         .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy"]),
     ],
     swiftLanguageModes: [.v6]

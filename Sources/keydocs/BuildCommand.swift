@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocModel
 import Foundation
+import SampleCheck
 import SiteRender
 
 /// `keydocs build`: checks the docs and renders them into a static site.
@@ -24,6 +25,8 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Render without running the sample checks.")
     var noCheck = false
 
+    @OptionGroup var engines: EngineOptions
+
     func run() throws {
         let started = Date()
         var output = DiagnosticOutput(format: options.format, strict: options.strict)
@@ -35,10 +38,26 @@ struct BuildCommand: ParsableCommand {
             progress.say("loading \(docsDir)")
             let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath).run()
             output.add(docs.diagnostics)
-            let render = RenderStage(docs: docs, outcomes: nil)
+            var outcomes: [SampleKey: SampleOutcome]?
+            var checkSummary = ""
+            var notRun = 0
+            if !noCheck {
+                progress.say("checking samples")
+                let report = engines.check(docs)
+                output.add(report.diagnostics)
+                outcomes = report.outcomes
+                checkSummary = report.summaryLine + "; "
+                notRun = report.count(.notRun)
+            }
+            let render = RenderStage(docs: docs, outcomes: outcomes)
             output.add(render.checkLinks())
+            if options.strict && notRun > 0 {
+                output.finish(summaryLine: checkSummary + "build failed: a required engine is missing; \(siteDir) left as it was",
+                              summary: ["pages": docs.pages.count])
+                throw ExitCode(2)
+            }
             if output.errorCount > 0 {
-                output.finish(summaryLine: "build failed: \(output.errorCount) errors; \(siteDir) left as it was",
+                output.finish(summaryLine: checkSummary + "build failed: \(output.errorCount) errors; \(siteDir) left as it was",
                               summary: ["pages": docs.pages.count])
                 throw ExitCode(1)
             }
@@ -54,7 +73,7 @@ struct BuildCommand: ParsableCommand {
             }
             let seconds = Date().timeIntervalSince(started)
             output.finish(
-                summaryLine: "built \(summary.pages) pages and \(summary.assets) files into \(siteDir) "
+                summaryLine: checkSummary + "built \(summary.pages) pages and \(summary.assets) files into \(siteDir) "
                     + "in \(String(seconds, decimals: 2)) s: \(output.warningCount) warnings",
                 summary: ["pages": summary.pages, "assets": summary.assets])
         } catch let error as DocError {

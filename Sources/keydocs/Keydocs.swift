@@ -6,6 +6,6 @@ struct Keydocs: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keydocs",
         abstract: "Check and build documentation about API keys, and generate and check keys.",
-        subcommands: [BuildCommand.self, KeyCommand.self, PolicyCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, KeyCommand.self, PolicyCommand.self]
     )
 }

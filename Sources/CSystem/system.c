@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/syscall.h>
+#include <spawn.h>
 #include <unistd.h>
 #include "keydocs_system.h"
 
@@ -15,4 +16,8 @@ int keydocs_exchange_paths(const char *a, const char *b) {
     errno = ENOSYS;
     return -1;
 #endif
+}
+
+short keydocs_spawn_setsid_flag(void) {
+    return POSIX_SPAWN_SETSID;
 }

@@ -1,0 +1,54 @@
+import DocModel
+
+/// How a check runs.
+public struct CheckOptions: Sendable {
+    /// Runs of each generator (shell command or SQL query).
+    public var runs = 200
+    /// Shell samples: in bubblewrap (nil: find it) or, when asked for by name, unsandboxed.
+    public var sandbox: Sandbox?
+    /// Why shell samples cannot run, when the sandbox is missing.
+    public var sandboxProblem: EngineError?
+    /// A MariaDB server to use instead of a private one: its socket.
+    public var mysqlSocket: String?
+    /// Commands generators may use.
+    public var allowlist: Set<String> = CheckOptions.defaultAllowlist
+
+    /// The commands a generator may use unless an annotation adds more.
+    public static let defaultAllowlist: Set<String> = [
+        "head", "tail", "base64", "tr", "cut", "fold", "openssl", "xxd", "od", "printf", "echo", "date",
+        "sha256sum", "sha1sum", "md5sum",
+    ]
+
+    /// Default options.
+    public init() {}
+}
+
+/// What a check found.
+public struct CheckReport: Sendable {
+    /// Every finding, in page and line order.
+    public var diagnostics: [Diagnostic] = []
+    /// Each sample's outcome, for the badges.
+    public var outcomes: [SampleKey: SampleOutcome] = [:]
+    /// Pages with at least one sample.
+    public var pages = 0
+
+    /// How many samples ended with `status`.
+    public func count(_ status: SampleOutcome.Status) -> Int { outcomes.values.count { $0.status == status } }
+
+    /// `checked 14 samples in 6 pages: 13 verified, 1 skipped, 0 failed` (plus unchecked and
+    /// not-run counts when there are any).
+    public var summaryLine: String {
+        var line = "checked \(outcomes.count) sample\(outcomes.count == 1 ? "" : "s") in \(pages) page\(pages == 1 ? "" : "s"): "
+            + "\(count(.verified)) verified, \(count(.skipped)) skipped, \(count(.failed)) failed"
+        if count(.unchecked) > 0 { line += ", \(count(.unchecked)) unchecked" }
+        if count(.notRun) > 0 { line += ", \(count(.notRun)) not run" }
+        return line
+    }
+
+    /// The summary as numbers, for JSON.
+    public var summary: [String: Int] {
+        var counts = ["samples": outcomes.count, "pages": pages]
+        for status in SampleOutcome.Status.allCases { counts[status.rawValue] = count(status) }
+        return counts
+    }
+}

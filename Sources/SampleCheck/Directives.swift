@@ -1,0 +1,91 @@
+import DocModel
+import Foundation
+
+/// What an annotation comment asks of the block after it:
+/// `<!-- check: skip "needs a live site" -->`, `<!-- check: kind=generator runs=50 allow=cat -->`,
+/// `<!-- check: expect=key.too-long -->` (a block that shows a failure on purpose).
+public struct Directives: Sendable, Equatable {
+    /// Why the block is not checked, when it is skipped.
+    public var skipReason: String?
+    /// The kind the block is, overriding what its content suggests.
+    public var kind: SampleKind?
+    /// How many times to run a generator.
+    public var runs: Int?
+    /// Commands allowed beyond the default list.
+    public var allow: [String] = []
+    /// Rule ids the block must produce: they are expected, not failures.
+    public var expect: [String] = []
+
+    /// No directives.
+    public init() {}
+
+    /// Reads an annotation; nil when the comment is not a `check:` annotation.
+    public static func parse(_ annotation: Annotation?) -> Result<Directives, AnnotationError>? {
+        guard let annotation else { return nil }
+        let text = annotation.text
+        guard text.hasPrefix("check:") else { return nil }
+        var directives = Directives()
+        var rest = Substring(text.dropFirst("check:".count))
+        func fail(_ message: String) -> Result<Directives, AnnotationError> {
+            .failure(AnnotationError(line: annotation.line, message: message))
+        }
+        while true {
+            rest = rest.drop { $0 == " " || $0 == "\t" || $0 == "\n" }
+            guard !rest.isEmpty else { break }
+            let word = rest.prefix { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "=" && $0 != "\"" }
+            rest = rest.dropFirst(word.count)
+            if word == "skip" {
+                rest = rest.drop { $0 == " " || $0 == "\t" }
+                guard rest.first == "\"", let close = rest.dropFirst().firstIndex(of: "\"") else {
+                    return fail("skip needs a reason in double quotes: <!-- check: skip \"why\" -->")
+                }
+                let reason = rest[rest.index(after: rest.startIndex)..<close]
+                guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { return fail("skip needs a reason") }
+                directives.skipReason = String(reason)
+                rest = rest[rest.index(after: close)...]
+                continue
+            }
+            guard rest.first == "=" else { return fail("'\(word)' is not a directive; use skip, kind=, runs=, allow= or expect=") }
+            rest = rest.dropFirst()
+            let value = rest.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
+            rest = rest.dropFirst(value.count)
+            switch word {
+            case "kind":
+                guard let kind = SampleKind(rawValue: String(value)) else {
+                    return fail("kind=\(value) is not a kind; kinds are \(SampleKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                directives.kind = kind
+            case "runs":
+                guard let runs = Int(value), (1...100_000).contains(runs) else { return fail("runs= takes a number from 1 to 100000") }
+                directives.runs = runs
+            case "allow":
+                directives.allow += value.split(separator: ",").map(String.init)
+            case "expect":
+                directives.expect += value.split(separator: ",").map(String.init)
+            default:
+                return fail("'\(word)' is not a directive; use skip, kind=, runs=, allow= or expect=")
+            }
+        }
+        return .success(directives)
+    }
+}
+
+/// A malformed annotation.
+public struct AnnotationError: Error, Sendable, Equatable {
+    public var line: Int
+    public var message: String
+}
+
+/// The kinds of sample the checker knows.
+public enum SampleKind: String, Sendable, CaseIterable {
+    /// A shell command that prints a key.
+    case generator
+    /// What a generator printed: a bare key or a mysql result table.
+    case output
+    /// A `cv api`, `cv api3` or `cv api4` command.
+    case cv
+    /// SQL statements, run against MariaDB.
+    case sql
+    /// The JSON that a `cv` command printed.
+    case json
+}

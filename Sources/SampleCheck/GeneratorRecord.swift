@@ -1,0 +1,76 @@
+import DocModel
+import KeyPolicy
+
+/// What a generator was seen to print over its runs: the output blocks after it are judged
+/// against this.
+struct GeneratorRecord: Sendable {
+    var sample: Int
+    var location: SourceLocation
+    var lengths: ClosedRange<Int>?
+    var characters: Set<Unicode.Scalar> = []
+    var runs = 0
+
+    /// Judges a generator's outputs with the policy's format and structure rules and reports, per
+    /// rule, how often and how it failed. Returns the findings and the record.
+    static func evaluate(
+        _ outputs: [String], sample: Int, at location: SourceLocation, validator: KeyValidator, context: [String]
+    ) -> ([Diagnostic], GeneratorRecord) {
+        var record = GeneratorRecord(sample: sample, location: location)
+        record.runs = outputs.count
+        var byRule: [Rule: Int] = [:]
+        var firstMessage: [Rule: String] = [:]
+        var badCharacters = Set<Unicode.Scalar>()
+        var wrapped = 0
+        let policy = validator.policy
+        var distinct = Set<String>()
+        for output in outputs {
+            let length = output.unicodeScalars.count
+            record.lengths = record.lengths.map { min($0.lowerBound, length)...max($0.upperBound, length) } ?? length...length
+            for scalar in output.unicodeScalars {
+                record.characters.insert(scalar)
+                if scalar == "\n" { continue }
+                if !(scalar.isASCII && policy.allows(UInt8(scalar.value))) { badCharacters.insert(scalar) }
+            }
+            if output.contains("\n") { wrapped += 1 }
+            distinct.insert(validator.normalized(output))
+            for finding in validator.findings(for: output, checkPublished: false) where finding.severity == .error {
+                byRule[finding.rule, default: 0] += 1
+                if firstMessage[finding.rule] == nil { firstMessage[finding.rule] = finding.message }
+            }
+        }
+        var out: [Diagnostic] = []
+        let n = outputs.count
+        let lengths = record.lengths.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "0"
+        func add(_ rule: String, _ message: String, _ extra: [String] = []) {
+            out.append(Diagnostic(.error, at: location, rule: rule, message, context: context + extra))
+        }
+        if let count = byRule[.tooLong] {
+            add(Rule.tooLong.rawValue, "generated keys are \(lengths) characters; the column holds \(policy.storage.capacity)"
+                + (count < n ? " (\(count) of \(n) runs too long)" : ""),
+                ["\(policy.storage.system): \(policy.storage.overflow)"])
+        }
+        if let count = byRule[.tooShort] {
+            add(Rule.tooShort.rawValue, "generated keys are \(lengths) characters; the policy needs at least \(policy.minLength)"
+                + (count < n ? " (\(count) of \(n) runs too short)" : ""))
+        }
+        if wrapped > 0 {
+            add(Rule.charset.rawValue, "the output is wrapped over several lines in \(wrapped) of \(n) runs: "
+                + "base64 and TO_BASE64 wrap at 76 columns (use base64 -w0, or fewer bytes)")
+        }
+        if !badCharacters.isEmpty {
+            let shown = badCharacters.sorted { $0.value < $1.value }.prefix(6).map { "'\(Character($0))'" }.joined(separator: ", ")
+            let count = outputs.count { $0.unicodeScalars.contains { $0 != "\n" && !($0.isASCII && policy.allows(UInt8($0.value))) } }
+            add(Rule.charset.rawValue, "generated keys contain \(shown), outside \(policy.alphabetDescription), in \(count) of \(n) runs")
+        }
+        if let count = byRule[.weak] {
+            add(Rule.weak.rawValue, "\(count) of \(n) generated keys have guessable structure: "
+                + (firstMessage[.weak] ?? ""))
+        }
+        if n > 1 && distinct.count < n {
+            add("generator.repeats", distinct.count == 1
+                ? "all \(n) runs printed the same key: the command is not random"
+                : "\(n) runs printed only \(distinct.count) different keys (compared without regard to case)")
+        }
+        return (out, record)
+    }
+}

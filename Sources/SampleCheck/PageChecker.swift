@@ -1,0 +1,204 @@
+import DocModel
+import Foundation
+import KeyPolicy
+
+/// Checks the samples of one page in order, keeping what a page's steps share: the last
+/// generator and what it printed, the last key shown, and the page's SQL session.
+struct PageChecker {
+    let page: Page
+    let validator: KeyValidator
+    let options: CheckOptions
+    let engines: Engines
+    var diagnostics: [Diagnostic] = []
+    var outcomes: [Int: SampleOutcome] = [:]
+    var lastGenerator: GeneratorRecord?
+    var shownKey: (key: String, location: SourceLocation)?
+    var sql: SQLSession?
+    /// Findings of the sample being checked.
+    var current: [Diagnostic] = []
+    var notRunReason: String?
+
+    init(page: Page, validator: KeyValidator, options: CheckOptions, engines: Engines) {
+        self.page = page
+        self.validator = validator
+        self.options = options
+        self.engines = engines
+    }
+
+    mutating func run() {
+        for sample in page.samples { check(sample) }
+        sql?.close()
+    }
+
+    mutating func check(_ sample: Sample) {
+        current = []
+        notRunReason = nil
+        var directives = Directives()
+        switch Directives.parse(sample.annotation) {
+        case .failure(let error):
+            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.file, line: error.line), rule: "annotation.invalid", error.message))
+            return
+        case .success(let parsed): directives = parsed
+        case nil: break
+        }
+        if let reason = directives.skipReason {
+            outcomes[sample.index] = SampleOutcome(.skipped, "skipped: \(reason)")
+            return
+        }
+        guard let kind = directives.kind ?? Classifier.kind(of: sample) else {
+            let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
+            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: "sample.unchecked",
+                "no checker claims this \(what); mark it with <!-- check: skip \"reason\" --> or <!-- check: kind=... -->"))
+            outcomes[sample.index] = SampleOutcome(.unchecked, "no checker claims this block")
+            return
+        }
+        let note: String
+        switch kind {
+        case .generator: note = checkShell(sample, directives: directives)
+        case .output: note = checkOutput(sample)
+        case .cv: note = checkCv(sample)
+        case .sql: note = checkSQL(sample, directives: directives)
+        case .json: note = checkJSON(sample)
+        }
+        applyExpectations(sample, directives.expect)
+        let errors = current.filter { $0.severity == .error }
+        diagnostics += current
+        if let notRunReason, errors.isEmpty {
+            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: "engine.missing", notRunReason))
+            outcomes[sample.index] = SampleOutcome(.notRun, notRunReason)
+        } else if let first = errors.first {
+            outcomes[sample.index] = SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
+        } else {
+            outcomes[sample.index] = SampleOutcome(.verified, note)
+        }
+    }
+
+    private mutating func finish(_ sample: Sample, _ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+        outcomes[sample.index] = SampleOutcome(.failed, diagnostic.message)
+    }
+
+    /// Findings whose rule the annotation expects are the point of the block: they are dropped,
+    /// and an expected rule that did not fire is an error.
+    private mutating func applyExpectations(_ sample: Sample, _ expected: [String]) {
+        guard !expected.isEmpty else { return }
+        let fired = Set(current.map(\.rule))
+        for rule in expected where !fired.contains(rule) {
+            current.append(Diagnostic(.error, at: sample.location, rule: "annotation.unmet",
+                "the annotation expects \(rule), but the block does not produce it"))
+        }
+        current.removeAll { expected.contains($0.rule) }
+    }
+
+    /// Records a finding of the current sample.
+    mutating func report(_ rule: String, at location: SourceLocation, _ message: String, severity: Diagnostic.Severity = .error, context: [String] = []) {
+        current.append(Diagnostic(severity, at: location, rule: rule, message, context: context))
+    }
+
+    /// What may be shown of a key in a message.
+    static func preview(_ key: String) -> String {
+        let length = key.unicodeScalars.count
+        return length >= 16 ? "\(String(key.unicodeScalars.prefix(4)))…, \(length) characters" : "\(length) characters"
+    }
+
+    // MARK: - Consistency
+
+    /// A key assigned at `location`: it must be the one the page showed last, if it showed one.
+    mutating func assigned(_ key: String, at location: SourceLocation) {
+        defer { shownKey = nil }
+        guard let shown = shownKey, shown.key != key else { return }
+        report("sample.consistency", at: location,
+               "assigns a different key from the one shown at \(shown.location.file):\(shown.location.line) "
+               + "(shown: \(Self.preview(shown.key)); assigned: \(Self.preview(key)))")
+    }
+
+    // MARK: - Output blocks
+
+    mutating func checkOutput(_ sample: Sample) -> String {
+        guard let output = KeyOutput.parse(sample.text) else {
+            report("output.unreadable", at: sample.location, "this block does not show one key")
+            return ""
+        }
+        let location = sample.location(ofLine: output.line)
+        for finding in validator.findings(for: output.key, checkPublished: false) where finding.severity == .error {
+            report(finding.rule.rawValue, at: location, "the key shown: " + finding.message)
+        }
+        if let generator = lastGenerator, let lengths = generator.lengths {
+            let length = output.key.unicodeScalars.count
+            let foreign = Set(output.key.unicodeScalars).subtracting(generator.characters)
+            let from = "the generator at line \(generator.location.line)"
+            if !lengths.contains(length) {
+                let seen = lengths.lowerBound == lengths.upperBound ? "\(lengths.lowerBound)" : "\(lengths.lowerBound)–\(lengths.upperBound)"
+                report("output.impossible", at: location,
+                       "the key shown is \(length) characters, but \(from) printed \(seen) in \(generator.runs) runs")
+            } else if !foreign.isEmpty {
+                let shown = foreign.sorted { $0.value < $1.value }.prefix(5).map { "'\(Character($0))'" }.joined(separator: ", ")
+                report("output.impossible", at: location,
+                       "the key shown contains \(shown), which \(from) never printed in \(generator.runs) runs")
+            }
+        }
+        shownKey = (output.key, location)
+        return lastGenerator == nil ? "a well-formed key" : "a key the generator above can print"
+    }
+
+    // MARK: - cv output
+
+    mutating func checkJSON(_ sample: Sample) -> String {
+        guard let data = sample.text.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
+            report("json.invalid", at: sample.location, "this block is not valid JSON")
+            return ""
+        }
+        return "valid JSON"
+    }
+}
+
+/// The engines of one check, found or started once and shared by every page.
+final class Engines: @unchecked Sendable {
+    let sandbox: Result<Sandbox, EngineError>
+    private let lock = NSLock()
+    private var server: Result<MariaDBServer, EngineError>?
+    private let externalSocket: String?
+    private var starting: DispatchWorkItem?
+
+    init(options: CheckOptions, needsSandbox: Bool) {
+        if let sandbox = options.sandbox {
+            self.sandbox = .success(sandbox)
+        } else if let problem = options.sandboxProblem {
+            self.sandbox = .failure(problem)
+        } else {
+            self.sandbox = needsSandbox ? Sandbox.detect() : .failure(EngineError(engine: "bubblewrap", reason: "not needed"))
+        }
+        externalSocket = options.mysqlSocket
+    }
+
+    /// Starts the private server in the background, so that it is ready when the first SQL sample needs it.
+    func prepareDatabase() {
+        guard externalSocket == nil else { return }
+        let item = DispatchWorkItem { [self] in _ = database() }
+        starting = item
+        DispatchQueue.global().async(execute: item)
+    }
+
+    /// The socket of the server SQL samples run on, starting the private one on first use.
+    func database() -> Result<String, EngineError> {
+        if let externalSocket { return .success(externalSocket) }
+        lock.lock()
+        defer { lock.unlock() }
+        let result: Result<MariaDBServer, EngineError>
+        if let server {
+            result = server
+        } else {
+            do { result = .success(try MariaDBServer.start()) } catch { result = .failure(error) }
+            server = result
+        }
+        return result.map(\.socket)
+    }
+
+    /// Stops the private server, if one was started.
+    func shutdown() {
+        starting?.wait()
+        lock.lock()
+        defer { lock.unlock() }
+        if case .success(let running) = server { running.stop() }
+    }
+}

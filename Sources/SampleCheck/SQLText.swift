@@ -1,0 +1,115 @@
+import Foundation
+
+/// One SQL statement of a sample and the 0-based line it starts on.
+struct SQLStatement: Equatable {
+    var text: String
+    var line: Int
+}
+
+/// Splits SQL into statements at semicolons outside strings, quoted names and comments, and
+/// strips client prompts (`mysql> `, `MariaDB [db]> `, `    -> `).
+enum SQLText {
+    static func split(_ source: String) -> [SQLStatement] {
+        let text = stripPrompts(source)
+        var statements: [SQLStatement] = []
+        var current = ""
+        var startLine: Int?
+        var line = 0
+        var quote: Unicode.Scalar?
+        var scalars = Array(text.unicodeScalars)
+        scalars.append("\n")
+        var i = 0
+        func flush() {
+            let trimmed = current.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !trimmed.isEmpty, let startLine { statements.append(SQLStatement(text: trimmed, line: startLine)) }
+            current = ""
+            startLine = nil
+        }
+        while i < scalars.count {
+            let c = scalars[i]
+            let next: Unicode.Scalar? = i + 1 < scalars.count ? scalars[i + 1] : nil
+            if let q = quote {
+                current.unicodeScalars.append(c)
+                if c == "\\" && q != "`", let next {
+                    current.unicodeScalars.append(next)
+                    if next == "\n" { line += 1 }
+                    i += 2
+                    continue
+                }
+                if c == q {
+                    if next == q { current.unicodeScalars.append(q); i += 2; continue }
+                    quote = nil
+                }
+                if c == "\n" { line += 1 }
+                i += 1
+                continue
+            }
+            // Comments: -- (followed by a space or the end of the line), #, /* */.
+            if (c == "-" && next == "-" && (i + 2 >= scalars.count || [" ", "\t", "\n"].contains(scalars[i + 2]))) || c == "#" {
+                while i < scalars.count && scalars[i] != "\n" { i += 1 }
+                continue
+            }
+            if c == "/" && next == "*" {
+                i += 2
+                while i + 1 < scalars.count && !(scalars[i] == "*" && scalars[i + 1] == "/") {
+                    if scalars[i] == "\n" { line += 1 }
+                    i += 1
+                }
+                i += 2
+                current += " "
+                continue
+            }
+            if c == ";" {
+                flush()
+                i += 1
+                continue
+            }
+            if c == "'" || c == "\"" || c == "`" { quote = c }
+            if startLine == nil && !c.properties.isWhitespace { startLine = line }
+            if c == "\n" { line += 1 }
+            current.unicodeScalars.append(c)
+            i += 1
+        }
+        flush()
+        return statements
+    }
+
+    static func stripPrompts(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            if line.hasPrefix("mysql> ") { return String(line.dropFirst(7)) }
+            if line.hasPrefix("    -> ") { return String(line.dropFirst(7)) }
+            if line.hasPrefix("MariaDB ["), let end = line.range(of: "]> ") { return String(line[end.upperBound...]) }
+            return String(line)
+        }.joined(separator: "\n")
+    }
+
+    /// The first word, uppercased.
+    static func verb(_ statement: String) -> String {
+        String(statement.prefix { $0.isLetter }).uppercased()
+    }
+
+    /// The string literal assigned to `api_key` in an UPDATE, if the statement assigns a literal.
+    static func assignedLiteral(_ statement: String) -> String? {
+        guard let range = statement.range(of: #"api_key\s*=\s*(['"])"#, options: [.regularExpression, .caseInsensitive]) else { return nil }
+        let quote = statement[statement.index(before: range.upperBound)]
+        let rest = statement[range.upperBound...]
+        guard let close = rest.firstIndex(of: quote) else { return nil }
+        return String(rest[..<close])
+    }
+
+    /// User variables (`@name`) that a statement reads.
+    static func variables(_ statement: String) -> [String] {
+        var names: [String] = []
+        var i = statement.startIndex
+        while let at = statement[i...].firstIndex(of: "@") {
+            let after = statement.index(after: at)
+            let name = statement[after...].prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+            if !name.isEmpty && (at == statement.startIndex || statement[statement.index(before: at)] != "@") {
+                names.append(String(name))
+            }
+            i = statement.index(after, offsetBy: name.count)
+        }
+        return names
+    }
+}
+

@@ -1,0 +1,183 @@
+import Dispatch
+import Foundation
+
+/// Runs shell samples: in bubblewrap (read-only system folders, nothing of the host's home or
+/// /etc, private /tmp, no network, a clean environment), or without a sandbox when the user
+/// asks for that by name.
+public struct Sandbox: Sendable {
+    /// How samples run.
+    public enum Mode: Sendable, Equatable {
+        /// In bubblewrap at this path.
+        case bubblewrap(String)
+        /// Directly, with a clean environment, when asked for with `--sandbox none`.
+        case none
+    }
+
+    /// The mode.
+    public let mode: Mode
+    /// Seconds one run may take.
+    public var perRunSeconds = 5
+    /// Bytes one run may print.
+    public var perRunOutput = 65_536
+
+    /// A sandbox in `mode`.
+    public init(mode: Mode) { self.mode = mode }
+
+    /// Finds bubblewrap and checks that it can create a sandbox here.
+    public static func detect() -> Result<Sandbox, EngineError> {
+        let candidates = ["/usr/bin/bwrap", "/usr/local/bin/bwrap"]
+        guard let path = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            return .failure(EngineError(engine: "bubblewrap", reason: "bwrap is not installed (Debian package bubblewrap)"))
+        }
+        let sandbox = Sandbox(mode: .bubblewrap(path))
+        let probe = sandbox.runBatch(script: "printf ok", runs: 1, totalSeconds: 10)
+        guard probe.runs.first.map({ String(decoding: $0.output, as: UTF8.self) }) == "ok" else {
+            let detail = String(decoding: probe.stderr, as: UTF8.self).split(separator: "\n").first.map(String.init) ?? "it printed nothing"
+            return .failure(EngineError(engine: "bubblewrap", reason: "bwrap cannot create a sandbox here: \(detail)"))
+        }
+        return .success(sandbox)
+    }
+
+    /// One run's output and exit status.
+    public struct Run: Sendable {
+        public var output: [UInt8]
+        public var status: Int32
+        public var truncated: Bool
+        public var timedOut: Bool
+    }
+
+    /// What a batch of runs did.
+    public struct Batch: Sendable {
+        public var runs: [Run] = []
+        public var stderr: [UInt8] = []
+        /// The batch as a whole ran out of time or output.
+        public var timedOut = false
+        public var overLimit = false
+        public var failure: String?
+    }
+
+    /// The Debian merged-/usr layout, read-only, and nothing else of the host.
+    private func bubblewrapArguments(_ path: String) -> [String] {
+        var args = ["--ro-bind", "/usr", "/usr"]
+        for (link, target) in [("/bin", "usr/bin"), ("/sbin", "usr/sbin"), ("/lib", "usr/lib"), ("/lib64", "usr/lib64"), ("/lib32", "usr/lib32")] {
+            if let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: link), destination.hasSuffix(target) {
+                args += ["--symlink", target, link]
+            } else if FileManager.default.fileExists(atPath: link) {
+                args += ["--ro-bind", link, link]
+            }
+        }
+        for optional in ["/etc/alternatives", "/etc/ssl"] where FileManager.default.fileExists(atPath: optional) {
+            args += ["--ro-bind", optional, optional]
+        }
+        args += [
+            "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--dir", "/home/sample",
+            "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
+            "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/home/sample", "--setenv", "LC_ALL", "C",
+            "--chdir", "/tmp",
+        ]
+        return args
+    }
+
+    /// Runs `script` `runs` times, each run in a fresh `bash -c` with its own time and output
+    /// limits, in one sandbox. Outputs are separated by a marker the script cannot know.
+    public func runBatch(script: String, runs: Int, totalSeconds: Double) -> Batch {
+        var marker = "\u{1e}keydocs-"
+        for _ in 0..<4 { marker += String(UInt32.random(in: 0...UInt32.max), radix: 16) }
+        marker += "\u{1e}"
+        let driver = """
+            n=0
+            while [ "$n" -lt "$1" ]; do
+              timeout -s KILL \(perRunSeconds) bash -c "$2" </dev/null | head -c \(perRunOutput + 1)
+              printf '%s%s%s' "$3" "${PIPESTATUS[0]}" "$3"
+              n=$((n+1))
+            done
+            """
+        let (executable, prefix): (String, [String])
+        switch mode {
+        case .bubblewrap(let path): (executable, prefix) = (path, bubblewrapArguments(path) + ["--", "/usr/bin/bash"])
+        case .none: (executable, prefix) = ("/usr/bin/bash", [])
+        }
+        let process = BoundedProcess(
+            executable: executable,
+            arguments: prefix + ["-c", driver, "keydocs-sample", String(runs), script, marker],
+            environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C", "HOME": "/tmp"],
+            timeout: totalSeconds,
+            outputLimit: runs * (perRunOutput + 1 + marker.utf8.count * 2 + 8))
+        var batch = Batch()
+        let result: BoundedProcess.Result
+        do { result = try process.run() } catch {
+            batch.failure = error.description
+            return batch
+        }
+        batch.stderr = result.stderr
+        batch.timedOut = result.timedOut
+        batch.overLimit = result.overLimit
+        let pieces = split(result.stdout, on: Array(marker.utf8))
+        var k = 0
+        while k + 1 < pieces.count {
+            let output = pieces[k]
+            let status = Int32(String(decoding: pieces[k + 1], as: UTF8.self)) ?? -1
+            batch.runs.append(Run(output: Array(output.prefix(perRunOutput)), status: status,
+                                  truncated: output.count > perRunOutput, timedOut: status == 137))
+            k += 2
+        }
+        return batch
+    }
+
+    /// Runs a batch split over every core.
+    public func runParallel(script: String, runs: Int, totalSeconds: Double) -> Batch {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, runs / 20))
+        guard workers > 1 else { return runBatch(script: script, runs: runs, totalSeconds: totalSeconds) }
+        let parts = LockedArray<Batch>(count: workers)
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            let share = runs / workers + (w < runs % workers ? 1 : 0)
+            parts.set(w, runBatch(script: script, runs: share, totalSeconds: totalSeconds))
+        }
+        var merged = Batch()
+        for part in parts.values {
+            merged.runs += part.runs
+            if merged.stderr.isEmpty { merged.stderr = part.stderr }
+            merged.timedOut = merged.timedOut || part.timedOut
+            merged.overLimit = merged.overLimit || part.overLimit
+            merged.failure = merged.failure ?? part.failure
+        }
+        return merged
+    }
+
+    private func split(_ bytes: [UInt8], on separator: [UInt8]) -> [ArraySlice<UInt8>] {
+        var pieces: [ArraySlice<UInt8>] = []
+        var start = 0, i = 0
+        let n = separator.count
+        while i + n <= bytes.count {
+            if bytes[i] == separator[0] && bytes[i..<i + n].elementsEqual(separator) {
+                pieces.append(bytes[start..<i])
+                i += n
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        pieces.append(bytes[start...])
+        return pieces
+    }
+}
+
+/// A fixed-size array that concurrent workers fill, one slot each.
+final class LockedArray<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock()
+        slots[index] = value
+        lock.unlock()
+    }
+
+    var values: [T] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
+    }
+}

@@ -1,0 +1,106 @@
+import DocModel
+import KeyPolicy
+
+/// Shell generator samples: parsed, held to the allowlist, then run in the sandbox.
+enum ShellCheck {
+    /// Whether a command reads a random source: `/dev/urandom`, `/dev/random`, or `openssl rand`.
+    static func readsRandom(_ command: ShellCommand) -> Bool {
+        let sources = ["/dev/urandom", "/dev/random"]
+        if command.redirections.contains(where: { sources.contains($0.target) }) { return true }
+        if command.words.dropFirst().contains(where: { word in sources.contains { word.contains($0) } }) { return true }
+        return command.name == "openssl" && command.words.dropFirst().first == "rand"
+    }
+
+    /// Shell built-ins a generator may use besides the allowlist: they run nothing.
+    static let harmless: Set<String> = ["true", ":", "export", "local", "read"]
+}
+
+extension PageChecker {
+    mutating func checkShell(_ sample: Sample, directives: Directives) -> String {
+        let commandText = ShellSyntax.commandLines(sample.text)
+        let commands: [ShellCommand]
+        do { commands = try ShellSyntax.parse(commandText) } catch {
+            report("generator.syntax", at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
+            return ""
+        }
+        guard !commands.isEmpty else {
+            report("generator.empty", at: sample.location, "the block holds no command")
+            return ""
+        }
+        let allowed = options.allowlist.union(directives.allow)
+        var refused = false
+        for command in commands {
+            guard let name = command.name else { continue }
+            if name.contains("$") || name.contains("`") || name.contains("/") {
+                report("generator.not-allowed", at: sample.location(ofLine: command.line),
+                       "'\(name)' runs a program named at run time or by path; only commands on the allowlist run")
+                refused = true
+            } else if !allowed.contains(name) && !ShellCheck.harmless.contains(name) {
+                report("generator.not-allowed", at: sample.location(ofLine: command.line),
+                       "'\(name)' is not on the allowlist (\(allowed.sorted().joined(separator: ", "))); "
+                       + "add it with <!-- check: allow=\(name) --> if it is safe to run, or skip the block")
+                refused = true
+            }
+        }
+        let context = commandText.split(separator: "\n").filter { !$0.isEmpty }.map { "$ " + $0 }
+        if !commands.contains(where: ShellCheck.readsRandom) {
+            report("generator.no-random", at: sample.location,
+                   "the command reads no random source (/dev/urandom, /dev/random or openssl rand)", context: context)
+        }
+        guard !refused else { return "" }
+        let sandbox: Sandbox
+        switch engines.sandbox {
+        case .success(let found): sandbox = found
+        case .failure(let error):
+            notRunReason = "shell sample not run: \(error.reason)"
+            return ""
+        }
+        let runs = directives.runs ?? options.runs
+        let batch = sandbox.runParallel(script: commandText, runs: runs, totalSeconds: Double(max(10, runs / 4)))
+        if let failure = batch.failure {
+            notRunReason = "shell sample not run: \(failure)"
+            return ""
+        }
+        let stderr = String(decoding: batch.stderr.prefix(600), as: UTF8.self)
+            .split(separator: "\n").prefix(4).map { "stderr: " + $0 }
+        if batch.runs.contains(where: \.timedOut) || (batch.timedOut && batch.runs.count < runs) {
+            report("generator.limit", at: sample.location, "the command did not finish within \(sandbox.perRunSeconds) s", context: context)
+            return ""
+        }
+        if batch.runs.contains(where: \.truncated) || batch.overLimit {
+            report("generator.limit", at: sample.location, "the command printed more than \(sandbox.perRunOutput / 1024) KiB", context: context)
+            return ""
+        }
+        let failed = batch.runs.filter { $0.status != 0 }
+        if !failed.isEmpty {
+            report("generator.exit", at: sample.location,
+                   "the command exited with status \(failed[0].status) in \(failed.count) of \(batch.runs.count) runs",
+                   context: context + stderr)
+        }
+        let outputs = batch.runs.map { run -> String in
+            var text = String(decoding: run.output, as: UTF8.self)
+            if text.hasSuffix("\n") { text.removeLast() }
+            return text
+        }
+        let (found, record) = GeneratorRecord.evaluate(outputs, sample: sample.index, at: sample.location,
+                                                       validator: validator, context: context)
+        current += found
+        lastGenerator = record
+        shownKey = nil
+        // A console block may show what the command printed on the lines without a prompt.
+        let shown = sample.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            .filter { !$0.element.hasPrefix("$ ") && !$0.element.isEmpty }
+        if sample.text.contains("$ "), let first = shown.first, shown.count == 1 {
+            let key = String(first.element)
+            if let output = KeyOutput.parse(key) {
+                let location = sample.location(ofLine: first.offset)
+                for finding in validator.findings(for: output.key, checkPublished: false) where finding.severity == .error {
+                    report(finding.rule.rawValue, at: location, "the key shown: " + finding.message)
+                }
+                shownKey = (output.key, location)
+            }
+        }
+        let lengths = record.lengths.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "?"
+        return "ran \(batch.runs.count) times: \(lengths)-character keys, all different, all valid"
+    }
+}

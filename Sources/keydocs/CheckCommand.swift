@@ -1,0 +1,65 @@
+import ArgumentParser
+import DocModel
+import Foundation
+import SampleCheck
+
+/// `keydocs check`: runs and judges every code sample in the docs.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Run and check every code sample in the docs.",
+        discussion: """
+            Shell generators run in bubblewrap, cv commands are checked against cv's grammar and \
+            CiviCRM's Contact fields, and SQL runs on a private MariaDB in strict mode. Exit \
+            status: 0 every sample passes, 1 findings, 2 the docs could not be read or (with \
+            --strict) an engine is missing.
+            """
+    )
+
+    @OptionGroup var options: DocsOptions
+    @OptionGroup var engines: EngineOptions
+
+    func run() throws {
+        do {
+            let (config, configPath) = try options.loadConfig()
+            let docsDir = options.docsDir(config: config, configPath: configPath)
+            let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath).run()
+            var output = DiagnosticOutput(format: options.format, strict: options.strict)
+            output.add(docs.diagnostics)
+            let report = engines.check(docs)
+            output.add(report.diagnostics)
+            output.finish(summaryLine: report.summaryLine, summary: report.summary)
+            if options.strict && report.count(.notRun) > 0 { throw ExitCode(2) }
+            if output.errorCount > 0 { throw ExitCode(1) }
+        } catch let error as DocError {
+            throw DiagnosticOutput.fail(error, format: options.format)
+        }
+    }
+}
+
+/// Options for the engines that run samples.
+struct EngineOptions: ParsableArguments {
+    enum SandboxChoice: String, ExpressibleByArgument, CaseIterable { case bwrap, none }
+
+    @Option(help: ArgumentHelp("Times to run each generator.", valueName: "n"))
+    var runs: Int = 200
+
+    @Option(help: "How shell samples run: bwrap (bubblewrap, the default) or none (unsandboxed; only when you trust the docs).")
+    var sandbox: SandboxChoice = .bwrap
+
+    @Option(help: ArgumentHelp("Run SQL samples on this MariaDB server's socket instead of a private one.", valueName: "socket"))
+    var mysql: String?
+
+    func validate() throws {
+        guard (1...100_000).contains(runs) else { throw ValidationError("--runs must be from 1 to 100000") }
+    }
+
+    func check(_ docs: DocSet) -> CheckReport {
+        var options = CheckOptions()
+        options.runs = runs
+        options.mysqlSocket = mysql
+        if sandbox == .none { options.sandbox = Sandbox(mode: .none) }
+        let report = CheckStage(docs: docs, options: options).run()
+        return report
+    }
+}
