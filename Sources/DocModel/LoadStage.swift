@@ -9,12 +9,15 @@ public struct LoadStage: Sendable {
     public let config: SiteConfig
     /// The config file's path, for messages about the navigation.
     public let configPath: String?
+    /// Values put into pages, such as the key policy's numbers.
+    public let variables: Variables
 
     /// A load of `docsDir` with `config`.
-    public init(docsDir: String, config: SiteConfig, configPath: String? = nil) {
+    public init(docsDir: String, config: SiteConfig, configPath: String? = nil, variables: Variables = Variables()) {
         self.docsDir = docsDir
         self.config = config
         self.configPath = configPath
+        self.variables = variables
     }
 
     /// Reads and converts everything. A missing folder, an unreadable file, a file that is not
@@ -31,7 +34,7 @@ public struct LoadStage: Sendable {
         let paths = SitePaths(useDirectoryURLs: config.useDirectoryURLs)
 
         let sources = try pagePaths.map { (path: String) throws(DocError) -> String in
-            try Self.readText(root + "/" + path, display: display(path))
+            try variables.apply(to: Self.readText(root + "/" + path, display: display(path)), file: display(path))
         }
         let results = ConcurrentResults<Page>(count: pagePaths.count)
         DispatchQueue.concurrentPerform(iterations: pagePaths.count) { i in

@@ -104,8 +104,9 @@ struct PageChecker {
     // MARK: - Consistency
 
     /// A key assigned at `location`: it must be the one the page showed last, if it showed one.
+    /// The shown key stays current until the next generator or output block, so that each of
+    /// several alternative ways to assign it is held to it.
     mutating func assigned(_ key: String, at location: SourceLocation) {
-        defer { shownKey = nil }
         guard let shown = shownKey, shown.key != key else { return }
         report("sample.consistency", at: location,
                "assigns a different key from the one shown at \(shown.location.file):\(shown.location.line) "
@@ -144,11 +145,33 @@ struct PageChecker {
     // MARK: - cv output
 
     mutating func checkJSON(_ sample: Sample) -> String {
-        guard let data = sample.text.data(using: .utf8), (try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])) != nil else {
+        guard let data = sample.text.data(using: .utf8),
+              let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
             report("json.invalid", at: sample.location, "this block is not valid JSON")
             return ""
         }
-        return "valid JSON"
+        // A key in the JSON (parameters for the API Explorer, or what cv printed) is held to the policy.
+        var keys: [String] = []
+        func collect(_ node: Any) {
+            if let object = node as? [String: Any] {
+                for (name, child) in object {
+                    if name == "api_key", let key = child as? String, !Self.isPlaceholder(key) { keys.append(key) } else { collect(child) }
+                }
+            } else if let array = node as? [Any] {
+                array.forEach(collect)
+            }
+        }
+        collect(value)
+        let lines = sample.lines
+        for key in keys {
+            let line = lines.firstIndex { $0.contains(key) } ?? 0
+            let at = sample.location(ofLine: line)
+            for finding in validator.findings(for: key, checkPublished: false) where finding.severity == .error {
+                report(finding.rule.rawValue, at: at, "api_key: " + finding.message)
+            }
+            assigned(key, at: at)
+        }
+        return keys.isEmpty ? "valid JSON" : "valid JSON with a valid key"
     }
 }
 

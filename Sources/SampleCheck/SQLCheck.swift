@@ -93,8 +93,10 @@ extension PageChecker {
             report("sql.update-rows", at: at, "the UPDATE changed \(changed.count) contacts' keys; it must change exactly one "
                    + "(is the WHERE clause missing?)", context: context)
         }
+        let revokes = statement.text.range(of: #"api_key\s*=\s*NULL\b"#, options: [.regularExpression, .caseInsensitive]) != nil
         for id in changed.prefix(1) {
             guard let stored = after[id] ?? nil else {
+                if revokes { continue }
                 let unset = SQLText.variables(statement.text).filter { name in
                     session.connection.execute("SELECT @\(name) IS NULL").rows.first?.first == "1"
                 }
@@ -108,8 +110,6 @@ extension PageChecker {
         }
         if let literal = SQLText.assignedLiteral(statement.text) {
             assigned(literal, at: at)
-        } else {
-            shownKey = nil
         }
     }
 

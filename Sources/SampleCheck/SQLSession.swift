@@ -20,6 +20,15 @@ final class SQLSession {
         (102, "Organization", "Payment Gateway", "gateway@example.org"),
     ]
 
+    /// Keys the fixture contacts start with: one in use, two shared (differing only in case),
+    /// and one cut short by APIv4.
+    static let fixtureKeys: [(Int, String)] = [
+        (100, "Ut6eIzB8di6FqpeLHbQoThnbalJF3gli"),
+        (3, "q8ZtR3wLx5NvB2mK7pJc4HdF9gYs6TaE"),
+        (4, "Q8ZTR3WLX5NVB2MK7PJC4HDF9GYS6TAE"),
+        (5, "h2Kd9QwE4rTy7UiP3aSf6GjL1zX..."),
+    ]
+
     static let schema = [
         """
         CREATE TABLE civicrm_contact (
@@ -95,6 +104,9 @@ final class SQLSession {
             try connection.run("INSERT INTO civicrm_email (contact_id, email, is_primary) VALUES (\(id), '\(email)', 1)")
         }
         try connection.run("INSERT INTO civicrm_uf_match (uf_id, uf_name, contact_id) VALUES (1, 'admin', 2)")
+        for (id, key) in Self.fixtureKeys {
+            try connection.run("UPDATE civicrm_contact SET api_key = '\(key)' WHERE id = \(id)")
+        }
     }
 
     /// A second connection to the same database, for running a generator query on its own.

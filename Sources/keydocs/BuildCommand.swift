@@ -32,11 +32,9 @@ struct BuildCommand: ParsableCommand {
         var output = DiagnosticOutput(format: options.format, strict: options.strict)
         let progress = Progress()
         do {
-            let (config, configPath) = try options.loadConfig()
-            let docsDir = options.docsDir(config: config, configPath: configPath)
-            let siteDir = site ?? DocsOptions.beside(configPath, config.siteDir)
-            progress.say("loading \(docsDir)")
-            let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath).run()
+            progress.say("loading the docs")
+            let (docs, configPath) = try options.loadDocs()
+            let siteDir = site ?? DocsOptions.beside(configPath, docs.config.siteDir)
             output.add(docs.diagnostics)
             var outcomes: [SampleKey: SampleOutcome]?
             var checkSummary = ""

@@ -21,9 +21,7 @@ struct CheckCommand: ParsableCommand {
 
     func run() throws {
         do {
-            let (config, configPath) = try options.loadConfig()
-            let docsDir = options.docsDir(config: config, configPath: configPath)
-            let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath).run()
+            let (docs, _) = try options.loadDocs()
             var output = DiagnosticOutput(format: options.format, strict: options.strict)
             output.add(docs.diagnostics)
             let report = engines.check(docs)

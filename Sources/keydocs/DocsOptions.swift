@@ -35,6 +35,15 @@ struct DocsOptions: ParsableArguments {
         return Self.beside(configPath, config.docsDir)
     }
 
+    /// Reads the config and loads the docs, with the policy's numbers as page variables.
+    func loadDocs() throws(DocError) -> (docs: DocSet, configPath: String?) {
+        let (config, configPath) = try loadConfig()
+        let docsDir = docsDir(config: config, configPath: configPath)
+        let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath,
+                                 variables: PolicyVariables.make()).run()
+        return (docs, configPath)
+    }
+
     /// `path` relative to the config file's folder, as the user would type it.
     static func beside(_ configPath: String?, _ path: String) -> String {
         guard let configPath, !path.hasPrefix("/") else { return path }
