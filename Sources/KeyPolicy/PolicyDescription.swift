@@ -27,6 +27,12 @@ public struct PolicyDescription: Sendable, Encodable {
         public let sequences: [String]
         public let leet: [String: String]
         public let maxAnalysedLength: Int
+        public let yearBits: Double
+        public let digitBits: Double
+        /// log2 of 0, 1, 2…, as the estimator uses them.
+        public let log2: [Double]
+        /// Elias gamma code lengths of 0, 1, 2….
+        public let gamma: [Double]
     }
 
     public let name: String
@@ -47,6 +53,8 @@ public struct PolicyDescription: Sendable, Encodable {
     public let rules: [RuleEntry]
     public let lengths: [LengthEntry]
     public let weak: WeakModel
+    /// The built-in list of well-known sample keys (`key.published`).
+    public let publishedKeys: [String]
 
     /// Describes `policy`.
     public init(_ policy: Policy) {
@@ -80,7 +88,9 @@ public struct PolicyDescription: Sendable, Encodable {
             symbolBits: estimator.symbolBits, escapeBits: estimator.escapeBits, tagBits: estimator.tagBits,
             wordBits: estimator.wordBits, sequenceBits: estimator.sequenceBits,
             words: Array(Set(commonWords)).sorted(), sequences: StructureEstimator.sequences,
-            leet: leet, maxAnalysedLength: StructureEstimator.maxAnalysedLength)
+            leet: leet, maxAnalysedLength: StructureEstimator.maxAnalysedLength,
+            yearBits: estimator.yearBits, digitBits: estimator.digitBits, log2: estimator.log2Table, gamma: estimator.gamma)
+        publishedKeys = wellKnownSampleKeys
     }
 
     /// Rounds to 4 decimals, so the JSON is short and the same on every platform.

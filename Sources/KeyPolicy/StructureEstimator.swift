@@ -47,6 +47,10 @@ public struct StructureEstimator: Sendable {
     /// gamma[k]: bits of the Elias gamma code for k ≥ 1.
     let gamma: [Double]
     let log2Table: [Double]
+    /// Bits that pick a year from 1900 to 2099.
+    let yearBits = log2(200.0)
+    /// Bits of one digit.
+    let digitBits = log2(10.0)
 
     /// The runs an attacker tries: the alphabet, the digits, keyboard rows (QWERTY, AZERTY,
     /// QWERTZ), the digit row and QWERTY's columns. Each is also tried backwards.
@@ -178,7 +182,7 @@ public struct StructureEstimator: Sendable {
             guard p >= 0 else { continue }
             let seq = sequenceBytes[s]
             let base = tagBits + sequenceBits + log2Table[seq.count]
-            for step in [1, -1] {
+            for step in stride(from: 1, through: -1, by: -2) {
                 var length = 1
                 while i + length < n, p + step * length >= 0, p + step * length < seq.count,
                       b[i + length] == seq[p + step * length] {
@@ -213,11 +217,11 @@ public struct StructureEstimator: Sendable {
         var digits = 0
         while i + digits < n && b[i + digits] >= 48 && b[i + digits] <= 57 { digits += 1 }
         if digits >= 4 && ((b[i] == 49 && b[i + 1] == 57) || (b[i] == 50 && b[i + 1] == 48)) {
-            relax(from: i, to: i + 4, cost: tagBits + log2(200), kind: 4)
+            relax(from: i, to: i + 4, cost: tagBits + yearBits, kind: 4)
         }
         guard digits >= 4 else { return }
         for l in 4...digits {
-            relax(from: i, to: i + l, cost: tagBits + gamma[l - 3] + Double(l) * log2(10), kind: 5)
+            relax(from: i, to: i + l, cost: tagBits + gamma[l - 3] + Double(l) * digitBits, kind: 5)
         }
     }
 }

@@ -38,12 +38,29 @@ public struct RenderStage: Sendable {
     /// Scripts added to particular pages, by docs path, and the policy those pages get.
     public let pageScripts: [String: [String]]
 
-    /// A render of `docs`.
-    public init(docs: DocSet, outcomes: [SampleKey: SampleOutcome]?, extraFiles: [ExtraFile] = [], pageScripts: [String: [String]] = [:]) {
+    /// A render of `docs`. With `policyJSON`, pages that hold the key generator's markup
+    /// (`id="key-generator"` or `id="key-checker"`) get the generator script and the policy it reads.
+    public init(docs: DocSet, outcomes: [SampleKey: SampleOutcome]?, policyJSON: String? = nil) {
         self.docs = docs
         self.outcomes = outcomes
-        self.extraFiles = extraFiles
-        self.pageScripts = pageScripts
+        var files: [ExtraFile] = []
+        var scripts: [String: [String]] = [:]
+        if let policyJSON {
+            files.append(ExtraFile(path: "assets/policy.js", contents: "window.KEYDOCS_POLICY = " + policyJSON + ";\n"))
+            files.append(ExtraFile(path: "assets/generator.js", contents: GeneratorScript.js))
+            for page in docs.pages where Self.holdsGenerator(page) {
+                scripts[page.path] = ["assets/policy.js", "assets/generator.js"]
+            }
+        }
+        self.extraFiles = files
+        self.pageScripts = scripts
+    }
+
+    static func holdsGenerator(_ page: Page) -> Bool {
+        page.body.contains { part in
+            if case .html(let html) = part { return html.contains("id=\"key-generator\"") || html.contains("id=\"key-checker\"") }
+            return false
+        }
     }
 
     /// Resolves every link; the build reports these before it writes.

@@ -148,7 +148,7 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 .check-result .ok { color: var(--ok); font-weight: 600; }
 .check-result .error { color: var(--bad); }
 .check-result .warning { color: var(--warn); }
-.generator pre { border: 1px solid var(--border); border-radius: 6px; white-space: pre-wrap; word-break: break-all; }
+.generator pre { border: 1px solid var(--border); border-radius: 6px; white-space: pre-wrap; word-break: break-all; margin: .5rem 0; }
 
 @media (max-width: 1100px) {
   .layout { grid-template-columns: 14rem minmax(0, 1fr); }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocModel
 import Foundation
+import KeyPolicy
 import SampleCheck
 import SiteRender
 
@@ -47,7 +48,7 @@ struct BuildCommand: ParsableCommand {
                 checkSummary = report.summaryLine + "; "
                 notRun = report.count(.notRun)
             }
-            let render = RenderStage(docs: docs, outcomes: outcomes)
+            let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription(.civicrm)))
             output.add(render.checkLinks())
             if options.strict && notRun > 0 {
                 output.finish(summaryLine: checkSummary + "build failed: a required engine is missing; \(siteDir) left as it was",
