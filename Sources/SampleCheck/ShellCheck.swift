@@ -43,8 +43,10 @@ extension PageChecker {
             }
         }
         let context = commandText.split(separator: "\n").filter { !$0.isEmpty }.map { "$ " + $0 }
+        // Findings about what the command prints belong to the line of the last command.
+        let printing = sample.location(ofLine: commands.last?.line ?? 0)
         if !commands.contains(where: ShellCheck.readsRandom) {
-            report("generator.no-random", at: sample.location,
+            report("generator.no-random", at: sample.location(ofLine: commands[0].line),
                    "the command reads no random source (/dev/urandom, /dev/random or openssl rand)", context: context)
         }
         guard !refused else { return "" }
@@ -64,16 +66,16 @@ extension PageChecker {
         let stderr = String(decoding: batch.stderr.prefix(600), as: UTF8.self)
             .split(separator: "\n").prefix(4).map { "stderr: " + $0 }
         if batch.runs.contains(where: \.timedOut) || (batch.timedOut && batch.runs.count < runs) {
-            report("generator.limit", at: sample.location, "the command did not finish within \(sandbox.perRunSeconds) s", context: context)
+            report("generator.limit", at: printing, "the command did not finish within \(sandbox.perRunSeconds) s", context: context)
             return ""
         }
         if batch.runs.contains(where: \.truncated) || batch.overLimit {
-            report("generator.limit", at: sample.location, "the command printed more than \(sandbox.perRunOutput / 1024) KiB", context: context)
+            report("generator.limit", at: printing, "the command printed more than \(sandbox.perRunOutput / 1024) KiB", context: context)
             return ""
         }
         let failed = batch.runs.filter { $0.status != 0 }
         if !failed.isEmpty {
-            report("generator.exit", at: sample.location,
+            report("generator.exit", at: printing,
                    "the command exited with status \(failed[0].status) in \(failed.count) of \(batch.runs.count) runs",
                    context: context + stderr)
         }
@@ -82,7 +84,7 @@ extension PageChecker {
             if text.hasSuffix("\n") { text.removeLast() }
             return text
         }
-        let (found, record) = GeneratorRecord.evaluate(outputs, sample: sample.index, at: sample.location,
+        let (found, record) = GeneratorRecord.evaluate(outputs, sample: sample.index, at: printing,
                                                        validator: validator, context: context)
         current += found
         lastGenerator = record

@@ -24,7 +24,10 @@ struct DocsOptions: ParsableArguments {
             return (try SiteConfig.load(path: config), config)
         }
         if FileManager.default.fileExists(atPath: "mkdocs.yml") {
-            return (try SiteConfig.load(path: "mkdocs.yml"), "mkdocs.yml")
+            let found = try SiteConfig.load(path: "mkdocs.yml")
+            // A --docs folder other than the config's own is a different set of docs.
+            if let docs, Self.same(docs, found.docsDir) == false { return (SiteConfig(), nil) }
+            return (found, "mkdocs.yml")
         }
         return (SiteConfig(), nil)
     }
@@ -42,6 +45,10 @@ struct DocsOptions: ParsableArguments {
         let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath,
                                  variables: PolicyVariables.make()).run()
         return (docs, configPath)
+    }
+
+    static func same(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
     }
 
     /// `path` relative to the config file's folder, as the user would type it.
