@@ -165,8 +165,11 @@ public enum MarkdownConverter {
                                             line: Int(cmark_node_get_start_line(previous)))
                 }
             }
+            // cmark counts a blank line after an indented block as part of it; the code ends earlier.
+            let lineCount = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0))
+            let end = fenced ? Int(cmark_node_get_end_line(node)) : start + lineCount - 1
             return Sample(
-                index: samples.count, file: file, startLine: start, endLine: Int(cmark_node_get_end_line(node)),
+                index: samples.count, file: file, startLine: start, endLine: end,
                 contentLine: fenced ? start + 1 : start, column: Int(cmark_node_get_start_column(node)),
                 info: info.trimmingWhitespace(), fenced: fenced, text: text, annotation: annotation)
         }

@@ -106,6 +106,12 @@ public struct Annotation: Sendable, Equatable {
     public var text: String
     /// Its line.
     public var line: Int
+
+    /// An annotation with `text` at `line`.
+    public init(text: String, line: Int) {
+        self.text = text
+        self.line = line
+    }
 }
 
 /// A piece of a rendered page body.

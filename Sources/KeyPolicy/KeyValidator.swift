@@ -99,8 +99,8 @@ public struct KeyValidator: Sendable {
     }
 
     static func describe(_ scalar: Unicode.Scalar) -> String {
-        let code = "U+" + String(String(scalar.value, radix: 16, uppercase: true).reversed())
-            .padding(toLength: 4, withPad: "0", startingAt: 0).reversed()
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        let code = "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         switch scalar {
         case " ": return "a space"
         case "\t": return "a tab"

@@ -35,16 +35,16 @@ enum Classifier {
 
 /// A key shown in an output block: a bare key on its own, or the one value of a mysql
 /// client result table.
-struct KeyOutput: Equatable {
+public struct KeyOutput: Sendable, Equatable {
     /// The key as shown (for a wrapped key, its lines joined with the line break kept).
-    var key: String
+    public var key: String
     /// The 0-based line of the block where the key is.
-    var line: Int
+    public var line: Int
     /// The column heading, for a table.
-    var column: String?
+    public var column: String?
 
     /// The key in `text`, or nil when the block is not a key output.
-    static func parse(_ text: String) -> KeyOutput? {
+    public static func parse(_ text: String) -> KeyOutput? {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         let nonEmpty = lines.enumerated().filter { !$0.element.trimmingCharacters(in: .whitespaces).isEmpty }

@@ -17,10 +17,11 @@ extension PageChecker {
             return ""
         }
         var calls: [String] = []
-        for command in commands where command.name == "cv" {
+        let cvCommands = commands.filter { $0.name == "cv" }
+        for command in cvCommands {
             if let call = checkCvCommand(command, sample: sample) { calls.append(call) }
         }
-        guard !calls.isEmpty else {
+        guard !cvCommands.isEmpty else {
             report("cv.syntax", at: sample.location, "the block holds no cv command")
             return ""
         }

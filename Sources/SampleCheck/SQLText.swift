@@ -1,15 +1,18 @@
 import Foundation
 
 /// One SQL statement of a sample and the 0-based line it starts on.
-struct SQLStatement: Equatable {
-    var text: String
-    var line: Int
+public struct SQLStatement: Sendable, Equatable {
+    /// The statement, without its semicolon.
+    public var text: String
+    /// The 0-based line of the sample it starts on.
+    public var line: Int
 }
 
 /// Splits SQL into statements at semicolons outside strings, quoted names and comments, and
 /// strips client prompts (`mysql> `, `MariaDB [db]> `, `    -> `).
-enum SQLText {
-    static func split(_ source: String) -> [SQLStatement] {
+public enum SQLText {
+    /// The statements of `source`, in order.
+    public static func split(_ source: String) -> [SQLStatement] {
         let text = stripPrompts(source)
         var statements: [SQLStatement] = []
         var current = ""
@@ -74,7 +77,8 @@ enum SQLText {
         return statements
     }
 
-    static func stripPrompts(_ text: String) -> String {
+    /// The text without client prompts.
+    public static func stripPrompts(_ text: String) -> String {
         text.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
             if line.hasPrefix("mysql> ") { return String(line.dropFirst(7)) }
             if line.hasPrefix("    -> ") { return String(line.dropFirst(7)) }
@@ -84,12 +88,12 @@ enum SQLText {
     }
 
     /// The first word, uppercased.
-    static func verb(_ statement: String) -> String {
+    public static func verb(_ statement: String) -> String {
         String(statement.prefix { $0.isLetter }).uppercased()
     }
 
     /// The string literal assigned to `api_key` in an UPDATE, if the statement assigns a literal.
-    static func assignedLiteral(_ statement: String) -> String? {
+    public static func assignedLiteral(_ statement: String) -> String? {
         guard let range = statement.range(of: #"api_key\s*=\s*(['"])"#, options: [.regularExpression, .caseInsensitive]) else { return nil }
         let quote = statement[statement.index(before: range.upperBound)]
         let rest = statement[range.upperBound...]
@@ -98,7 +102,7 @@ enum SQLText {
     }
 
     /// User variables (`@name`) that a statement reads.
-    static func variables(_ statement: String) -> [String] {
+    public static func variables(_ statement: String) -> [String] {
         var names: [String] = []
         var i = statement.startIndex
         while let at = statement[i...].firstIndex(of: "@") {

@@ -12,8 +12,16 @@ public struct ShellCommand: Sendable, Equatable {
 
     /// A redirection.
     public struct Redirection: Sendable, Equatable {
+        /// `<`, `>`, `>>`, `2>`, `<<`…
         public var op: String
+        /// The file or file descriptor.
         public var target: String
+
+        /// A redirection.
+        public init(op: String, target: String) {
+            self.op = op
+            self.target = target
+        }
     }
 
     /// The command name, or nil for a bare assignment.
@@ -57,6 +65,7 @@ public enum ShellSyntax {
         var i = 0
         var line = 0
         var pendingHeredocs: [(delimiter: String, stripTabs: Bool)] = []
+        var backtickDepth = 0
 
         init(chars: [Unicode.Scalar]) { self.chars = chars }
 
@@ -233,6 +242,8 @@ public enum ShellSyntax {
                     advance()
                 case "$" where peek(1) == "(":
                     word += try substitution(nested: &nested)
+                case "`" where backtickDepth > 0:
+                    return word
                 case "`":
                     word += try backtick(nested: &nested)
                 default:
@@ -262,6 +273,8 @@ public enum ShellSyntax {
         mutating func backtick(nested: inout [ShellCommand]) throws(ShellSyntaxError) -> String {
             let start = i
             advance()
+            backtickDepth += 1
+            defer { backtickDepth -= 1 }
             nested.append(contentsOf: try parseList(until: "`"))
             return String(String.UnicodeScalarView(chars[start..<i]))
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DocModel
 import Foundation
 import SampleCheck
+import SiteRender
 
 /// `keydocs check`: runs and judges every code sample in the docs.
 struct CheckCommand: ParsableCommand {
@@ -26,6 +27,7 @@ struct CheckCommand: ParsableCommand {
             output.add(docs.diagnostics)
             let report = engines.check(docs)
             output.add(report.diagnostics)
+            output.add(RenderStage(docs: docs, outcomes: nil).checkLinks())
             output.finish(summaryLine: report.summaryLine, summary: report.summary)
             if options.strict && report.count(.notRun) > 0 { throw ExitCode(2) }
             if output.errorCount > 0 { throw ExitCode(1) }

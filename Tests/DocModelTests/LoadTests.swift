@@ -1,0 +1,116 @@
+import DocModel
+import Foundation
+import Testing
+
+@Suite struct ConfigTests {
+    @Test func readsTheKeysAndNotesTheRest() throws {
+        let config = try SiteConfig.parse("""
+            site_name: Guide
+            site_url: https://example.org/guide/
+            use_directory_urls: false
+            theme: material
+            nav:
+              - index.md
+              - Keys: keys.md
+              - Section:
+                  - Deep: a/b.md
+              - Elsewhere: https://example.org
+            """, path: "mkdocs.yml")
+        #expect(config.siteName == "Guide")
+        #expect(config.useDirectoryURLs == false)
+        #expect(config.nav == [
+            .page(title: nil, path: "index.md", line: 6),
+            .page(title: "Keys", path: "keys.md", line: 7),
+            .section(title: "Section", children: [.page(title: "Deep", path: "a/b.md", line: 9)], line: 8),
+            .link(title: "Elsewhere", url: "https://example.org", line: 10),
+        ])
+        #expect(config.notes.map(\.location.line) == [4])
+        #expect(config.notes.first?.message.contains("theme") == true)
+    }
+
+    @Test(arguments: [("site_name: [unclosed", 2), ("nav: index.md", 1), ("use_directory_urls: maybe", 1), ("- a\n- b", 1)])
+    func badConfigsAreErrorsWithALine(text: String, line: Int) {
+        do {
+            _ = try SiteConfig.parse(text, path: "mkdocs.yml")
+            Issue.record("\(text) must be refused")
+        } catch {
+            #expect(error.line == line)
+            #expect(error.path == "mkdocs.yml")
+        }
+    }
+}
+
+@Suite struct LoadStageTests {
+    func folder(_ files: [String: Data]) throws -> URL {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-load-\(UUID().uuidString)")
+        for (path, data) in files {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+        return root
+    }
+
+    @Test func loadsPagesAssetsAndADefaultNav() throws {
+        let root = try folder([
+            "index.md": Data("# Home\n".utf8), "b.md": Data("# Bee\n".utf8), "sub/c.md": Data("no heading\n".utf8),
+            "img/x.png": Data([0x89, 0x50]), ".hidden.md": Data("# Hidden\n".utf8),
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docs = try LoadStage(docsDir: root.path, config: SiteConfig()).run()
+        #expect(docs.pages.map(\.path) == ["b.md", "index.md", "sub/c.md"])
+        #expect(docs.assets == ["img/x.png"])
+        #expect(docs.pages.map(\.title) == ["Bee", "Home", "C"])
+        #expect(docs.nav == [.page(title: "Home", path: "index.md"), .page(title: "Bee", path: "b.md"),
+                             .section(title: "Sub", children: [.page(title: "C", path: "sub/c.md")])])
+        #expect(docs.readingOrder == ["index.md", "b.md", "sub/c.md"])
+    }
+
+    @Test func invalidUTF8NamesTheFileAndLine() throws {
+        let root = try folder(["bad.md": Data("# ok\nline two\n".utf8) + Data([0xC3, 0x28])])
+        defer { try? FileManager.default.removeItem(at: root) }
+        do {
+            _ = try LoadStage(docsDir: root.path, config: SiteConfig()).run()
+            Issue.record("invalid UTF-8 must be refused")
+        } catch {
+            #expect(error.path.hasSuffix("bad.md"))
+            #expect(error.line == 3)
+            #expect(error.reason.contains("UTF-8"))
+        }
+    }
+
+    @Test func binaryFilesAreRefused() throws {
+        let root = try folder(["bin.md": Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01])])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(throws: DocError.self) { try LoadStage(docsDir: root.path, config: SiteConfig()).run() }
+    }
+
+    @Test func aNavEntryForAMissingPageIsAnError() throws {
+        let root = try folder(["index.md": Data("# Home\n".utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = try SiteConfig.parse("nav:\n  - index.md\n  - Gone: gone.md\n", path: "mkdocs.yml")
+        do {
+            _ = try LoadStage(docsDir: root.path, config: config, configPath: "mkdocs.yml").run()
+            Issue.record("a missing nav page must be refused")
+        } catch {
+            #expect(error.path == "mkdocs.yml")
+            #expect(error.line == 3)
+        }
+    }
+
+    @Test func aSymlinkLoopIsAnError() throws {
+        let root = try folder(["index.md": Data("# Home\n".utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("loop").path, withDestinationPath: root.path)
+        do {
+            _ = try LoadStage(docsDir: root.path, config: SiteConfig()).run()
+            Issue.record("a symlink loop must be refused")
+        } catch {
+            #expect(error.reason.contains("loop"))
+        }
+    }
+
+    @Test func aMissingFolderIsAnError() {
+        #expect(throws: DocError.self) { try LoadStage(docsDir: "/nonexistent/docs", config: SiteConfig()).run() }
+    }
+}

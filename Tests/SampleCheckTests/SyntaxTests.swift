@@ -1,0 +1,120 @@
+import DocModel
+import SampleCheck
+import Testing
+
+@Suite struct ShellSyntaxTests {
+    @Test func pipesListsRedirectionsAndQuotes() throws {
+        let commands = try ShellSyntax.parse("tr -dc 'A-Za-z0-9' </dev/urandom | head -c32; echo \"done now\" && printf '%s\\n' x 2>/dev/null")
+        #expect(commands.map(\.name) == ["tr", "head", "echo", "printf"])
+        #expect(commands[0].words == ["tr", "-dc", "A-Za-z0-9"])
+        #expect(commands[0].redirections == [.init(op: "<", target: "/dev/urandom")])
+        #expect(commands[2].words == ["echo", "done now"])
+        #expect(commands[3].redirections == [.init(op: "2>", target: "/dev/null")])
+    }
+
+    @Test func substitutionsAreCommandsToo() throws {
+        let commands = try ShellSyntax.parse("KEY=$(openssl rand -base64 24 | tr -d '+/')\necho \"$KEY\" `date`")
+        #expect(commands.compactMap(\.name).sorted() == ["date", "echo", "openssl", "tr"])
+        #expect(commands.first { $0.name == nil }?.assignments.first?.hasPrefix("KEY=") == true)
+        #expect(commands.first { $0.name == "echo" }?.line == 1)
+    }
+
+    @Test func promptsCommentsAndContinuations() throws {
+        let commands = try ShellSyntax.parse("$ head -c24 /dev/urandom \\\n  | base64 # encode\n")
+        #expect(commands.map(\.name) == ["head", "base64"])
+    }
+
+    @Test(arguments: ["echo 'open", "echo \"open", "echo $(date", "cat <"])
+    func unterminatedInputIsAnError(_ text: String) {
+        #expect(throws: ShellSyntaxError.self) { try ShellSyntax.parse(text) }
+    }
+
+    @Test func hereDocumentsAreSkipped() throws {
+        let commands = try ShellSyntax.parse("cat <<EOF\nrm -rf /\nEOF\necho ok")
+        #expect(commands.map(\.name) == ["cat", "echo"])
+    }
+}
+
+@Suite struct SQLTextTests {
+    @Test func splitsAtSemicolonsOutsideStringsAndComments() {
+        let statements = SQLText.split("""
+            -- a comment; with a semicolon
+            SELECT 'a;b', "c;d", `e;f`;
+            /* block; comment */ UPDATE t
+              SET x = 'it''s; fine' # trailing; comment
+              WHERE id = 1;
+            SELECT 1
+            """)
+        #expect(statements.count == 3)
+        #expect(statements.map(\.line) == [1, 2, 5])
+        #expect(statements[0].text == "SELECT 'a;b', \"c;d\", `e;f`")
+        #expect(statements[1].text.hasPrefix("UPDATE t"))
+        #expect(statements[1].text.contains("'it''s; fine'"))
+    }
+
+    @Test func clientPromptsAreRemoved() {
+        let statements = SQLText.split("mysql> SELECT 1;\nMariaDB [civicrm]> UPDATE t\n    -> SET a = 1;")
+        #expect(statements.map(\.text) == ["SELECT 1", "UPDATE t\nSET a = 1"])
+    }
+
+    @Test func literalsAndVariables() {
+        #expect(SQLText.assignedLiteral("UPDATE civicrm_contact SET api_key = 'abc' WHERE id = 1") == "abc")
+        #expect(SQLText.assignedLiteral("UPDATE civicrm_contact SET api_key = @k WHERE id = 1") == nil)
+        #expect(SQLText.variables("UPDATE c SET api_key = @key WHERE id = @id AND @@sql_mode") == ["key", "id"])
+    }
+}
+
+@Suite struct KeyOutputTests {
+    @Test func bareKey() {
+        #expect(KeyOutput.parse("Xq7Lm2Rt9Kp4Wz8Nv3Hb5Jc1Df6Gs0Yu\n")?.key == "Xq7Lm2Rt9Kp4Wz8Nv3Hb5Jc1Df6Gs0Yu")
+    }
+
+    @Test func wrappedKeyKeepsItsLineBreak() {
+        let text = String(repeating: "A1b2", count: 19) + "\n" + "Zz9Yy8Xx\n"
+        #expect(KeyOutput.parse(text)?.key.contains("\n") == true)
+    }
+
+    @Test func mysqlTable() {
+        let table = """
+            +---------------------------------+
+            | api_key                         |
+            +---------------------------------+
+            | MYDMI9spjO9VTt3dNAUKQckztOZaFtt |
+            +---------------------------------+
+            1 row in set (0.000 sec)
+            """
+        let output = KeyOutput.parse(table)
+        #expect(output?.key == "MYDMI9spjO9VTt3dNAUKQckztOZaFtt")
+        #expect(output?.line == 3)
+        #expect(output?.column == "api_key")
+    }
+
+    @Test(arguments: ["cv api contact.get id=100", "Hello world", "SELECT 1;", "short1", "+---+\n| a |\n+---+\n| 1 |\n| 2 |\n+---+"])
+    func notAKey(_ text: String) {
+        #expect(KeyOutput.parse(text) == nil)
+    }
+}
+
+@Suite struct DirectivesTests {
+    @Test func parsesEveryDirective() throws {
+        let annotation = Annotation(text: "check: kind=generator runs=50 allow=cat,xxd expect=key.too-long", line: 3)
+        let directives = try #require(try Directives.parse(annotation)?.get())
+        #expect(directives.kind == SampleKind.generator)
+        #expect(directives.runs == 50)
+        #expect(directives.allow == ["cat", "xxd"])
+        #expect(directives.expect == ["key.too-long"])
+    }
+
+    @Test func skipNeedsAReason() throws {
+        let ok = try #require(try Directives.parse(Annotation(text: "check: skip \"needs a live site\"", line: 1))?.get())
+        #expect(ok.skipReason == "needs a live site")
+        guard case .failure = Directives.parse(Annotation(text: "check: skip", line: 1)) else {
+            Issue.record("a skip without a reason must be refused")
+            return
+        }
+    }
+
+    @Test func otherCommentsAreNotAnnotations() {
+        #expect(Directives.parse(Annotation(text: "a note for editors", line: 1)) == nil)
+    }
+}

@@ -1,0 +1,154 @@
+import DocModel
+import Foundation
+import SiteRender
+import Testing
+
+func fixturePath(_ name: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name).path
+}
+
+func temporaryFolder() -> URL {
+    FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-render-\(UUID().uuidString)")
+}
+
+/// Renders a fixture folder into a new temporary site and returns its folder.
+func render(_ name: String, outcomes: [SampleKey: SampleOutcome]? = nil) throws -> URL {
+    let config = try SiteConfig.load(path: fixturePath(name) + "/mkdocs.yml")
+    let docs = try LoadStage(docsDir: fixturePath(name), config: config).run()
+    let out = temporaryFolder()
+    let writer = try SiteWriter(output: out.path)
+    _ = try RenderStage(docs: docs, outcomes: outcomes).run(into: writer)
+    try writer.commit()
+    return out
+}
+
+/// Runs a program and returns its standard output.
+func runProgram(_ path: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+}
+
+@Suite struct RenderTests {
+    /// The article body is cmark-gfm's own rendering, apart from heading anchors and the code
+    /// wrappers keydocs adds.
+    @Test func bodyIsWhatCmarkGFMRenders() throws {
+        let cli = "/usr/bin/cmark-gfm"
+        try #require(FileManager.default.isExecutableFile(atPath: cli), "the cmark-gfm program is required (Debian package cmark-gfm)")
+        let expected = try runProgram(cli, ["--unsafe", "-e", "table", "-e", "strikethrough", "-e", "autolink",
+                                            "-e", "tagfilter", "-e", "tasklist", fixturePath("gfm") + "/index.md"])
+        let site = try render("gfm")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        let body = try #require(page.range(of: "<article class=\"page\">\n").flatMap { start in
+            page.range(of: "</article>", range: start.upperBound..<page.endIndex).map { String(page[start.upperBound..<$0.lowerBound]) }
+        })
+        #expect(Self.withoutAdditions(body) == expected)
+    }
+
+    /// Undoes what keydocs adds: heading ids and anchors, the code block wrapper, highlighting.
+    static func withoutAdditions(_ html: String) -> String {
+        var out = html
+        out = out.replacingOccurrences(of: ##"<h([1-6]) id="[^"]*"><a class="anchor" href="#[^"]*" aria-label="Link to this section"></a>"##,
+                                       with: "<h$1>", options: .regularExpression)
+        out = out.replacingOccurrences(of: #"(?s)<div class="code"[^>]*><div class="code-bar">.*?</div>\n(<pre>.*?</pre>\n)(<p class="code-note">.*?</p>\n)?</div>\n"#,
+                                       with: "$1", options: [.regularExpression])
+        out = out.replacingOccurrences(of: #"<span class="hl-[a-z]">"#, with: "", options: .regularExpression)
+        out = out.replacingOccurrences(of: "</span>", with: "")
+        return out
+    }
+
+    @Test func twoBuildsAreByteIdentical() throws {
+        let a = try render("gfm"), b = try render("gfm")
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        let files = try FileManager.default.subpathsOfDirectory(atPath: a.path).sorted()
+        #expect(files == (try FileManager.default.subpathsOfDirectory(atPath: b.path).sorted()))
+        for file in files {
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: a.appendingPathComponent(file).path, isDirectory: &isDirectory)
+            if isDirectory.boolValue { continue }
+            #expect(FileManager.default.contentsEqual(atPath: a.appendingPathComponent(file).path, andPath: b.appendingPathComponent(file).path), "\(file)")
+        }
+    }
+
+    @Test func everyPageCarriesTheContentSecurityPolicyAndNoInlineScript() throws {
+        let site = try render("gfm")
+        defer { try? FileManager.default.removeItem(at: site) }
+        for name in ["index.html", "404.html"] {
+            let page = try String(contentsOf: site.appendingPathComponent(name), encoding: .utf8)
+            #expect(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'self' file:"))
+            let scripts = page.components(separatedBy: "<script").dropFirst()
+            #expect(scripts.allSatisfy { $0.hasPrefix(" src=") }, "\(name) has an inline script")
+            #expect(!page.contains("http://") || name == "index.html")
+        }
+        let index = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("&lt;script>alert(1)&lt;/script>"), "tagfilter escapes <script>")
+    }
+
+    @Test func badgesShowOutcomes() throws {
+        let outcomes: [SampleKey: SampleOutcome] = [
+            SampleKey(page: "index.md", index: 0): SampleOutcome(.verified, "ran 200 times"),
+            SampleKey(page: "index.md", index: 1): SampleOutcome(.failed, "ERROR 1146 <table>"),
+        ]
+        let site = try render("gfm", outcomes: outcomes)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(page.contains("<span class=\"badge\" data-status=\"verified\" title=\"ran 200 times\">✓ verified</span>"))
+        #expect(page.contains("<p class=\"code-note\">ERROR 1146 &lt;table&gt;</p>"))
+        #expect(page.contains("data-status=\"unchecked\""))
+    }
+
+    @Test func aFailedRenderLeavesTheOldSiteAsItWas() throws {
+        let site = try render("gfm")
+        defer { try? FileManager.default.removeItem(at: site) }
+        let before = try Data(contentsOf: site.appendingPathComponent("index.html"))
+        let writer = try SiteWriter(output: site.path)
+        try writer.write("new", to: "index.html")
+        #expect(throws: DocError.self) { try writer.write("x", to: "../outside.html") }
+        writer.discard()
+        #expect(try Data(contentsOf: site.appendingPathComponent("index.html")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.deletingLastPathComponent().path)
+            .filter { $0.hasPrefix("." + site.lastPathComponent) }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func aCommittedSiteReplacesTheOldOneWhole() throws {
+        let site = try render("gfm")
+        defer { try? FileManager.default.removeItem(at: site) }
+        try Data("stale".utf8).write(to: site.appendingPathComponent("stale.html"))
+        let writer = try SiteWriter(output: site.path)
+        try writer.write("<p>new</p>", to: "index.html")
+        try writer.commit()
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("stale.html").path))
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "<p>new</p>")
+    }
+}
+
+@Suite struct HighlighterTests {
+    @Test(arguments: [
+        ("bash", "echo \"$KEY\" # note", "<span class=\"hl-f\">echo</span> <span class=\"hl-s\">&quot;$KEY&quot;</span> <span class=\"hl-c\"># note</span>"),
+        ("sql", "SELECT @k := 1; -- x", "<span class=\"hl-k\">SELECT</span> <span class=\"hl-v\">@k</span> := <span class=\"hl-n\">1</span>; <span class=\"hl-c\">-- x</span>"),
+        ("json", "{\"a\": true}", "{<span class=\"hl-s\">&quot;a&quot;</span>: <span class=\"hl-k\">true</span>}"),
+        ("php", "$x = 'a<b';", "<span class=\"hl-v\">$x</span> = <span class=\"hl-s\">'a&lt;b'</span>;"),
+        ("yaml", "site_name: Guide # c", "<span class=\"hl-k\">site_name</span>: Guide <span class=\"hl-c\"># c</span>"),
+        ("text", "<b>&", "&lt;b&gt;&amp;"),
+    ])
+    func highlights(language: String, code: String, html: String) {
+        #expect(Highlighter().highlight(code, language: language) == html)
+    }
+
+    @Test func textSurvivesHighlightingUnchanged() {
+        let code = "tr -dc 'A-Za-z0-9' </dev/urandom | head -c32; echo \"é\" && SELECT `x` FROM t /* c */"
+        for language in ["bash", "sql", "json", "php", "yaml"] {
+            let html = Highlighter().highlight(code, language: language)
+            let stripped = html.replacingOccurrences(of: #"<span class="hl-[a-z]">|</span>"#, with: "", options: .regularExpression)
+            #expect(stripped == SiteRender.escape(code), "\(language)")
+        }
+    }
+}
