@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/syscall.h>
+#include <signal.h>
 #include <spawn.h>
 #include <unistd.h>
 #include "keydocs_system.h"
@@ -18,6 +19,16 @@ int keydocs_exchange_paths(const char *a, const char *b) {
 #endif
 }
 
-short keydocs_spawn_setsid_flag(void) {
-    return POSIX_SPAWN_SETSID;
+int keydocs_spawn_attributes(void *attributes) {
+    posix_spawnattr_t *attr = attributes;
+    sigset_t all, none;
+    sigfillset(&all);
+    sigemptyset(&none);
+    if (posix_spawnattr_setsigdefault(attr, &all) != 0) return -1;
+    if (posix_spawnattr_setsigmask(attr, &none) != 0) return -1;
+    return posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
+}
+
+int keydocs_pipe_cloexec(int fds[2]) {
+    return pipe2(fds, O_CLOEXEC);
 }

@@ -33,18 +33,26 @@ public struct LoadStage: Sendable {
         let assets = files.filter { !SitePaths.isPage($0) }
         let paths = SitePaths(useDirectoryURLs: config.useDirectoryURLs)
 
-        let sources = try pagePaths.map { (path: String) throws(DocError) -> String in
-            try variables.apply(to: Self.readText(root + "/" + path, display: display(path)), file: display(path))
-        }
         let results = ConcurrentResults<Page>(count: pagePaths.count)
+        let failures = ConcurrentResults<DocError>(count: pagePaths.count)
+        let variables = variables
         DispatchQueue.concurrentPerform(iterations: pagePaths.count) { i in
             let path = pagePaths[i]
-            let converted = MarkdownConverter.convert(sources[i], file: display(path)) { paths.rewrite($0, onPage: path) }
+            let source: String
+            do throws(DocError) {
+                source = try variables.apply(to: Self.readText(root + "/" + path, display: display(path)), file: display(path))
+            } catch {
+                failures.set(i, error)
+                return
+            }
+            let converted = MarkdownConverter.convert(source, file: display(path)) { paths.rewrite($0, onPage: path) }
             results.set(i, Page(
                 path: path, file: display(path), title: converted.title ?? Self.title(fromPath: path),
                 headings: converted.headings, links: converted.links, samples: converted.samples,
                 body: converted.body, sections: converted.sections))
         }
+        // Of several unreadable files, the first in path order.
+        if let error = failures.values.first { throw error }
         var set = DocSet(config: config, docsDir: docsDir, docsRoot: root, pages: results.values,
                          assets: assets, nav: [], diagnostics: config.notes)
         set.nav = try resolveNav(set)
@@ -154,18 +162,3 @@ public struct LoadStage: Sendable {
     }
 }
 
-/// A fixed-size array that concurrent workers fill, one slot each.
-final class ConcurrentResults<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [T] { slots.compactMap { $0 } }
-}

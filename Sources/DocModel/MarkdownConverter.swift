@@ -137,8 +137,7 @@ public enum MarkdownConverter {
         }
 
         mutating func finishSection() {
-            currentSection.text = sectionText.joined(separator: " ")
-                .split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+            currentSection.text = sectionText.joined(separator: " ").collapsingWhitespace
             if currentSection.slug != nil || !currentSection.text.isEmpty { sections.append(currentSection) }
             sectionText = []
         }
@@ -222,7 +221,7 @@ struct Marker: Sendable {
     init(avoiding source: String) {
         var n: UInt32 = 0
         var tag = "keydocs-mark"
-        while source.contains(tag) {
+        while ByteSearch.contains(source, tag) {
             n += 1
             tag = "keydocs-mark\(n)"
         }
@@ -234,29 +233,37 @@ struct Marker: Sendable {
 
     /// Splits rendered HTML at the markers.
     func split(_ html: String) -> [BodyPart] {
-        var parts: [BodyPart] = []
-        let open = "<!--\(tag):"
-        var rest = Substring(html)
-        while let range = rest.range(of: open) {
-            guard let close = rest[range.upperBound...].range(of: "-->") else { break }
-            let fields = rest[range.upperBound..<close.lowerBound].split(separator: ":")
-            guard fields.count == 2, let index = Int(fields[1]) else { break }
-            var before = rest[..<range.lowerBound]
-            var after = rest[close.upperBound...]
-            if fields[0] == "h" {
-                // `<hN>` precedes the marker: the part stands for the whole opening tag.
-                if before.hasSuffix(">"), let tagStart = before.lastIndex(of: "<") { before = before[..<tagStart] }
-                if !before.isEmpty { parts.append(.html(String(before))) }
-                parts.append(.headingStart(index: index))
-            } else {
-                if after.hasPrefix("\n") { after = after.dropFirst() }
-                if !before.isEmpty { parts.append(.html(String(before))) }
-                parts.append(.sample(index: index))
+        var html = html
+        let open = Array("<!--\(tag):".utf8)
+        let close = Array("-->".utf8)
+        return html.withUTF8 { bytes in
+            var parts: [BodyPart] = []
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var rest = 0
+            while let start = ByteSearch.find(open, in: bytes, from: rest),
+                  let end = ByteSearch.find(close, in: bytes, from: start + open.count) {
+                let fields = text(start + open.count..<end).split(separator: ":")
+                guard fields.count == 2, let index = Int(fields[1]) else { break }
+                var before = rest..<start
+                var after = end + close.count
+                if fields[0] == "h" {
+                    // `<hN>` precedes the marker: the part stands for the whole opening tag.
+                    if start > rest, bytes[start - 1] == UInt8(ascii: ">"),
+                       let tagStart = (rest..<start).last(where: { bytes[$0] == UInt8(ascii: "<") }) {
+                        before = rest..<tagStart
+                    }
+                    if !before.isEmpty { parts.append(.html(text(before))) }
+                    parts.append(.headingStart(index: index))
+                } else {
+                    if after < bytes.count && bytes[after] == 10 { after += 1 }
+                    if !before.isEmpty { parts.append(.html(text(before))) }
+                    parts.append(.sample(index: index))
+                }
+                rest = after
             }
-            rest = after
+            if rest < bytes.count { parts.append(.html(text(rest..<bytes.count))) }
+            return parts
         }
-        if !rest.isEmpty { parts.append(.html(String(rest))) }
-        return parts
     }
 }
 

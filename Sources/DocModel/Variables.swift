@@ -14,7 +14,7 @@ public struct Variables: Sendable {
 
     /// `text` with every `{{ name }}` of a known name replaced.
     public func apply(to text: String, file: String) throws(DocError) -> String {
-        guard !values.isEmpty || !namespaces.isEmpty, text.contains("{{") else { return text }
+        guard !values.isEmpty || !namespaces.isEmpty, ByteSearch.contains(text, "{{") else { return text }
         var out = ""
         var rest = Substring(text)
         while let open = rest.range(of: "{{") {

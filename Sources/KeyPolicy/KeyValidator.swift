@@ -6,19 +6,43 @@ public struct KeyValidator: Sendable {
     public let estimator: StructureEstimator
     /// Published keys, folded to lowercase when the policy ignores case, with where each was seen.
     private var published: [String: String]
+    /// Length and first eight bytes of each published key, sorted, to rule out most keys
+    /// without hashing or making a string.
+    private var publishedPrefixes: [UInt64] = []
 
     /// A validator for `policy`, knowing the built-in list of well-known sample keys.
     public init(policy: Policy = .civicrm) {
         self.policy = policy
         self.estimator = StructureEstimator(symbolBits: policy.effectiveBitsPerCharacter)
         self.published = [:]
-        for key in wellKnownSampleKeys { published[normalized(key)] = "the list of well-known sample keys" }
+        for key in wellKnownSampleKeys { addPublished(key, source: "the list of well-known sample keys") }
     }
 
     /// Marks `key` as published, seen at `source` (a file and line, say).
     public mutating func addPublished(_ key: String, source: String) {
         let normal = normalized(key)
         if published[normal] == nil { published[normal] = source }
+        var bytes = normal
+        let prefix = bytes.withUTF8 { Self.prefix($0) }
+        let at = publishedPrefixes.firstIndex { $0 >= prefix } ?? publishedPrefixes.endIndex
+        publishedPrefixes.insert(prefix, at: at)
+    }
+
+    /// The length in the top byte, then up to seven leading bytes.
+    static func prefix(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value = UInt64(min(bytes.count, 255)) << 56
+        for i in 0..<min(7, bytes.count) { value |= UInt64(bytes[i]) << (8 * UInt64(6 - i)) }
+        return value
+    }
+
+    private func mayBePublished(_ folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        let prefix = Self.prefix(folded)
+        var low = 0, high = publishedPrefixes.count
+        while low < high {
+            let mid = (low + high) / 2
+            if publishedPrefixes[mid] < prefix { low = mid + 1 } else { high = mid }
+        }
+        return low < publishedPrefixes.count && publishedPrefixes[low] == prefix
     }
 
     /// The key as the system compares it: lowercase when lookups ignore case.
@@ -30,6 +54,42 @@ public struct KeyValidator: Sendable {
     ///
     /// - Parameter checkPublished: false for keys that are samples in the docs themselves.
     public func findings(for key: some StringProtocol, checkPublished: Bool = true) -> [Finding] {
+        var text = String(key)
+        return text.withUTF8 { findings(utf8: $0, checkPublished: checkPublished) }
+    }
+
+    /// Every finding for one key given as UTF-8 bytes (invalid sequences count as U+FFFD).
+    public func findings(utf8 bytes: UnsafeBufferPointer<UInt8>, checkPublished: Bool = true) -> [Finding] {
+        if bytes.count >= policy.minLength && bytes.count <= policy.maxLength,
+           bytes.allSatisfy({ policy.alphabetTable[Int($0)] }),
+           let quick = quickFindings(bytes, checkPublished: checkPublished) {
+            return quick
+        }
+        return fullFindings(for: String(decoding: bytes, as: UTF8.self), checkPublished: checkPublished)
+    }
+
+    /// The common case without allocation: a key of allowed characters and length. Returns nil
+    /// when the key needs the full analysis (it may be weak or published).
+    private func quickFindings(_ bytes: UnsafeBufferPointer<UInt8>, checkPublished: Bool) -> [Finding]? {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { folded in
+            for i in 0..<bytes.count { folded[i] = policy.caseInsensitive ? Policy.folded(bytes[i]) : bytes[i] }
+            let view = UnsafeBufferPointer(folded)
+            if checkPublished && mayBePublished(view) { return nil }
+            if estimator.estimate(buffer: view, explain: false).bits < policy.weakThresholdBits { return nil }
+            let bits = policy.effectiveBits(length: bytes.count)
+            return bits < policy.strengthWarningBits ? [strengthFinding(length: bytes.count, bits: bits)] : []
+        }
+    }
+
+    private func strengthFinding(length: Int, bits: Double) -> Finding {
+        Finding(.strength,
+            "effective strength is \(formatBits(bits)) bits (\(length) × log2(\(policy.effectiveAlphabetSize))"
+            + (policy.caseInsensitive ? ", since lookups ignore case" : "")
+            + "), under \(formatBits(policy.strengthWarningBits)); "
+            + "use \(policy.recommendedMinLength) characters or more")
+    }
+
+    private func fullFindings(for key: String, checkPublished: Bool) -> [Finding] {
         var findings: [Finding] = []
         let scalars = Array(key.unicodeScalars)
         let length = scalars.count
@@ -61,11 +121,7 @@ public struct KeyValidator: Sendable {
         if valid {
             let bits = policy.effectiveBits(length: length)
             if bits < policy.strengthWarningBits {
-                findings.append(Finding(.strength,
-                    "effective strength is \(formatBits(bits)) bits (\(length) × log2(\(policy.effectiveAlphabetSize))"
-                    + (policy.caseInsensitive ? ", since lookups ignore case" : "")
-                    + "), under \(formatBits(policy.strengthWarningBits)); "
-                    + "use \(policy.recommendedMinLength) characters or more"))
+                findings.append(strengthFinding(length: length, bits: bits))
             }
         }
         return findings

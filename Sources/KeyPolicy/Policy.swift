@@ -36,6 +36,9 @@ public struct Policy: Sendable, Equatable {
         var table = [Bool](repeating: false, count: 256)
         for byte in alphabet.utf8 { table[Int(byte)] = true }
         self.alphabetTable = table
+        let effective = caseInsensitive ? Set(alphabet.utf8.map(Self.folded)).count : alphabet.utf8.count
+        self.effectiveAlphabetSize = effective
+        self.effectiveBitsPerCharacter = log2(Double(effective))
         self.minLength = minLength
         self.maxLength = maxLength
         self.defaultLength = defaultLength
@@ -53,16 +56,13 @@ public struct Policy: Sendable, Equatable {
 
     /// How many symbols an attacker has to try per character: the alphabet, folded to one case
     /// when lookups ignore case (36 for CiviCRM's 62 symbols).
-    public var effectiveAlphabetSize: Int {
-        guard caseInsensitive else { return alphabet.count }
-        return Set(alphabet.map(Self.folded)).count
-    }
+    public let effectiveAlphabetSize: Int
 
     /// Bits of randomness a generated character carries (log2 of the alphabet size).
     public var bitsPerCharacter: Double { log2(Double(alphabet.count)) }
 
     /// Bits a generated character is worth against the system's lookup (log2 of the effective alphabet).
-    public var effectiveBitsPerCharacter: Double { log2(Double(effectiveAlphabetSize)) }
+    public let effectiveBitsPerCharacter: Double
 
     /// The effective strength of a random key of `length` characters: length × log2(effective alphabet).
     public func effectiveBits(length: Int) -> Double { Double(length) * effectiveBitsPerCharacter }

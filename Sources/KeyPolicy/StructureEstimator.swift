@@ -41,8 +41,13 @@ public struct StructureEstimator: Sendable {
     let sequenceBits: Double
     let forward: Trie
     let backward: Trie
-    /// For each sequence, each byte's index in it, or -1.
-    let sequenceIndex: [[Int8]]
+    /// For sequence s and byte b, b's index in s at [s * 256 + b], or -1.
+    let sequenceIndex: [Int8]
+    /// For each byte, the letters it stands for in leet spelling.
+    let leetTable: [[UInt8]]
+    /// For bytes x, y at [x * 256 + y]: a bit for each sequence and direction in which y follows x.
+    /// A run of three needs a bit shared by two adjacent pairs, which random keys rarely have.
+    let successor: [UInt16]
     let sequenceBytes: [[UInt8]]
     /// gamma[k]: bits of the Elias gamma code for k ≥ 1.
     let gamma: [Double]
@@ -82,11 +87,22 @@ public struct StructureEstimator: Sendable {
         backward = Trie(words: unique.map { Array($0.utf8.reversed()) })
         sequenceBytes = Self.sequences.map { Array($0.utf8) }
         sequenceBits = log2(Double(Self.sequences.count)) + 1
-        sequenceIndex = sequenceBytes.map { bytes in
-            var index = [Int8](repeating: -1, count: 256)
-            for (i, byte) in bytes.enumerated() { index[Int(byte)] = Int8(i) }
-            return index
+        var index = [Int8](repeating: -1, count: 256 * Self.sequences.count)
+        for (s, bytes) in sequenceBytes.enumerated() {
+            for (i, byte) in bytes.enumerated() { index[s * 256 + Int(byte)] = Int8(i) }
         }
+        sequenceIndex = index
+        var successor = [UInt16](repeating: 0, count: 65536)
+        for (s, bytes) in sequenceBytes.enumerated() {
+            for k in 1..<bytes.count {
+                successor[Int(bytes[k - 1]) * 256 + Int(bytes[k])] |= 1 << (2 * s)
+                successor[Int(bytes[k]) * 256 + Int(bytes[k - 1])] |= 1 << (2 * s + 1)
+            }
+        }
+        self.successor = successor
+        var leetTable = [[UInt8]](repeating: [], count: 256)
+        for (digit, letters) in Self.leet { leetTable[Int(digit)] = letters }
+        self.leetTable = leetTable
         let size = Self.maxAnalysedLength + 2
         gamma = (0..<size).map { $0 == 0 ? 0 : 2 * floor(log2(Double($0))) + 1 }
         log2Table = (0..<size).map { $0 == 0 ? 0 : log2(Double($0)) }
@@ -104,38 +120,65 @@ public struct StructureEstimator: Sendable {
 
     /// Estimates a key given as lowercase ASCII bytes.
     public func estimate(folded bytes: [UInt8], explain: Bool) -> Estimate {
-        let n = bytes.count
+        bytes.withUnsafeBufferPointer { estimate(buffer: $0, explain: explain) }
+    }
+
+    /// Estimates a key given as lowercase ASCII bytes in a buffer.
+    public func estimate(buffer b: UnsafeBufferPointer<UInt8>, explain: Bool) -> Estimate {
+        let n = b.count
         let bruteForce = Double(n) * symbolBits
         guard n <= Self.maxAnalysedLength, n > 0 else { return Estimate(bits: bruteForce, patterns: []) }
-        return bytes.withUnsafeBufferPointer { b in
-            withUnsafeTemporaryAllocation(of: Double.self, capacity: n + 1) { best in
-                withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (n + 1)) { back in
-                    best.initialize(repeating: .infinity)
-                    back.initialize(repeating: -1)
-                    best[0] = 0
-                    var relax = Relaxer(best: best, back: back)
-                    for i in 0..<n {
-                        relax(from: i, to: i + 1, cost: symbolBits + escapeBits, kind: 0)
-                        addWords(b, at: i, trie: forward, relax: &relax)
-                        addWords(b, at: i, trie: backward, relax: &relax)
-                        addSequences(b, at: i, relax: &relax)
-                        addRepeats(b, at: i, relax: &relax)
-                        addNumbers(b, at: i, relax: &relax)
-                    }
-                    var patterns: [Pattern] = []
-                    var usedPattern = false
-                    var j = n
-                    while j > 0 {
-                        let i = Int(back[2 * j]), kind = back[2 * j + 1]
-                        if kind != 0 {
-                            usedPattern = true
-                            if explain { patterns.append(Pattern(kind: Self.kinds[Int(kind)], range: i..<j)) }
-                        }
-                        j = i
-                    }
-                    let bits = usedPattern ? min(best[n], bruteForce) : bruteForce
-                    return Estimate(bits: bits, patterns: patterns.reversed())
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: n + 1) { best in
+            withUnsafeTemporaryAllocation(of: Int32.self, capacity: 2 * (n + 1) + n + 256) { scratch in
+                let back = UnsafeMutableBufferPointer(rebasing: scratch[0..<2 * (n + 1)])
+                // previous[i]: the last position before i holding the same byte, or -1.
+                let previous = UnsafeMutableBufferPointer(rebasing: scratch[2 * (n + 1)..<2 * (n + 1) + n])
+                let lastSeen = UnsafeMutableBufferPointer(rebasing: scratch[2 * (n + 1) + n..<scratch.count])
+                best.initialize(repeating: .infinity)
+                back.initialize(repeating: -1)
+                lastSeen.initialize(repeating: -1)
+                for i in 0..<n {
+                    previous[i] = lastSeen[Int(b[i])]
+                    lastSeen[Int(b[i])] = Int32(i)
                 }
+                best[0] = 0
+                var relax = Relaxer(best: best, back: back)
+                forward.children.withUnsafeBufferPointer { fc in
+                    forward.terminal.withUnsafeBufferPointer { ft in
+                        backward.children.withUnsafeBufferPointer { bc in
+                            backward.terminal.withUnsafeBufferPointer { bt in
+                                sequenceIndex.withUnsafeBufferPointer { seqIndex in
+                                    successor.withUnsafeBufferPointer { pairs in
+                                        for i in 0..<n {
+                                            relax(from: i, to: i + 1, cost: symbolBits + escapeBits, kind: 0)
+                                            walk(b, start: i, position: i, node: 0, leet: 0, children: fc, terminal: ft, relax: &relax)
+                                            walk(b, start: i, position: i, node: 0, leet: 0, children: bc, terminal: bt, relax: &relax)
+                                            if i + 2 < n,
+                                               pairs[Int(b[i]) * 256 + Int(b[i + 1])] & pairs[Int(b[i + 1]) * 256 + Int(b[i + 2])] != 0 {
+                                                addSequences(b, at: i, index: seqIndex, relax: &relax)
+                                            }
+                                            addRepeats(b, at: i, previous: UnsafeBufferPointer(previous), relax: &relax)
+                                            addNumbers(b, at: i, relax: &relax)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                var patterns: [Pattern] = []
+                var usedPattern = false
+                var j = n
+                while j > 0 {
+                    let i = Int(back[2 * j]), kind = back[2 * j + 1]
+                    if kind != 0 {
+                        usedPattern = true
+                        if explain { patterns.append(Pattern(kind: Self.kinds[Int(kind)], range: i..<j)) }
+                    }
+                    j = i
+                }
+                let bits = usedPattern ? min(best[n], bruteForce) : bruteForce
+                return Estimate(bits: bits, patterns: patterns.reversed())
             }
         }
     }
@@ -144,41 +187,39 @@ public struct StructureEstimator: Sendable {
 
     // MARK: - Pattern tokens
 
-    func addWords(_ b: UnsafeBufferPointer<UInt8>, at i: Int, trie: Trie, relax: inout Relaxer) {
-        walk(b, start: i, position: i, node: 0, leet: 0, trie: trie, relax: &relax)
-    }
-
+    /// Follows the trie from `position`, a letter at a time (a digit as each letter it can stand
+    /// for), and adds a word token at every word's end.
     private func walk(
         _ b: UnsafeBufferPointer<UInt8>, start: Int, position: Int, node: Int, leet: Int,
-        trie: Trie, relax: inout Relaxer
+        children: UnsafeBufferPointer<Int32>, terminal: UnsafeBufferPointer<Bool>, relax: inout Relaxer
     ) {
         guard position < b.count else { return }
         let byte = b[position]
         if byte >= 97 && byte <= 122 {
-            follow(b, start: start, position: position, node: node, letter: byte, leet: leet, trie: trie, relax: &relax)
-        } else if let letters = Self.leet[byte] {
-            for letter in letters {
-                follow(b, start: start, position: position, node: node, letter: letter, leet: leet + 1, trie: trie, relax: &relax)
+            follow(b, start: start, position: position, node: node, letter: byte, leet: leet, children: children, terminal: terminal, relax: &relax)
+        } else if byte >= 48 && byte <= 57 {
+            for letter in leetTable[Int(byte)] {
+                follow(b, start: start, position: position, node: node, letter: letter, leet: leet + 1, children: children, terminal: terminal, relax: &relax)
             }
         }
     }
 
     private func follow(
         _ b: UnsafeBufferPointer<UInt8>, start: Int, position: Int, node: Int, letter: UInt8, leet: Int,
-        trie: Trie, relax: inout Relaxer
+        children: UnsafeBufferPointer<Int32>, terminal: UnsafeBufferPointer<Bool>, relax: inout Relaxer
     ) {
-        let next = trie.child(node, letter)
+        let next = Int(children[node * 26 + Int(letter - 97)])
         guard next > 0 else { return }
-        if trie.terminal[next] {
+        if terminal[next] {
             relax(from: start, to: position + 1, cost: tagBits + wordBits + Double(leet), kind: 1)
         }
-        walk(b, start: start, position: position + 1, node: next, leet: leet, trie: trie, relax: &relax)
+        walk(b, start: start, position: position + 1, node: next, leet: leet, children: children, terminal: terminal, relax: &relax)
     }
 
-    func addSequences(_ b: UnsafeBufferPointer<UInt8>, at i: Int, relax: inout Relaxer) {
+    func addSequences(_ b: UnsafeBufferPointer<UInt8>, at i: Int, index: UnsafeBufferPointer<Int8>, relax: inout Relaxer) {
         let n = b.count
         for s in 0..<sequenceBytes.count {
-            let p = Int(sequenceIndex[s][Int(b[i])])
+            let p = Int(index[s * 256 + Int(b[i])])
             guard p >= 0 else { continue }
             let seq = sequenceBytes[s]
             let base = tagBits + sequenceBits + log2Table[seq.count]
@@ -196,14 +237,20 @@ public struct StructureEstimator: Sendable {
         }
     }
 
-    func addRepeats(_ b: UnsafeBufferPointer<UInt8>, at i: Int, relax: inout Relaxer) {
-        guard i > 0 else { return }
+    /// A copy of earlier characters: the candidates are the earlier positions holding the same
+    /// byte, followed through `previous`, so the work stays linear on keys without repeats.
+    func addRepeats(_ b: UnsafeBufferPointer<UInt8>, at i: Int, previous: UnsafeBufferPointer<Int32>, relax: inout Relaxer) {
         let n = b.count
+        guard i > 0, i + 2 < n else { return }
         var longest = 0
-        for source in 0..<i {
-            var length = 0
-            while i + length < n && b[source + length] == b[i + length] { length += 1 }
-            longest = max(longest, length)
+        var source = Int(previous[i])
+        while source >= 0 {
+            if b[source + 1] == b[i + 1] && b[source + 2] == b[i + 2] {
+                var length = 3
+                while i + length < n && b[source + length] == b[i + length] { length += 1 }
+                longest = max(longest, length)
+            }
+            source = Int(previous[source])
         }
         guard longest >= 3 else { return }
         let base = tagBits + log2Table[i]

@@ -25,7 +25,9 @@ struct BoundedProcess {
 
     func run() throws(EngineError) -> Result {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
-        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
+        // Close-on-exec, so that a process another thread starts meanwhile does not hold the write
+        // ends open (its reader would then wait for that process to end).
+        guard keydocs_pipe_cloexec(&outPipe) == 0, keydocs_pipe_cloexec(&errPipe) == 0 else {
             throw EngineError(engine: executable, reason: "cannot create pipes: \(String(cString: strerror(errno)))")
         }
         var actions = posix_spawn_file_actions_t()
@@ -34,11 +36,12 @@ struct BoundedProcess {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
-        for fd in [outPipe[0], outPipe[1], errPipe[0], errPipe[1]] { posix_spawn_file_actions_addclose(&actions, fd) }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, keydocs_spawn_setsid_flag())
+        guard keydocs_spawn_attributes(&attributes) == 0 else {
+            throw EngineError(engine: executable, reason: "cannot set up the child process")
+        }
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]

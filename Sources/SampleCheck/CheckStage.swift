@@ -26,7 +26,7 @@ public struct CheckStage: Sendable {
         if kinds.contains(.sql) { engines.prepareDatabase() }
         defer { engines.shutdown() }
         let validator = KeyValidator(policy: .civicrm)
-        let results = LockedArray<PageChecker>(count: pages.count)
+        let results = ConcurrentResults<PageChecker>(count: pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
             var checker = PageChecker(page: pages[i], validator: validator, options: options, engines: engines)
             checker.run()

@@ -1,4 +1,5 @@
 import Dispatch
+import DocModel
 import Foundation
 
 /// Runs shell samples: in bubblewrap (read-only system folders, nothing of the host's home or
@@ -88,7 +89,9 @@ public struct Sandbox: Sendable {
         // floods; the others run as subshells under the batch's limits, which is much faster.
         let driver = """
             timeout -s KILL \(perRunSeconds) bash -c "$2" </dev/null | head -c \(perRunOutput + 1)
-            printf '%s%s%s' "$3" "${PIPESTATUS[0]}" "$3"
+            first=${PIPESTATUS[0]}
+            printf '%s%s%s' "$3" "$first" "$3"
+            [ "$first" -eq 137 ] && exit 0
             n=1
             while [ "$n" -lt "$1" ]; do
               ( eval "$2" ) </dev/null
@@ -132,7 +135,7 @@ public struct Sandbox: Sendable {
     public func runParallel(script: String, runs: Int, totalSeconds: Double) -> Batch {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, runs / 20))
         guard workers > 1 else { return runBatch(script: script, runs: runs, totalSeconds: totalSeconds) }
-        let parts = LockedArray<Batch>(count: workers)
+        let parts = ConcurrentResults<Batch>(count: workers)
         DispatchQueue.concurrentPerform(iterations: workers) { w in
             let share = runs / workers + (w < runs % workers ? 1 : 0)
             parts.set(w, runBatch(script: script, runs: share, totalSeconds: totalSeconds))
@@ -163,25 +166,5 @@ public struct Sandbox: Sendable {
         }
         pieces.append(bytes[start...])
         return pieces
-    }
-}
-
-/// A fixed-size array that concurrent workers fill, one slot each.
-final class LockedArray<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock()
-        slots[index] = value
-        lock.unlock()
-    }
-
-    var values: [T] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }

@@ -36,16 +36,19 @@ public struct HTML: Sendable {
 
 /// Escapes `&`, `<`, `>` and `"`, as cmark-gfm does: enough for text and for double-quoted attributes.
 public func escape(_ s: some StringProtocol) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for scalar in s.unicodeScalars {
-        switch scalar {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.unicodeScalars.append(scalar)
+    let bytes = s.utf8
+    // Most text has nothing to escape: return it as it is.
+    guard bytes.contains(where: { $0 == 38 || $0 == 60 || $0 == 62 || $0 == 34 }) else { return String(s) }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count + 16)
+    for byte in bytes {
+        switch byte {
+        case 38: out.append(contentsOf: [38, 97, 109, 112, 59])              // &amp;
+        case 60: out.append(contentsOf: [38, 108, 116, 59])                  // &lt;
+        case 62: out.append(contentsOf: [38, 103, 116, 59])                  // &gt;
+        case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])        // &quot;
+        default: out.append(byte)
         }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
 }

@@ -1,4 +1,6 @@
+import Dispatch
 import DocModel
+import Foundation
 
 /// Resolves every internal link and anchor of every page against the loaded docs.
 /// A link to a missing page, file or anchor is a `link.broken` warning at its place; a link
@@ -10,8 +12,17 @@ struct LinkCheck: Sendable {
         let anchors = Dictionary(uniqueKeysWithValues: docs.pages.map { ($0.path, Set($0.headings.map(\.slug))) })
         let assets = Set(docs.assets)
         let folders = Set(docs.pages.map(\.path).flatMap(Self.ancestors) + docs.assets.flatMap(Self.ancestors))
+        let pages = docs.pages
+        let results = ConcurrentResults<[Diagnostic]>(count: pages.count)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
+            results.set(i, check(pages[i], anchors: anchors, assets: assets, folders: folders))
+        }
+        return results.values.flatMap { $0 }
+    }
+
+    private func check(_ page: Page, anchors: [String: Set<String>], assets: Set<String>, folders: Set<String>) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        for page in docs.pages {
+        do {
             for link in page.links {
                 let noun = link.kind == .image ? "image" : "link"
                 switch SitePaths.target(of: link.destination, onPage: page.path) {

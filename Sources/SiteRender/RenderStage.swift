@@ -58,7 +58,9 @@ public struct RenderStage: Sendable {
 
     static func holdsGenerator(_ page: Page) -> Bool {
         page.body.contains { part in
-            if case .html(let html) = part { return html.contains("id=\"key-generator\"") || html.contains("id=\"key-checker\"") }
+            if case .html(let html) = part {
+                return ByteSearch.contains(html, "id=\"key-generator\"") || ByteSearch.contains(html, "id=\"key-checker\"")
+            }
             return false
         }
     }
@@ -76,6 +78,7 @@ public struct RenderStage: Sendable {
         }
         let byPage = grouped
         let pages = docs.pages
+        try writer.createFolders(Set(pages.map { SitePaths.directory(of: site.output($0.path)) } + ["assets"]))
         let failures = ConcurrentFailure()
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
             let page = pages[i]

@@ -65,7 +65,59 @@ enum SiteData {
                 entries.append(SearchEntry(p: title, s: nil, h: site.output(path), a: nil, x: ""))
             }
         }
-        return "window.KEYDOCS_SEARCH = " + encodeJSON(entries) + ";\n"
+        // Written by hand: the index is the one large JSON document of a build.
+        var out: [UInt8] = Array("window.KEYDOCS_SEARCH = [".utf8)
+        out.reserveCapacity(entries.count * 400)
+        for (k, entry) in entries.enumerated() {
+            if k > 0 { out.append(UInt8(ascii: ",")) }
+            out += Array("{\"a\":".utf8)
+            if let a = entry.a { appendJSONString(a, to: &out) } else { out += Array("null".utf8) }
+            out += Array(",\"h\":".utf8)
+            appendJSONString(entry.h, to: &out)
+            out += Array(",\"p\":".utf8)
+            appendJSONString(entry.p, to: &out)
+            out += Array(",\"s\":".utf8)
+            if let s = entry.s { appendJSONString(s, to: &out) } else { out += Array("null".utf8) }
+            out += Array(",\"x\":".utf8)
+            appendJSONString(entry.x, to: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += Array("];\n".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// A JSON string literal, escaped for a script file too (`<` and line separators).
+    static func jsonString(_ s: String) -> String {
+        var out: [UInt8] = []
+        appendJSONString(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `s` as a JSON string literal.
+    static func appendJSONString(_ s: String, to out: inout [UInt8]) {
+        let bytes = Array(s.utf8)
+        out.append(34)
+        let hex = Array("0123456789abcdef".utf8)
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            switch byte {
+            case 34: out += [92, 34]
+            case 92: out += [92, 92]
+            case 10: out += [92, 110]
+            case 13: out += [92, 114]
+            case 9: out += [92, 116]
+            case 60: out += [92, 117, 48, 48, 51, 99]                       // \u003c
+            case 0..<32: out += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                // U+2028 and U+2029 end a line in older JavaScript.
+                out += [92, 117, 50, 48, 50, bytes[i + 2] == 0xA8 ? 56 : 57]  // \u2028, \u2029
+                i += 2
+            default: out.append(byte)
+            }
+            i += 1
+        }
+        out.append(34)
     }
 
     /// `sitemap.xml` listing every page under `base`.

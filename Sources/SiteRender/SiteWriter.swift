@@ -34,10 +34,23 @@ public struct SiteWriter: Sendable {
     public func write(_ data: Data, to path: String) throws(DocError) {
         let url = try target(path)
         do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if !FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path) {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            }
             try data.write(to: url)
         } catch {
             throw DocError(stage: "write", path: path, "cannot write: \((error as NSError).localizedDescription)")
+        }
+    }
+
+    /// Creates folders (relative paths) in the staging folder, so that files can be written into
+    /// them from several threads without each creating its own.
+    public func createFolders(_ paths: Set<String>) throws(DocError) {
+        for path in paths.sorted() where !path.isEmpty {
+            let url = try target(path)
+            do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+                throw DocError(stage: "write", path: path, "cannot create the folder: \((error as NSError).localizedDescription)")
+            }
         }
     }
 

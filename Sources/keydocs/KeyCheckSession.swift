@@ -1,3 +1,4 @@
+import Dispatch
 import DocModel
 import Foundation
 import KeyPolicy
@@ -7,6 +8,10 @@ import KeyPolicy
 struct KeyCheckSession {
     let validator: KeyValidator
     private var duplicates: DuplicateIndex
+    /// Where each key seen so far came from, by token.
+    private var places: [SourceLocation] = []
+    /// Where the keys of --existing came from, by token (negative tokens).
+    private var existingPlaces: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
     private var checked = 0, invalid = 0, warned = 0
 
@@ -29,27 +34,54 @@ struct KeyCheckSession {
         for (index, line) in Self.lines(Array(data)).enumerated() {
             let key = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
             if key.isEmpty || key.hasPrefix("#") { continue }
-            _ = duplicates.insert(key, label: "\(path):\(index + 1)")
+            existingPlaces.append("\(path):\(index + 1)")
+            _ = duplicates.insert(key, token: -existingPlaces.count)
         }
     }
 
-    /// Checks each line of `bytes` as a key; a final newline does not make an empty key.
+    /// Checks each line of `bytes` as a key; a final newline does not make an empty key. The
+    /// policy's rules run on every core; duplicates are then found in input order.
     mutating func check(lines bytes: [UInt8], file: String) {
-        for (index, line) in Self.lines(bytes).enumerated() {
-            check(key: String(decoding: line, as: UTF8.self), location: SourceLocation(file: file, line: index + 1))
+        let lines = Self.lineRanges(bytes)
+        let workers = lines.count >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
+        let chunk = (lines.count + workers - 1) / max(workers, 1)
+        let results = ConcurrentResults<[[Finding]]>(count: workers)
+        let validator = self.validator
+        bytes.withUnsafeBufferPointer { buffer in
+            // The workers only read the input, which outlives them.
+            nonisolated(unsafe) let input = buffer
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let range = min(lines.count, w * chunk)..<min(lines.count, (w + 1) * chunk)
+                results.set(w, lines[range].map { validator.findings(utf8: UnsafeBufferPointer(rebasing: input[$0])) })
+            }
+        }
+        duplicates.reserveCapacity(lines.count)
+        places.reserveCapacity(places.count + lines.count)
+        bytes.withUnsafeBufferPointer { buffer in
+            for (index, findings) in results.values.joined().enumerated() {
+                record(UnsafeBufferPointer(rebasing: buffer[lines[index]]), findings: findings,
+                       location: SourceLocation(file: file, line: index + 1))
+            }
         }
     }
 
     /// Checks one key and records its findings at `location`.
     mutating func check(key: String, location: SourceLocation) {
+        var key = key
+        key.withUTF8 { record($0, findings: validator.findings(utf8: $0), location: location) }
+    }
+
+    private mutating func record(_ key: UnsafeBufferPointer<UInt8>, findings: [Finding], location: SourceLocation) {
         checked += 1
-        var findings = validator.findings(for: key)
-        if !key.isEmpty, let earlier = duplicates.insert(key, label: "\(location.file):\(location.line)") {
-            findings.append(DuplicateIndex.finding(earlier: earlier, caseInsensitive: validator.policy.caseInsensitive))
+        var findings = findings
+        places.append(location)
+        if !key.isEmpty, let earlier = duplicates.insert(utf8: key, token: places.count - 1) {
+            let label = earlier < 0 ? existingPlaces[-earlier - 1] : "\(places[earlier].file):\(places[earlier].line)"
+            findings.append(DuplicateIndex.finding(earlier: label, caseInsensitive: validator.policy.caseInsensitive))
         }
-        if findings.contains(where: { $0.severity == .error }) { invalid += 1 }
-        else if !findings.isEmpty { warned += 1 }
-        let shown = Self.preview(key)
+        guard !findings.isEmpty else { return }
+        if findings.contains(where: { $0.severity == .error }) { invalid += 1 } else { warned += 1 }
+        let shown = Self.preview(String(decoding: key, as: UTF8.self))
         for finding in findings {
             var at = location
             at.column = finding.position ?? 1
@@ -57,6 +89,19 @@ struct KeyCheckSession {
                 finding.severity == .error ? .error : .warning, at: at, rule: finding.rule.rawValue,
                 finding.message, context: [shown]))
         }
+    }
+
+    /// The byte range of each line: split at "\n", without one "\r" before it, and no empty
+    /// line after a final newline.
+    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (i, byte) in bytes.enumerated() where byte == 10 {
+            ranges.append(start..<(i > start && bytes[i - 1] == 13 ? i - 1 : i))
+            start = i + 1
+        }
+        if start < bytes.count { ranges.append(start..<(bytes.last == 13 ? bytes.count - 1 : bytes.count)) }
+        return ranges
     }
 
     /// What may be shown of a key: its first 4 characters when it is long enough that they give

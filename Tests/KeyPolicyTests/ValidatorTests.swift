@@ -80,8 +80,11 @@ import Testing
 
     @Test func duplicatesIgnoreCase() {
         var index = DuplicateIndex(policy: .civicrm)
-        #expect(index.insert("AbCdEfGhIjKlMnOpQrStUvWx", label: "line 1") == nil)
-        #expect(index.insert("abcdefghijklmnopqrstuvwx", label: "line 2") == "line 1")
-        #expect(index.insert("abcdefghijklmnopqrstuvwy", label: "line 3") == nil)
+        #expect(index.insert("AbCdEfGhIjKlMnOpQrStUvWx", token: 1) == nil)
+        #expect(index.insert("abcdefghijklmnopqrstuvwx", token: 2) == 1)
+        #expect(index.insert("abcdefghijklmnopqrstuvwy", token: 3) == nil)
+        let long = String(repeating: "Ab", count: 20)
+        #expect(index.insert(long, token: 4) == nil)
+        #expect(index.insert(long.lowercased(), token: 5) == 4)
     }
 }

@@ -5,7 +5,13 @@
 /// Returns 0 on success, or -1 with errno set (ENOSYS or EINVAL where unsupported).
 int keydocs_exchange_paths(const char *a, const char *b);
 
-/// The posix_spawn flag that starts the child in a new session (POSIX_SPAWN_SETSID).
-short keydocs_spawn_setsid_flag(void);
+/// Sets up spawn attributes so that the child starts in a new session, with every signal at
+/// its default action and none blocked, whatever this process ignores or blocks (SIGPIPE in
+/// particular, which a pipeline's commands rely on to stop). Returns 0 on success.
+int keydocs_spawn_attributes(void *attributes);
+
+/// Creates a pipe whose two ends close on exec, so that no other child inherits them
+/// (pipe2 with O_CLOEXEC). Returns 0 on success.
+int keydocs_pipe_cloexec(int fds[2]);
 
 #endif
