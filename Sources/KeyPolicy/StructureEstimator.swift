@@ -39,8 +39,8 @@ public struct StructureEstimator: Sendable {
     let tagBits = log2(16.0) + log2(5.0)
     let wordBits: Double
     let sequenceBits: Double
-    let forward: Trie
-    let backward: Trie
+    /// Every word, forwards and backwards, in one trie: both cost the same, so one walk finds both.
+    let wordTrie: Trie
     /// For sequence s and byte b, b's index in s at [s * 256 + b], or -1.
     let sequenceIndex: [Int8]
     /// For each byte, the letters it stands for in leet spelling.
@@ -83,8 +83,7 @@ public struct StructureEstimator: Sendable {
         self.symbolBits = symbolBits
         let unique = Array(Set(words.map { $0.lowercased() })).sorted()
         wordBits = log2(Double(max(unique.count, 1))) + 1
-        forward = Trie(words: unique.map { Array($0.utf8) })
-        backward = Trie(words: unique.map { Array($0.utf8.reversed()) })
+        wordTrie = Trie(words: unique.map { Array($0.utf8) } + unique.map { Array($0.utf8.reversed()) })
         sequenceBytes = Self.sequences.map { Array($0.utf8) }
         sequenceBits = log2(Double(Self.sequences.count)) + 1
         var index = [Int8](repeating: -1, count: 256 * Self.sequences.count)
@@ -109,7 +108,7 @@ public struct StructureEstimator: Sendable {
     }
 
     /// The words the estimator knows, for the policy's JSON.
-    public var wordCount: Int { forward.wordCount }
+    public var wordCount: Int { Set(commonWords).count }
 
     /// Estimates `key`; only its ASCII letters and digits can form patterns, case ignored.
     public func estimate(_ key: some StringProtocol, explain: Bool = true) -> Estimate {
@@ -143,16 +142,13 @@ public struct StructureEstimator: Sendable {
                 }
                 best[0] = 0
                 var relax = Relaxer(best: best, back: back)
-                forward.children.withUnsafeBufferPointer { fc in
-                    forward.terminal.withUnsafeBufferPointer { ft in
-                        backward.children.withUnsafeBufferPointer { bc in
-                            backward.terminal.withUnsafeBufferPointer { bt in
+                wordTrie.children.withUnsafeBufferPointer { fc in
+                    wordTrie.terminal.withUnsafeBufferPointer { ft in
                                 sequenceIndex.withUnsafeBufferPointer { seqIndex in
                                     successor.withUnsafeBufferPointer { pairs in
                                         for i in 0..<n {
                                             relax(from: i, to: i + 1, cost: symbolBits + escapeBits, kind: 0)
                                             walk(b, start: i, position: i, node: 0, leet: 0, children: fc, terminal: ft, relax: &relax)
-                                            walk(b, start: i, position: i, node: 0, leet: 0, children: bc, terminal: bt, relax: &relax)
                                             if i + 2 < n,
                                                pairs[Int(b[i]) * 256 + Int(b[i + 1])] & pairs[Int(b[i + 1]) * 256 + Int(b[i + 2])] != 0 {
                                                 addSequences(b, at: i, index: seqIndex, relax: &relax)
@@ -162,8 +158,6 @@ public struct StructureEstimator: Sendable {
                                         }
                                     }
                                 }
-                            }
-                        }
                     }
                 }
                 var patterns: [Pattern] = []

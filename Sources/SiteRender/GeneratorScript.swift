@@ -56,8 +56,8 @@ enum GeneratorScript {
       if (node > 0) this.terminal[node] = true;
     }
   }
-  var forward = new Trie(W.words);
-  var backward = new Trie(W.words.map(function (w) { return w.split('').reverse().join(''); }));
+  // Every word forwards and backwards in one trie, as in the Swift estimator.
+  var words = new Trie(W.words.concat(W.words.map(function (w) { return w.split('').reverse().join(''); })));
   var leet = {};
   Object.keys(W.leet).forEach(function (digit) { leet[digit.charCodeAt(0)] = W.leet[digit].split('').map(function (c) { return c.charCodeAt(0); }); });
   var sequences = W.sequences.map(function (s) {
@@ -102,8 +102,7 @@ enum GeneratorScript {
     }
     for (var i = 0; i < n; i++) {
       relax(i, i + 1, W.symbolBits + W.escapeBits, 0);
-      walk(forward, i, i, 0, 0);
-      walk(backward, i, i, 0, 0);
+      walk(words, i, i, 0, 0);
       for (var s = 0; s < sequences.length; s++) {
         var p = sequences[s].index[b[i]];
         if (p < 0) continue;

@@ -68,9 +68,15 @@ struct InputError: Error, CustomStringConvertible {
 
 /// Reads standard input to its end.
 func readAllStandardInput() throws -> [UInt8] {
-    do {
-        return Array(try FileHandle.standardInput.readToEnd() ?? Data())
-    } catch {
-        throw InputError(path: "<stdin>", reason: "cannot read: \(error.localizedDescription)")
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+        if n == 0 { return bytes }
+        if n < 0 {
+            if errno == EINTR { continue }
+            throw InputError(path: "<stdin>", reason: "cannot read: \(String(cString: strerror(errno)))")
+        }
+        bytes.append(contentsOf: chunk[0..<n])
     }
 }

@@ -8,8 +8,9 @@ import KeyPolicy
 struct KeyCheckSession {
     let validator: KeyValidator
     private var duplicates: DuplicateIndex
-    /// Where each key seen so far came from, by token.
-    private var places: [SourceLocation] = []
+    /// Where each key seen so far came from, by token: an index into `files` and a line.
+    private var places: [(file: Int32, line: Int32)] = []
+    private var files: [String] = []
     /// Where the keys of --existing came from, by token (negative tokens).
     private var existingPlaces: [String] = []
     private(set) var diagnostics: [Diagnostic] = []
@@ -74,9 +75,10 @@ struct KeyCheckSession {
     private mutating func record(_ key: UnsafeBufferPointer<UInt8>, findings: [Finding], location: SourceLocation) {
         checked += 1
         var findings = findings
-        places.append(location)
+        if files.last != location.file { files.append(location.file) }
+        places.append((file: Int32(files.count - 1), line: Int32(truncatingIfNeeded: location.line)))
         if !key.isEmpty, let earlier = duplicates.insert(utf8: key, token: places.count - 1) {
-            let label = earlier < 0 ? existingPlaces[-earlier - 1] : "\(places[earlier].file):\(places[earlier].line)"
+            let label = earlier < 0 ? existingPlaces[-earlier - 1] : "\(files[Int(places[earlier].file)]):\(places[earlier].line)"
             findings.append(DuplicateIndex.finding(earlier: label, caseInsensitive: validator.policy.caseInsensitive))
         }
         guard !findings.isEmpty else { return }
@@ -95,12 +97,15 @@ struct KeyCheckSession {
     /// line after a final newline.
     static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        var start = 0
-        for (i, byte) in bytes.enumerated() where byte == 10 {
-            ranges.append(start..<(i > start && bytes[i - 1] == 13 ? i - 1 : i))
-            start = i + 1
+        ranges.reserveCapacity(bytes.count / 33 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while let newline = ByteSearch.find([10], in: buffer, from: start) {
+                ranges.append(start..<(newline > start && buffer[newline - 1] == 13 ? newline - 1 : newline))
+                start = newline + 1
+            }
+            if start < buffer.count { ranges.append(start..<(buffer.last == 13 ? buffer.count - 1 : buffer.count)) }
         }
-        if start < bytes.count { ranges.append(start..<(bytes.last == 13 ? bytes.count - 1 : bytes.count)) }
         return ranges
     }
 
