@@ -43,7 +43,7 @@ let package = Package(
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"]),
         .testTarget(name: "SampleCheckTests", dependencies: ["SampleCheck", "DocModel", "KeyPolicy"]),
-        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy"]),
+        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy", "SampleCheck"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -111,6 +111,41 @@ public final class MariaDBServer: @unchecked Sendable {
     deinit { stop() }
 }
 
+/// Where a MariaDB server is and whom to connect as.
+public struct MariaDBAddress: Sendable, Equatable {
+    /// A Unix socket, or nil for TCP.
+    public var socket: String?
+    /// A host name for TCP.
+    public var host: String?
+    /// A TCP port.
+    public var port: Int?
+    /// The user (root when nil).
+    public var user: String? = "root"
+    /// The password, when there is one.
+    public var password: String?
+    /// The database.
+    public var database: String?
+
+    /// An address.
+    public init(socket: String? = nil, host: String? = nil, port: Int? = nil, user: String? = "root",
+                password: String? = nil, database: String? = nil) {
+        self.socket = socket
+        self.host = host
+        self.port = port
+        self.user = user
+        self.password = password
+        self.database = database
+    }
+
+    /// Reads `mysql://user[:password]@host[:port]/database`; nil when the address is not of that form.
+    public init?(url text: String) {
+        guard let components = URLComponents(string: text), components.scheme == "mysql" || components.scheme == "mariadb",
+              let host = components.host, !host.isEmpty else { return nil }
+        self.init(host: host, port: components.port, user: components.user ?? "root", password: components.password,
+                  database: components.path.isEmpty || components.path == "/" ? nil : String(components.path.dropFirst()))
+    }
+}
+
 /// What one statement did.
 public struct StatementResult: Sendable {
     /// MariaDB's error number, 0 when the statement succeeded.
@@ -137,11 +172,17 @@ public final class MariaDBConnection: @unchecked Sendable {
     private let handle: UnsafeMutablePointer<MYSQL>
 
     /// Connects as root to the server at `socket`.
-    public init(socket: String, database: String? = nil) throws(EngineError) {
+    public convenience init(socket: String, database: String? = nil) throws(EngineError) {
+        try self.init(MariaDBAddress(socket: socket, database: database))
+    }
+
+    /// Connects to the server at `address`.
+    public init(_ address: MariaDBAddress) throws(EngineError) {
         guard let handle = mysql_init(nil) else { throw EngineError(engine: "MariaDB", reason: "out of memory") }
         var timeout: UInt32 = 5
         mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
-        guard mysql_real_connect(handle, nil, "root", nil, database, 0, socket, 0) != nil else {
+        guard mysql_real_connect(handle, address.host, address.user, address.password, address.database,
+                                 UInt32(address.port ?? 0), address.socket, 0) != nil else {
             let message = String(cString: mysql_error(handle))
             mysql_close(handle)
             throw EngineError(engine: "MariaDB", reason: "cannot connect: \(message)")
@@ -191,6 +232,33 @@ public final class MariaDBConnection: @unchecked Sendable {
             }
         }
         return result
+    }
+
+    /// Runs a query and hands each row to `row` as it arrives, without holding the result:
+    /// for tables of millions of rows. Returns MariaDB's error line, or nil when it succeeded.
+    public func stream(_ sql: String, row: ([String?]) -> Void) -> String? {
+        guard mysql_real_query(handle, sql, UInt(sql.utf8.count)) == 0 else { return errorLine() }
+        guard let set = mysql_use_result(handle) else { return mysql_errno(handle) == 0 ? nil : errorLine() }
+        defer { mysql_free_result(set) }
+        let count = Int(mysql_num_fields(set))
+        while let fetched = mysql_fetch_row(set) {
+            let lengths = mysql_fetch_lengths(set)
+            var values: [String?] = []
+            values.reserveCapacity(count)
+            for i in 0..<count {
+                if let cell = fetched[i], let lengths {
+                    values.append(String(decoding: UnsafeRawBufferPointer(start: cell, count: Int(lengths[i])), as: UTF8.self))
+                } else {
+                    values.append(nil)
+                }
+            }
+            row(values)
+        }
+        return mysql_errno(handle) == 0 ? nil : errorLine()
+    }
+
+    private func errorLine() -> String {
+        "ERROR \(mysql_errno(handle)) (\(String(cString: mysql_sqlstate(handle)))): \(String(cString: mysql_error(handle)))"
     }
 
     /// Runs a statement that must succeed (the fixture set-up); throws with MariaDB's message.

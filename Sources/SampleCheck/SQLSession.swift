@@ -26,7 +26,7 @@ final class SQLSession {
         (100, "Ut6eIzB8di6FqpeLHbQoThnbalJF3gli"),
         (3, "q8ZtR3wLx5NvB2mK7pJc4HdF9gYs6TaE"),
         (4, "Q8ZTR3WLX5NVB2MK7PJC4HDF9GYS6TAE"),
-        (5, "h2Kd9QwE4rTy7UiP3aSf6GjL1zX..."),
+        (5, "h2Kd9QwE4rTy7UiP3aSf6GjL1zXc8..."),
     ]
 
     static let schema = [

@@ -6,7 +6,7 @@ struct KeyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "key",
         abstract: "Generate or check API keys.",
-        subcommands: [GenerateKeys.self, CheckKeys.self]
+        subcommands: [GenerateKeys.self, CheckKeys.self, AuditKeys.self]
     )
 }
 
