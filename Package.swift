@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         .systemLibrary(
@@ -28,6 +29,7 @@ let package = Package(
         .target(name: "DocModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "SiteRender", dependencies: ["DocModel", "CSystem"]),
         .target(name: "SampleCheck", dependencies: ["DocModel", "KeyPolicy", "CMariaDB", "CSystem"]),
+        .target(name: "Preview", dependencies: ["DocModel", .product(name: "FlyingFox", package: "FlyingFox")]),
         .executableTarget(
             name: "keydocs",
             dependencies: [
@@ -35,6 +37,7 @@ let package = Package(
                 "DocModel",
                 "SiteRender",
                 "SampleCheck",
+                "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

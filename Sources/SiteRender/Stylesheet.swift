@@ -150,6 +150,9 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 .check-result .warning { color: var(--warn); }
 .generator pre { border: 1px solid var(--border); border-radius: 6px; white-space: pre-wrap; word-break: break-all; margin: .5rem 0; }
 
+.serve-banner { background: var(--bad-bg); color: var(--fg); border-bottom: 2px solid var(--bad); padding: .6rem 1.25rem; font-size: .9rem; }
+.serve-banner ul { margin: .3rem 0 0; padding-left: 1.2rem; max-height: 12rem; overflow: auto; }
+
 @media (max-width: 1100px) {
   .layout { grid-template-columns: 14rem minmax(0, 1fr); }
   .toc { display: none; }

@@ -1,0 +1,154 @@
+import DocModel
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// Serves a built site on 127.0.0.1 only, with a script on every page that reloads it when the
+/// site is rebuilt, a banner listing the build's findings, and the build's error in place of
+/// the site when a build fails. Paths that leave the site, however encoded, are refused.
+public final class PreviewServer: @unchecked Sendable {
+    let state: PreviewState
+    let server: HTTPServer
+
+    /// A server for `state` on 127.0.0.1:`port` (0 picks a free port).
+    public init(state: PreviewState, port: UInt16) throws {
+        self.state = state
+        server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+    }
+
+    /// Starts serving; returns once the server listens, with the port it listens on.
+    public func start() async throws -> UInt16 {
+        let state = self.state
+        await server.appendRoute("GET /*") { request in Self.respond(to: request.path, state: state) }
+        await server.appendRoute("HEAD /*") { request in Self.respond(to: request.path, state: state) }
+        Task { try? await server.run() }
+        try await server.waitUntilListening(timeout: 10)
+        guard case .ip4(_, let port)? = await server.listeningAddress else { return 0 }
+        return port
+    }
+
+    /// Stops the server.
+    public func stop() async { await server.stop() }
+
+    // MARK: - Responses
+
+    static func respond(to rawPath: String, state: PreviewState) -> HTTPResponse {
+        switch rawPath {
+        case "/__keydocs/version.js":
+            return response(.ok, "window.__keydocsVersion = \(state.version);\n", type: "text/javascript", cache: false)
+        case "/__keydocs/reload.js":
+            return response(.ok, reloadScript, type: "text/javascript", cache: false)
+        default:
+            break
+        }
+        if let error = state.error { return response(.internalServerError, errorPage(error), type: "text/html; charset=utf-8", cache: false) }
+        guard let relative = resolve(rawPath) else {
+            return response(.forbidden, "403: this path is outside the site\n", type: "text/plain; charset=utf-8", cache: false)
+        }
+        var url = state.root.appendingPathComponent(relative)
+        var isDirectory: ObjCBool = false
+        if relative.isEmpty || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            url = url.appendingPathComponent("index.html")
+        }
+        guard let data = try? Data(contentsOf: url) else {
+            let notFound = (try? Data(contentsOf: state.root.appendingPathComponent("404.html"))) ?? Data("404: not found\n".utf8)
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
+                                body: inject(notFound, state: state))
+        }
+        let type = contentType(url.pathExtension)
+        let body = type.hasPrefix("text/html") ? inject(data, state: state) : data
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store"], body: body)
+    }
+
+    /// The path under the site's root for a request path: percent-decoded (twice, so that a
+    /// doubly encoded `..` is seen too), with `..` refused; nil when the path leaves the site.
+    public static func resolve(_ rawPath: String) -> String? {
+        var path = rawPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
+        for _ in 0..<2 { path = path.removingPercentEncoding ?? path }
+        guard !path.contains("\0"), !path.contains("\\") else { return nil }
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
+        guard !segments.contains(where: { $0 == ".." || ($0.hasPrefix(".") && $0 != ".") }) else { return nil }
+        return segments.filter { $0 != "." }.joined(separator: "/")
+    }
+
+    static func inject(_ html: Data, state: PreviewState) -> Data {
+        var text = String(decoding: html, as: UTF8.self)
+        let problems = state.problems
+        if !problems.isEmpty, let body = text.range(of: "<body>") {
+            var banner = "\n<div class=\"serve-banner\" role=\"alert\"><strong>\(problems.count) "
+                + (problems.count == 1 ? "problem" : "problems") + " in the last build</strong><ul>"
+            for line in problems.prefix(50) { banner += "<li>" + SiteEscape.text(line) + "</li>" }
+            banner += "</ul></div>"
+            text.insert(contentsOf: banner, at: body.upperBound)
+        }
+        if let end = text.range(of: "</body>", options: .backwards) {
+            text.insert(contentsOf: "<script src=\"/__keydocs/reload.js\"></script>\n", at: end.lowerBound)
+        }
+        return Data(text.utf8)
+    }
+
+    static func errorPage(_ message: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8"><title>Build failed · keydocs</title></head>
+        <body><h1>The build failed</h1><pre>\(SiteEscape.text(message))</pre>
+        <p>The preview reloads when the build succeeds again.</p>
+        <script src="/__keydocs/reload.js"></script></body></html>
+
+        """
+    }
+
+    static func response(_ status: HTTPStatusCode, _ text: String, type: String, cache: Bool) -> HTTPResponse {
+        HTTPResponse(statusCode: status, headers: [.contentType: type, HTTPHeader("Cache-Control"): cache ? "max-age=60" : "no-store"],
+                     body: Data(text.utf8))
+    }
+
+    static func contentType(_ ext: String) -> String {
+        switch ext.lowercased() {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "json": return "application/json"
+        case "xml": return "application/xml"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "ico": return "image/x-icon"
+        case "txt", "md": return "text/plain; charset=utf-8"
+        default: return "application/octet-stream"
+        }
+    }
+
+    /// Polls the version by loading it as a script (the pages' policy allows scripts from the
+    /// site, and no other kind of request), and reloads the page when it changes.
+    static let reloadScript = #"""
+(function () {
+  'use strict';
+  var seen = null;
+  function poll() {
+    var script = document.createElement('script');
+    script.src = '/__keydocs/version.js?t=' + Date.now();
+    script.onload = function () {
+      var version = window.__keydocsVersion;
+      script.remove();
+      if (seen === null) seen = version;
+      else if (version !== seen) { location.reload(); return; }
+      setTimeout(poll, 500);
+    };
+    script.onerror = function () { script.remove(); setTimeout(poll, 1500); };
+    document.head.appendChild(script);
+  }
+  poll();
+})();
+"""#
+}
+
+/// Escaping for the few strings the preview server writes into HTML.
+enum SiteEscape {
+    static func text(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

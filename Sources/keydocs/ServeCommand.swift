@@ -1,0 +1,164 @@
+import ArgumentParser
+import Dispatch
+import DocModel
+import Foundation
+import KeyPolicy
+import Preview
+import SampleCheck
+import SiteRender
+
+/// `keydocs serve`: a preview that rebuilds on every change and reloads the open page.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Preview the site on 127.0.0.1, rebuilding and reloading on every change.",
+        discussion: """
+            Builds into a temporary folder and serves it on 127.0.0.1 only. Edits to the docs or \
+            the config rebuild the site and reload the open page; check results show on the \
+            blocks' badges and in a banner, and a build error is shown in the browser while the \
+            server keeps running. Ctrl-C stops it and removes the temporary folder.
+            """
+    )
+
+    @OptionGroup var options: DocsOptions
+
+    @Option(help: "The port on 127.0.0.1 (0 picks a free one).")
+    var port: Int = 8000
+
+    @Flag(help: "Render without running the sample checks.")
+    var noCheck = false
+
+    @OptionGroup var engines: EngineOptions
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+    }
+
+    func run() async throws {
+        var template = Array((NSTemporaryDirectory() + "keydocs-serve-XXXXXX").utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }) else {
+            Console.err("keydocs: error: cannot create a temporary folder")
+            throw ExitCode(2)
+        }
+        let folder = URL(fileURLWithPath: String(cString: made))
+        let cleanup = Cleanup(folder: folder)
+        var engines = self.engines
+        if !noCheck && engines.mysql == nil, let server = try? MariaDBServer.start() {
+            cleanup.database = server
+            engines.mysql = server.socket
+        }
+        cleanup.installSignalHandlers()
+
+        let state = PreviewState(root: folder.appendingPathComponent("site"))
+        let builder = PreviewBuild(options: options, engines: engines, check: !noCheck, site: state.root.path)
+        let first = builder.run()
+        state.update(error: first.error, problems: first.problems)
+        let server: PreviewServer
+        let actualPort: UInt16
+        do {
+            server = try PreviewServer(state: state, port: UInt16(port))
+            actualPort = try await server.start()
+        } catch {
+            Console.err("keydocs: error: cannot listen on 127.0.0.1:\(port): \(error)")
+            cleanup.run()
+            throw ExitCode(2)
+        }
+        Console.err("keydocs: serving http://127.0.0.1:\(actualPort)/ (Ctrl-C to stop)")
+        Console.err(first.summary)
+
+        var last = FolderWatch.fingerprint(builder.watched)
+        while true {
+            try? await Task.sleep(nanoseconds: 300_000_000)
+            let now = FolderWatch.fingerprint(builder.watched)
+            guard now != last else { continue }
+            last = now
+            let result = builder.run()
+            state.update(error: result.error, problems: result.problems)
+            Console.err(result.summary)
+        }
+    }
+}
+
+/// One preview build: load, check, render into the preview's folder. Never throws: a problem
+/// becomes the error the browser shows.
+struct PreviewBuild {
+    let options: DocsOptions
+    let engines: EngineOptions
+    let check: Bool
+    let site: String
+
+    /// The docs folder and the config file, whose changes trigger a rebuild.
+    var watched: [String] {
+        let config = try? options.loadConfig()
+        let docs = options.docsDir(config: config?.0 ?? SiteConfig(), configPath: config?.1)
+        return [docs] + [config?.1 ?? options.config ?? "mkdocs.yml"]
+    }
+
+    func run() -> (error: String?, problems: [String], summary: String) {
+        do {
+            let (docs, _) = try options.loadDocs()
+            var diagnostics = docs.diagnostics.filter { $0.severity != .note }
+            var outcomes: [SampleKey: SampleOutcome]?
+            var checked = ""
+            if check {
+                let report = engines.check(docs)
+                diagnostics += report.diagnostics
+                outcomes = report.outcomes
+                checked = report.summaryLine + "; "
+            }
+            let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription(.civicrm)))
+            diagnostics += render.checkLinks()
+            let writer = try SiteWriter(output: site)
+            do {
+                _ = try render.run(into: writer)
+                try writer.commit()
+            } catch {
+                writer.discard()
+                throw error
+            }
+            let problems = diagnostics.sorted { $0.location < $1.location }.map {
+                "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule)]"
+            }
+            return (nil, problems, "keydocs: \(checked)rebuilt \(docs.pages.count) pages, \(problems.count) problems")
+        } catch let error as DocError {
+            return (error.description, [], "keydocs: build failed: \(error)")
+        } catch {
+            return ("\(error)", [], "keydocs: build failed: \(error)")
+        }
+    }
+}
+
+/// What `keydocs serve` removes when it stops: the temporary folder and the private MariaDB.
+final class Cleanup: @unchecked Sendable {
+    let folder: URL
+    var database: MariaDBServer?
+    private var sources: [DispatchSourceSignal] = []
+    private let lock = NSLock()
+    private var done = false
+
+    init(folder: URL) { self.folder = folder }
+
+    func run() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !done else { return }
+        done = true
+        database?.stop()
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    /// On SIGINT or SIGTERM: clean up, then exit.
+    func installSignalHandlers() {
+        for signalNumber in [SIGINT, SIGTERM] {
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [self] in
+                run()
+                Console.err("keydocs: stopped")
+                exit(0)
+            }
+            source.resume()
+            sources.append(source)
+        }
+    }
+}

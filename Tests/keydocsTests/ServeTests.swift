@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A request over a plain TCP socket, so that the path goes to the server exactly as written.
+func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
+    let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    guard fd >= 0 else { throw CocoaError(.fileReadUnknown) }
+    defer { close(fd) }
+    var address = sockaddr_in()
+    address.sin_family = sa_family_t(AF_INET)
+    address.sin_port = port.bigEndian
+    address.sin_addr.s_addr = inet_addr("127.0.0.1")
+    let connected = withUnsafePointer(to: &address) {
+        $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+    }
+    guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
+    let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    _ = request.withCString { send(fd, $0, strlen($0), 0) }
+    var data = [UInt8]()
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = recv(fd, &buffer, buffer.count, 0)
+        if n <= 0 { break }
+        data += buffer[0..<n]
+    }
+    let text = String(decoding: data, as: UTF8.self)
+    let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
+    let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
+    return (status, body)
+}
+
+@Suite(.serialized) struct ServeTests {
+    final class Preview: @unchecked Sendable {
+        let process = Process()
+        let folder: URL
+        var port: UInt16 = 0
+        private let err = Pipe()
+
+        init() throws {
+            folder = try temporaryFolder()
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs"), withIntermediateDirectories: true)
+            try "# Home\n\nFirst version.\n".write(to: folder.appendingPathComponent("docs/index.md"), atomically: true, encoding: .utf8)
+            process.executableURL = keydocsBinary
+            process.arguments = ["serve", "--port", "0", "--no-check"]
+            process.currentDirectoryURL = folder
+            process.standardError = err
+            process.standardOutput = FileHandle.nullDevice
+            try process.run()
+            // The first line names the address.
+            var collected = Data()
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline {
+                let chunk = err.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                collected += chunk
+                let text = String(decoding: collected, as: UTF8.self)
+                if let range = text.range(of: "http://127.0.0.1:"),
+                   let port = UInt16(text[range.upperBound...].prefix { $0.isNumber }) {
+                    self.port = port
+                    break
+                }
+            }
+        }
+
+        func version() -> Int {
+            guard let reply = try? rawGet(port: port, path: "/__keydocs/version.js") else { return -1 }
+            return Int(reply.body.filter(\.isNumber)) ?? -1
+        }
+
+        /// Waits until the site has been rebuilt after `version`.
+        func waitForRebuild(after version: Int) -> Bool {
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline {
+                if self.version() > version { return true }
+                usleep(100_000)
+            }
+            return false
+        }
+
+        deinit {
+            if process.isRunning { process.terminate() }
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    static let preview = Result { try Preview() }
+
+    @Test func servesTheFirstPageOnLoopbackOnly() throws {
+        let preview = try Self.preview.get()
+        try #require(preview.port > 0)
+        let reply = try rawGet(port: preview.port, path: "/")
+        #expect(reply.status == 200)
+        #expect(reply.body.contains("First version."))
+        #expect(reply.body.contains("<script src=\"/__keydocs/reload.js\"></script>"))
+        let script = try rawGet(port: preview.port, path: "/__keydocs/reload.js")
+        #expect(script.body.contains("location.reload()"))
+    }
+
+    @Test func anEditShowsUpAndABrokenEditShowsAnError() throws {
+        let preview = try Self.preview.get()
+        let page = preview.folder.appendingPathComponent("docs/index.md")
+        var version = preview.version()
+        try "# Home\n\nSecond version.\n".write(to: page, atomically: true, encoding: .utf8)
+        #expect(preview.waitForRebuild(after: version))
+        #expect(try rawGet(port: preview.port, path: "/").body.contains("Second version."))
+
+        version = preview.version()
+        try Data([0x23, 0x20, 0xC3, 0x28, 0x0A]).write(to: page)
+        #expect(preview.waitForRebuild(after: version))
+        let broken = try rawGet(port: preview.port, path: "/")
+        #expect(broken.status == 500)
+        #expect(broken.body.contains("The build failed"))
+        #expect(broken.body.contains("docs/index.md:1: error: not valid UTF-8"))
+        #expect(preview.process.isRunning)
+
+        version = preview.version()
+        try "# Home\n\nThird version.\n".write(to: page, atomically: true, encoding: .utf8)
+        #expect(preview.waitForRebuild(after: version))
+        let fixed = try rawGet(port: preview.port, path: "/")
+        #expect(fixed.status == 200)
+        #expect(fixed.body.contains("Third version."))
+    }
+
+    @Test(arguments: ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
+                      "/%252e%252e/%252e%252e/etc/passwd", "/assets/..%5c..%5cetc/passwd", "/.%2e/.%2e/etc/passwd"])
+    func pathsOutsideTheSiteAreRefused(path: String) throws {
+        let preview = try Self.preview.get()
+        let reply = try rawGet(port: preview.port, path: path)
+        #expect(reply.status == 403 || reply.status == 404 || reply.status == 400, "\(path): \(reply.status)")
+        #expect(!reply.body.contains("root:x:0:0"))
+    }
+
+    @Test func stopsCleanlyOnSIGTERM() throws {
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("keydocs-serve-") })
+        let preview = try Preview()
+        try #require(preview.port > 0)
+        let during = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("keydocs-serve-") })
+        #expect(during.subtracting(before).count == 1)
+        preview.process.terminate()
+        preview.process.waitUntilExit()
+        #expect(preview.process.terminationStatus == 0)
+        let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("keydocs-serve-") })
+        #expect(after.subtracting(before).isEmpty)
+        #expect((try? rawGet(port: preview.port, path: "/")) == nil)
+    }
+}
