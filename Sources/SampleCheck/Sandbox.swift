@@ -71,7 +71,8 @@ public struct Sandbox: Sendable {
             args += ["--ro-bind", optional, optional]
         }
         args += [
-            "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp", "--dir", "/home/sample",
+            "--dev", "/dev", "--proc", "/proc",
+            "--size", String(64 << 20), "--tmpfs", "/tmp", "--size", String(16 << 20), "--tmpfs", "/home/sample",
             "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
             "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/home/sample", "--setenv", "LC_ALL", "C",
             "--chdir", "/tmp",
@@ -87,7 +88,9 @@ public struct Sandbox: Sendable {
         marker += "\u{1e}"
         // The first run has its own time and output limits, to catch a command that hangs or
         // floods; the others run as subshells under the batch's limits, which is much faster.
+        // Limits for the sandbox's processes: how many (no fork bomb), how much memory, how large a file.
         let driver = """
+            ulimit -u \(Self.processLimit) -v 1048576 -f 65536 2>/dev/null
             timeout -s KILL \(perRunSeconds) bash -c "$2" </dev/null | head -c \(perRunOutput + 1)
             first=${PIPESTATUS[0]}
             printf '%s%s%s' "$3" "$first" "$3"
@@ -101,7 +104,15 @@ public struct Sandbox: Sendable {
             """
         let (executable, prefix): (String, [String])
         switch mode {
-        case .bubblewrap(let path): (executable, prefix) = (path, bubblewrapArguments(path) + ["--", "/usr/bin/bash"])
+        case .bubblewrap(let path):
+            let sandbox = bubblewrapArguments(path) + ["--", "/usr/bin/bash"]
+            // As root, the sandbox drops to nobody: root is exempt from the process limit, and
+            // nobody owns nothing on the host.
+            if geteuid() == 0, let setpriv = Self.setpriv {
+                (executable, prefix) = (setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", path] + sandbox)
+            } else {
+                (executable, prefix) = (path, sandbox)
+            }
         case .none: (executable, prefix) = ("/usr/bin/bash", [])
         }
         let process = BoundedProcess(
@@ -130,6 +141,21 @@ public struct Sandbox: Sendable {
         }
         return batch
     }
+
+    static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// The most processes the sandbox's user may have: 256 more than it has now (none, for nobody).
+    static let processLimit: Int = {
+        let uid = geteuid() == 0 && setpriv != nil ? 65534 : Int(geteuid())
+        var count = 0
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where entry.allSatisfy(\.isNumber) {
+            guard let status = try? String(contentsOfFile: "/proc/\(entry)/status", encoding: .utf8),
+                  let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Uid:") }),
+                  let real = line.split(whereSeparator: { $0 == "\t" || $0 == " " }).dropFirst().first else { continue }
+            if Int(real) == uid { count += 1 }
+        }
+        return count + 256
+    }()
 
     /// Runs a batch split over every core.
     public func runParallel(script: String, runs: Int, totalSeconds: Double) -> Batch {

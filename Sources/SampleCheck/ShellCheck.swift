@@ -11,6 +11,24 @@ enum ShellCheck {
         return command.name == "openssl" && command.words.dropFirst().first == "rand"
     }
 
+    /// Where a generator may send output besides the standard streams.
+    static let writable: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr"]
+
+    /// Why a command must not run even though its name is allowed: it opens a network
+    /// connection or writes a file. Generators read random bytes and print a key, nothing more.
+    static func refusal(_ command: ShellCommand) -> String? {
+        let targets = command.words + command.redirections.map(\.target) + command.assignments
+        if targets.contains(where: { $0.contains("/dev/tcp/") || $0.contains("/dev/udp/") }) {
+            return "opens a network connection (/dev/tcp or /dev/udp); generators must not use the network"
+        }
+        for redirection in command.redirections where redirection.op.contains(">") && !redirection.op.hasSuffix("&") {
+            if !writable.contains(redirection.target) {
+                return "writes to '\(redirection.target)'; a generator prints its key and writes no file"
+            }
+        }
+        return nil
+    }
+
     /// Shell built-ins a generator may use besides the allowlist: they run nothing.
     static let harmless: Set<String> = ["true", ":", "export", "local", "read"]
 }
@@ -30,6 +48,11 @@ extension PageChecker {
         let allowed = options.allowlist.union(directives.allow)
         var refused = false
         for command in commands {
+            if let reason = ShellCheck.refusal(command) {
+                report("generator.not-allowed", at: sample.location(ofLine: command.line), "'\(command.name ?? "the command")' \(reason)")
+                refused = true
+                continue
+            }
             guard let name = command.name else { continue }
             if name.contains("$") || name.contains("`") || name.contains("/") {
                 report("generator.not-allowed", at: sample.location(ofLine: command.line),

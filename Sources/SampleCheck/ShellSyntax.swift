@@ -127,6 +127,8 @@ public enum ShellSyntax {
                     commands.append(contentsOf: inner)
                 case ")" where terminator == nil:
                     throw ShellSyntaxError(line: line, message: "unexpected ')'")
+                case "(":
+                    throw ShellSyntaxError(line: line, message: "unexpected '(': functions and subshells inside a command are not supported")
                 case "<", ">":
                     var op = String(c)
                     advance()
