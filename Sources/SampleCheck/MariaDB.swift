@@ -22,6 +22,7 @@ public final class MariaDBServer: @unchecked Sendable {
     private let process: Process
     private let lock = NSLock()
     private var stopped = false
+    private var interruptToken: Int?
 
     /// Where `mariadbd` is, or nil.
     public static func locate() -> String? {
@@ -90,6 +91,15 @@ public final class MariaDBServer: @unchecked Sendable {
         self.folder = folder
         self.socket = socket
         self.process = process
+        let pid = process.processIdentifier
+        let path = folder.path
+        // On an interrupt: stop the server and remove its folder, even mid-check.
+        interruptToken = Interrupts.shared.add {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            try? FileManager.default.removeItem(atPath: path)
+        }
     }
 
     /// Stops the server and removes its folder. Safe to call more than once.
@@ -98,6 +108,7 @@ public final class MariaDBServer: @unchecked Sendable {
         defer { lock.unlock() }
         guard !stopped else { return }
         stopped = true
+        if let interruptToken { Interrupts.shared.remove(interruptToken) }
         if process.isRunning {
             process.terminate()
             let deadline = Date().addingTimeInterval(10)

@@ -87,12 +87,15 @@ public struct Sandbox: Sendable {
         for _ in 0..<4 { marker += String(UInt32.random(in: 0...UInt32.max), radix: 16) }
         marker += "\u{1e}"
         // The first run has its own time and output limits, to catch a command that hangs or
-        // floods; the others run as subshells under the batch's limits, which is much faster.
+        // floods; its output goes to a file, so that a process it leaves behind cannot hold the
+        // batch's output open. After a timeout the batch ends, and with it every process in the
+        // sandbox. The other runs are subshells under the batch's limits, which is much faster.
         // Limits for the sandbox's processes: how many (no fork bomb), how much memory, how large a file.
         let driver = """
             ulimit -u \(Self.processLimit) -v 1048576 -f 65536 2>/dev/null
-            timeout -s KILL \(perRunSeconds) bash -c "$2" </dev/null | head -c \(perRunOutput + 1)
-            first=${PIPESTATUS[0]}
+            timeout -s KILL \(perRunSeconds) bash -c "$2" </dev/null >/tmp/.first-run
+            first=$?
+            head -c \(perRunOutput + 1) /tmp/.first-run
             printf '%s%s%s' "$3" "$first" "$3"
             [ "$first" -eq 137 ] && exit 0
             n=1
@@ -106,10 +109,12 @@ public struct Sandbox: Sendable {
         switch mode {
         case .bubblewrap(let path):
             let sandbox = bubblewrapArguments(path) + ["--", "/usr/bin/bash"]
-            // As root, the sandbox drops to nobody: root is exempt from the process limit, and
-            // nobody owns nothing on the host.
+            // As root, each batch runs as a user of its own that owns nothing on the host: root
+            // is exempt from the process limit, and a user of its own keeps one batch's processes
+            // from counting against another's.
             if geteuid() == 0, let setpriv = Self.setpriv {
-                (executable, prefix) = (setpriv, ["--reuid=65534", "--regid=65534", "--clear-groups", path] + sandbox)
+                let uid = String(UInt32.random(in: 200_000..<1_200_000))
+                (executable, prefix) = (setpriv, ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", path] + sandbox)
             } else {
                 (executable, prefix) = (path, sandbox)
             }
@@ -144,9 +149,11 @@ public struct Sandbox: Sendable {
 
     static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
-    /// The most processes the sandbox's user may have: 256 more than it has now (none, for nobody).
+    /// The most processes the sandbox's user may have: 256 more than it has now (none, for a
+    /// user of the sandbox's own).
     static let processLimit: Int = {
-        let uid = geteuid() == 0 && setpriv != nil ? 65534 : Int(geteuid())
+        if geteuid() == 0 && setpriv != nil { return 256 }
+        let uid = Int(geteuid())
         var count = 0
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where entry.allSatisfy(\.isNumber) {
             guard let status = try? String(contentsOfFile: "/proc/\(entry)/status", encoding: .utf8),

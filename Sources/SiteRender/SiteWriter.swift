@@ -1,4 +1,7 @@
 import CSystem
+#if canImport(Glibc)
+import Glibc
+#endif
 import DocModel
 import Foundation
 
@@ -9,6 +12,7 @@ public struct SiteWriter: Sendable {
     public let output: URL
     /// The temporary folder being filled.
     public let staging: URL
+    private let interruptToken: Int
 
     /// A writer for `output`; creates the staging folder next to it.
     public init(output: String) throws(DocError) {
@@ -19,9 +23,24 @@ public struct SiteWriter: Sendable {
         staging = parent.appendingPathComponent(name)
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            Self.removeAbandoned(in: parent, site: url.lastPathComponent)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
         } catch {
             throw DocError(stage: "write", path: output, "cannot create a folder beside it: \((error as NSError).localizedDescription)")
+        }
+        let path = staging.path
+        interruptToken = Interrupts.shared.add { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// Removes staging folders that builds killed before they finished left behind (their
+    /// process no longer runs).
+    static func removeAbandoned(in parent: URL, site: String) {
+        let prefix = ".\(site).keydocs-"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
+            guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) else { continue }
+            if kill(pid, 0) != 0 && errno == ESRCH {
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+            }
         }
     }
 
@@ -74,6 +93,7 @@ public struct SiteWriter: Sendable {
 
     /// Puts the staged site in place of the output in one step, then removes the old one.
     public func commit() throws(DocError) {
+        defer { Interrupts.shared.remove(interruptToken) }
         let fm = FileManager.default
         if fm.fileExists(atPath: output.path) {
             if keydocs_exchange_paths(staging.path, output.path) == 0 {
@@ -99,6 +119,7 @@ public struct SiteWriter: Sendable {
 
     /// Removes the staging folder (after a failed build).
     public func discard() {
+        Interrupts.shared.remove(interruptToken)
         try? FileManager.default.removeItem(at: staging)
     }
 }

@@ -132,7 +132,6 @@ struct PreviewBuild {
 final class Cleanup: @unchecked Sendable {
     let folder: URL
     var database: MariaDBServer?
-    private var sources: [DispatchSourceSignal] = []
     private let lock = NSLock()
     private var done = false
 
@@ -147,18 +146,11 @@ final class Cleanup: @unchecked Sendable {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// On SIGINT or SIGTERM: clean up, then exit.
+    /// On SIGINT, SIGTERM or SIGHUP: clean up before the process exits.
     func installSignalHandlers() {
-        for signalNumber in [SIGINT, SIGTERM] {
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [self] in
-                run()
-                Console.err("keydocs: stopped")
-                exit(0)
-            }
-            source.resume()
-            sources.append(source)
+        Interrupts.shared.add { [self] in
+            run()
+            Console.err("keydocs: stopped")
         }
     }
 }

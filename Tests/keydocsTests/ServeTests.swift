@@ -141,7 +141,7 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
         #expect(during.subtracting(before).count == 1)
         preview.process.terminate()
         preview.process.waitUntilExit()
-        #expect(preview.process.terminationStatus == 0)
+        #expect(preview.process.terminationStatus == 128 + SIGTERM)
         let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("keydocs-serve-") })
         #expect(after.subtracting(before).isEmpty)
         #expect((try? rawGet(port: preview.port, path: "/")) == nil)
