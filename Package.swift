@@ -30,6 +30,8 @@ let package = Package(
         .target(name: "SiteRender", dependencies: ["DocModel", "CSystem"]),
         .target(name: "SampleCheck", dependencies: ["DocModel", "KeyPolicy", "CMariaDB", "CSystem"]),
         .target(name: "Preview", dependencies: ["DocModel", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "FuzzHarness", dependencies: ["DocModel", "KeyPolicy", "SampleCheck", "SiteRender"]),
+        .executableTarget(name: "keydocs-fuzz", dependencies: ["FuzzHarness"]),
         .executableTarget(
             name: "keydocs",
             dependencies: [
@@ -46,6 +48,7 @@ let package = Package(
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"]),
         .testTarget(name: "SampleCheckTests", dependencies: ["SampleCheck", "DocModel", "KeyPolicy"]),
+        .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness"]),
         .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy", "SampleCheck"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,18 @@ public struct DocSet: Sendable {
     /// Notes and warnings found while loading.
     public var diagnostics: [Diagnostic]
 
+    /// A set of docs from its parts.
+    public init(config: SiteConfig, docsDir: String, docsRoot: String, pages: [Page], assets: [String],
+                nav: [NavNode], diagnostics: [Diagnostic]) {
+        self.config = config
+        self.docsDir = docsDir
+        self.docsRoot = docsRoot
+        self.pages = pages
+        self.assets = assets
+        self.nav = nav
+        self.diagnostics = diagnostics
+    }
+
     /// The page at docs path `path`.
     public func page(_ path: String) -> Page? {
         guard let i = pageIndex[path] else { return nil }

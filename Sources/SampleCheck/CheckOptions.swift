@@ -10,6 +10,8 @@ public struct CheckOptions: Sendable {
     public var sandboxProblem: EngineError?
     /// A MariaDB server to use instead of a private one: its socket.
     public var mysqlSocket: String?
+    /// Check without engines: shell and SQL samples are parsed and reported as not run.
+    public var offline = false
     /// Commands generators may use.
     public var allowlist: Set<String> = CheckOptions.defaultAllowlist
 

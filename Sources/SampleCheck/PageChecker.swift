@@ -181,10 +181,14 @@ final class Engines: @unchecked Sendable {
     private let lock = NSLock()
     private var server: Result<MariaDBServer, EngineError>?
     private let externalSocket: String?
+    private let offline: Bool
     private var starting: DispatchWorkItem?
 
     init(options: CheckOptions, needsSandbox: Bool) {
-        if let sandbox = options.sandbox {
+        offline = options.offline
+        if options.offline {
+            self.sandbox = .failure(EngineError(engine: "bubblewrap", reason: "offline check"))
+        } else if let sandbox = options.sandbox {
             self.sandbox = .success(sandbox)
         } else if let problem = options.sandboxProblem {
             self.sandbox = .failure(problem)
@@ -196,7 +200,7 @@ final class Engines: @unchecked Sendable {
 
     /// Starts the private server in the background, so that it is ready when the first SQL sample needs it.
     func prepareDatabase() {
-        guard externalSocket == nil else { return }
+        guard externalSocket == nil, !offline else { return }
         let item = DispatchWorkItem { [self] in _ = database() }
         starting = item
         DispatchQueue.global().async(execute: item)
@@ -204,6 +208,7 @@ final class Engines: @unchecked Sendable {
 
     /// The socket of the server SQL samples run on, starting the private one on first use.
     func database() -> Result<String, EngineError> {
+        if offline { return .failure(EngineError(engine: "MariaDB", reason: "offline check")) }
         if let externalSocket { return .success(externalSocket) }
         lock.lock()
         defer { lock.unlock() }

@@ -65,6 +65,12 @@ public struct RenderStage: Sendable {
         }
     }
 
+    /// The HTML of one page of the docs, as the build writes it.
+    public func renderPage(_ page: Page) -> String {
+        PageRenderer(site: SiteContext(docs: docs)).render(page, outcomes: outcomes == nil ? nil : [:],
+                                                           extraScripts: pageScripts[page.path] ?? [])
+    }
+
     /// Resolves every link; the build reports these before it writes.
     public func checkLinks() -> [Diagnostic] { LinkCheck(docs: docs).run() }
 
