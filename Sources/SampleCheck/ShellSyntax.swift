@@ -144,7 +144,10 @@ public enum ShellSyntax {
                     try redirect(into: &current, op: op, nested: &nested)
                 default:
                     let startLine = line
+                    let before = i
                     let word = try readWord(nested: &nested)
+                    // A character that ends a word where none can start (a ')' inside backticks).
+                    if i == before { throw ShellSyntaxError(line: line, message: "unexpected '\(c)'") }
                     if !started { current.line = startLine }
                     started = true
                     if let d = peek(), (d == ">" || d == "<"), word.allSatisfy(\.isNumber), !word.isEmpty {

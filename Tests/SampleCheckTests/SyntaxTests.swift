@@ -24,7 +24,7 @@ import Testing
         #expect(commands.map(\.name) == ["head", "base64"])
     }
 
-    @Test(arguments: ["echo 'open", "echo \"open", "echo $(date", "cat <"])
+    @Test(arguments: ["echo 'open", "echo \"open", "echo $(date", "cat <", "echo `)`", "f() { f; }", ";;;`;;);;"])
     func unterminatedInputIsAnError(_ text: String) {
         #expect(throws: ShellSyntaxError.self) { try ShellSyntax.parse(text) }
     }
