@@ -9,7 +9,7 @@ enum GeneratorScript {
   if (!P) return;
   var W = P.weak;
 
-  // ---- Generation: Web Crypto bytes, rejection sampling to the alphabet, never Math.random.
+  // ---- Generation: Web Crypto bytes, rejection sampling to the alphabet.
   var symbols = P.alphabet;
   var m = symbols.length;
   var acceptBelow = 256 - 256 % m;

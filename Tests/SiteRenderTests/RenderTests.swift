@@ -152,3 +152,22 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> String {
         }
     }
 }
+
+@Suite struct SnapshotTests {
+    /// The rendered fixture page, whole, against its snapshot (KEYDOCS_RECORD=1 re-records it).
+    @Test func renderedFixturePage() throws {
+        let outcomes: [SampleKey: SampleOutcome] = [
+            SampleKey(page: "index.md", index: 0): SampleOutcome(.verified, "ran 200 times"),
+            SampleKey(page: "index.md", index: 1): SampleOutcome(.failed, "ERROR 1146"),
+            SampleKey(page: "index.md", index: 2): SampleOutcome(.skipped, "skipped: needs a live site"),
+        ]
+        let site = try render("gfm", outcomes: outcomes)
+        defer { try? FileManager.default.removeItem(at: site) }
+        let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+        let snapshot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/gfm-index.html")
+        if ProcessInfo.processInfo.environment["KEYDOCS_RECORD"] == "1" {
+            try page.write(to: snapshot, atomically: true, encoding: .utf8)
+        }
+        #expect(page == (try String(contentsOf: snapshot, encoding: .utf8)), "KEYDOCS_RECORD=1 re-records the snapshot")
+    }
+}

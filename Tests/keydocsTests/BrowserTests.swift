@@ -119,6 +119,13 @@ private final class LogBox: @unchecked Sendable { var data = Data() }
         #expect(load.log.contains("CONSOLE") == false || load.consoleErrors.isEmpty)
         let html = try String(contentsOf: site.appendingPathComponent("generator.html"), encoding: .utf8)
         #expect(html.contains("connect-src 'none'"))
+        // Nothing is stored: no script of the page uses cookies or web storage.
+        for script in ["assets/keydocs.js", "assets/generator.js", "assets/policy.js", "assets/nav.js"] {
+            let text = try String(contentsOf: site.appendingPathComponent(script), encoding: .utf8)
+            for api in ["localStorage", "sessionStorage", "document.cookie", "indexedDB", "Math.random"] {
+                #expect(!text.contains(api), "\(script) uses \(api)")
+            }
+        }
     }
 
     /// The same detection on a page that does request something and does fail: the checks above can fail.

@@ -1,5 +1,6 @@
 import Foundation
 import KeyPolicy
+import SampleCheck
 import Testing
 #if canImport(Glibc)
 import Glibc
@@ -93,6 +94,29 @@ import Glibc
         #expect(process.terminationStatus == 128 + signalNumber)
         let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("keydocs-mariadb-") })
         #expect(after.subtracting(before).isEmpty)
+    }
+
+    /// The private MariaDB listens on no TCP port.
+    @Test func thePrivateServerListensOnNoPort() throws {
+        let server = try MariaDBServer.start()
+        defer { server.stop() }
+        let pid = try #require(Int32(String(contentsOfFile: server.folder.appendingPathComponent("pid").path, encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        var sockets = Set<String>()
+        for fd in try FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/fd") {
+            if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/fd/\(fd)"), target.hasPrefix("socket:[") {
+                sockets.insert(String(target.dropFirst(8).dropLast()))
+            }
+        }
+        #expect(!sockets.isEmpty)
+        for table in ["/proc/net/tcp", "/proc/net/tcp6"] {
+            let lines = (try? String(contentsOfFile: table, encoding: .utf8))?.split(separator: "\n").dropFirst() ?? []
+            for line in lines {
+                let fields = line.split(separator: " ")
+                guard fields.count > 9 else { continue }
+                #expect(!sockets.contains(String(fields[9])), "mariadbd has a TCP socket: \(line)")
+            }
+        }
     }
 
     /// The built guide holds no key but those written in the docs (and the well-known sample

@@ -124,6 +124,18 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
         #expect(fixed.body.contains("Third version."))
     }
 
+    @Test func findingsShowInABanner() throws {
+        let preview = try Self.preview.get()
+        let page = preview.folder.appendingPathComponent("docs/index.md")
+        let version = preview.version()
+        try "# Home\n\nA [broken link](missing.md).\n".write(to: page, atomically: true, encoding: .utf8)
+        #expect(preview.waitForRebuild(after: version))
+        let reply = try rawGet(port: preview.port, path: "/")
+        #expect(reply.status == 200)
+        #expect(reply.body.contains("<div class=\"serve-banner\" role=\"alert\"><strong>1 problem in the last build</strong>"))
+        #expect(reply.body.contains("docs/index.md:3:3: warning: link to &#39;missing.md&#39;") || reply.body.contains("docs/index.md:3:3: warning: link to 'missing.md'"))
+    }
+
     @Test(arguments: ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
                       "/%252e%252e/%252e%252e/etc/passwd", "/assets/..%5c..%5cetc/passwd", "/.%2e/.%2e/etc/passwd"])
     func pathsOutsideTheSiteAreRefused(path: String) throws {
