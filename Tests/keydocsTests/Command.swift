@@ -53,3 +53,14 @@ func temporaryFolder() throws -> URL {
 private final class DataBox: @unchecked Sendable {
     var data = Data()
 }
+
+/// Every file under `url` with its bytes, by relative path.
+func folderContents(_ url: URL) throws -> [String: Data] {
+    var files: [String: Data] = [:]
+    for path in try FileManager.default.subpathsOfDirectory(atPath: url.path) {
+        var isDirectory: ObjCBool = false
+        FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+        if !isDirectory.boolValue { files[path] = try Data(contentsOf: url.appendingPathComponent(path)) }
+    }
+    return files
+}

@@ -117,13 +117,13 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
         let first = try keydocs(["build", "--strict"], directory: work)
         #expect(first.status == 0, "\(first.stderr)")
         let site = work.appendingPathComponent("site")
-        let before = try snapshotFolder(site)
+        let before = try folderContents(site)
         try FileManager.default.removeItem(at: docs.appendingPathComponent("other.md"))
         try "# Home\n\nChanged.\n\n[gone](other.md)\n".write(to: docs.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
         let second = try keydocs(["build", "--strict"], directory: work)
         #expect(second.status == 1)
         #expect(second.stderr.contains("docs/index.md:5:1: error: link to 'other.md': no page other.md in docs [link.broken]"))
-        #expect(try snapshotFolder(site) == before)
+        #expect(try folderContents(site) == before)
         #expect(try FileManager.default.contentsOfDirectory(atPath: work.path).sorted() == ["docs", "site"])
     }
 
@@ -144,15 +144,5 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
         let run = try keydocs(["build"], directory: work)
         #expect(run.status == 2)
         #expect(run.stderr.hasPrefix("mkdocs.yml:3: error: not valid YAML"))
-    }
-
-    func snapshotFolder(_ url: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: url.path) {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[path] = try Data(contentsOf: url.appendingPathComponent(path)) }
-        }
-        return files
     }
 }

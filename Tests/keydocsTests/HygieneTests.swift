@@ -21,16 +21,6 @@ import Glibc
         return root
     }
 
-    func contents(_ url: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: url.path) {
-            var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
-            if !isDirectory.boolValue { files[path] = try Data(contentsOf: url.appendingPathComponent(path)) }
-        }
-        return files
-    }
-
     /// A build killed with SIGKILL at any moment leaves the previous site as it was.
     @Test func aKilledBuildLeavesTheSite() throws {
         let root = try corpus(pages: 1500)
@@ -38,7 +28,7 @@ import Glibc
         let first = try keydocs(["build", "--no-check"], directory: root)
         #expect(first.status == 0, "\(first.stderr)")
         let site = root.appendingPathComponent("site")
-        let before = try contents(site)
+        let before = try folderContents(site)
         // Change every page, so that a half-swapped site would show.
         for n in 1..<1500 {
             let page = root.appendingPathComponent("docs/page-\(n).md")
@@ -55,7 +45,7 @@ import Glibc
             usleep(delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
-            let now = try contents(site)
+            let now = try folderContents(site)
             // Either the old site, untouched, or (if the build had finished) the whole new one.
             let finished = now["page-1/index.html"].map { String(decoding: $0, as: UTF8.self).contains("Changed.") } ?? false
             if !finished { #expect(now == before, "site changed after a kill at \(delay) µs") }
