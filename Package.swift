@@ -43,13 +43,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "KeyPolicyTests", dependencies: ["KeyPolicy"]),
+        .testTarget(name: "KeyPolicyTests", dependencies: ["KeyPolicy"], exclude: ["Fixtures"]),
         .testTarget(name: "CCmarkGFMTests", dependencies: ["CCmarkGFM"]),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
-        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"]),
-        .testTarget(name: "SampleCheckTests", dependencies: ["SampleCheck", "DocModel", "KeyPolicy"]),
-        .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness"]),
-        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy", "SampleCheck"]),
+        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "SampleCheckTests", dependencies: ["SampleCheck", "DocModel", "KeyPolicy"], exclude: ["Fixtures"]),
+        .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness"], exclude: ["Inputs"]),
+        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy", "SampleCheck"], exclude: ["Fixtures", "Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )
