@@ -108,9 +108,8 @@ public struct KeyAudit: Sendable {
                                     + "no program holds this key, so it cannot be used; assign a new one"), at: 0)
         }
         guard !entries.isEmpty else { return nil }
-        let shown = length >= 16 && key.unicodeScalars.prefix(4).allSatisfy { $0.isASCII && $0.value > 32 && $0.value < 127 }
-        return Flagged(id: id, keyPrefix: shown ? String(key.unicodeScalars.prefix(4).map(Character.init)) : nil,
-                       keyLength: length, findings: entries)
+        let preview = KeyPreview(key)
+        return Flagged(id: id, keyPrefix: preview.prefix, keyLength: preview.length, findings: entries)
     }
 
     /// Key-shaped strings (20 or more letters and digits) in the code blocks of `docs`, with where

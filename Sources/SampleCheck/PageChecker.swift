@@ -97,8 +97,8 @@ struct PageChecker {
 
     /// What may be shown of a key in a message.
     static func preview(_ key: String) -> String {
-        let length = key.unicodeScalars.count
-        return length >= 16 ? "\(String(key.unicodeScalars.prefix(4)))…, \(length) characters" : "\(length) characters"
+        let preview = KeyPreview(key)
+        return preview.prefix.map { "\($0)…, \(preview.length) characters" } ?? "\(preview.length) characters"
     }
 
     // MARK: - Consistency

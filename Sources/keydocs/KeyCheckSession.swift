@@ -83,7 +83,7 @@ struct KeyCheckSession {
         }
         guard !findings.isEmpty else { return }
         if findings.contains(where: { $0.severity == .error }) { invalid += 1 } else { warned += 1 }
-        let shown = Self.preview(String(decoding: key, as: UTF8.self))
+        let shown = KeyPreview(String(decoding: key, as: UTF8.self)).description
         for finding in findings {
             var at = location
             at.column = finding.position ?? 1
@@ -107,17 +107,6 @@ struct KeyCheckSession {
             if start < buffer.count { ranges.append(start..<(buffer.last == 13 ? buffer.count - 1 : buffer.count)) }
         }
         return ranges
-    }
-
-    /// What may be shown of a key: its first 4 characters when it is long enough that they give
-    /// little away, and its length.
-    static func preview(_ key: String) -> String {
-        let length = key.unicodeScalars.count
-        let visible = key.unicodeScalars.prefix(4).allSatisfy { $0.isASCII && $0.value > 32 && $0.value < 127 }
-        if length >= 16 && visible {
-            return "key \(String(key.unicodeScalars.prefix(4)))… (\(length) characters)"
-        }
-        return "key of \(length) characters"
     }
 
     /// Splits at "\n", dropping one "\r" before it and the empty piece after a final newline.

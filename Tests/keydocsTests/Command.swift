@@ -59,7 +59,7 @@ func folderContents(_ url: URL) throws -> [String: Data] {
     var files: [String: Data] = [:]
     for path in try FileManager.default.subpathsOfDirectory(atPath: url.path) {
         var isDirectory: ObjCBool = false
-        FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
+        _ = FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path, isDirectory: &isDirectory)
         if !isDirectory.boolValue { files[path] = try Data(contentsOf: url.appendingPathComponent(path)) }
     }
     return files
