@@ -89,7 +89,8 @@ public struct Sandbox: Sendable {
         // The first run has its own time and output limits, to catch a command that hangs or
         // floods; its output goes to a file, so that a process it leaves behind cannot hold the
         // batch's output open. After a timeout the batch ends, and with it every process in the
-        // sandbox. The other runs are subshells under the batch's limits, which is much faster.
+        // sandbox, as it does when the first run fails: the finding is made, and a failing command
+        // is not run again. The other runs are subshells under the batch's limits, much faster.
         // Limits for the sandbox's processes: how many (no fork bomb), how much memory, how large a file.
         let driver = """
             ulimit -u \(Self.processLimit) -v 1048576 -f 65536 2>/dev/null
@@ -97,7 +98,7 @@ public struct Sandbox: Sendable {
             first=$?
             head -c \(perRunOutput + 1) /tmp/.first-run
             printf '%s%s%s' "$3" "$first" "$3"
-            [ "$first" -eq 137 ] && exit 0
+            [ "$first" -ne 0 ] && exit 0
             n=1
             while [ "$n" -lt "$1" ]; do
               ( eval "$2" ) </dev/null
