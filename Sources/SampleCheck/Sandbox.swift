@@ -99,6 +99,8 @@ public struct Sandbox: Sendable {
             head -c \(perRunOutput + 1) /tmp/.first-run
             printf '%s%s%s' "$3" "$first" "$3"
             [ "$first" -ne 0 ] && exit 0
+            set -- "$1" "$2" "$3" /proc/[0-9]*
+            if [ "$#" -gt 5 ]; then printf '%s-2%s' "$3" "$3"; exit 0; fi
             n=1
             while [ "$n" -lt "$1" ]; do
               ( eval "$2" ) </dev/null

@@ -91,6 +91,11 @@ extension PageChecker {
         }
         let stderr = String(decoding: batch.stderr.prefix(600), as: UTF8.self)
             .split(separator: "\n").prefix(4).map { "stderr: " + $0 }
+        if batch.runs.contains(where: { $0.status == -2 }) {
+            report("generator.limit", at: printing, "the command left processes running after it ended; "
+                   + "a generator prints its key and finishes", context: context)
+            return ""
+        }
         if batch.runs.contains(where: \.timedOut) {
             report("generator.limit", at: printing, "the command did not finish within \(sandbox.perRunSeconds) s", context: context)
             return ""

@@ -90,7 +90,7 @@ final class Listener: @unchecked Sendable {
         let report = CheckStage(docs: docs, options: options).run()
         let elapsed = Date().timeIntervalSince(start)
 
-        #expect(elapsed < 45, "the page took \(elapsed) s")
+        #expect(elapsed < 45, "the page took \(elapsed) s: \(report.diagnostics.map { "\($0.location.line) \($0.rule) \($0.message.prefix(80))" })")
         for (index, block) in blocks.enumerated() {
             let found = Set(report.diagnostics.filter { $0.location.line == lines[index] }.map(\.rule))
             #expect(!found.isEmpty, "no finding at line \(lines[index]) for \(block.text)")
