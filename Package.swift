@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "SampleCheckTests", dependencies: ["SampleCheck", "DocModel", "KeyPolicy"], exclude: ["Fixtures"]),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness"], exclude: ["Inputs"]),
-        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy", "SampleCheck"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy", "SampleCheck", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -9,6 +9,7 @@ import Testing
         let connection: MariaDBConnection
 
         init() throws {
+            ExitCleanup.install()
             server = try MariaDBServer.start()
             connection = try MariaDBConnection(socket: server.socket)
             try connection.run("CREATE DATABASE civicrm CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")

@@ -1,3 +1,4 @@
+import DocModel
 import Foundation
 import Testing
 
@@ -63,4 +64,30 @@ func folderContents(_ url: URL) throws -> [String: Data] {
         if !isDirectory.boolValue { files[path] = try Data(contentsOf: url.appendingPathComponent(path)) }
     }
     return files
+}
+
+/// Processes and servers that shared test fixtures start, stopped when the test process exits.
+enum ExitCleanup {
+    nonisolated(unsafe) private static var pids: [Int32] = []
+    private static let lock = NSLock()
+    private static let installed: Void = {
+        atexit {
+            ExitCleanup.lock.lock()
+            for pid in ExitCleanup.pids { kill(pid, SIGTERM) }
+            ExitCleanup.lock.unlock()
+            // Private MariaDB servers register their own clean-up here.
+            Interrupts.shared.runAll()
+        }
+    }()
+
+    /// Terminates `pid` when the test process exits.
+    static func terminate(_ pid: Int32) {
+        _ = installed
+        lock.lock()
+        pids.append(pid)
+        lock.unlock()
+    }
+
+    /// Runs the registered clean-up (private servers) when the test process exits.
+    static func install() { _ = installed }
 }

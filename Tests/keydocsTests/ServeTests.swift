@@ -49,6 +49,7 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
             process.standardError = err
             process.standardOutput = FileHandle.nullDevice
             try process.run()
+            ExitCleanup.terminate(process.processIdentifier)
             // The first line names the address.
             var collected = Data()
             let deadline = Date().addingTimeInterval(30)
