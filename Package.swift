@@ -29,7 +29,7 @@ let package = Package(
         .target(name: "DocModel", dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]),
         .target(name: "SiteRender", dependencies: ["DocModel", "CSystem"]),
         .target(name: "SampleCheck", dependencies: ["DocModel", "KeyPolicy", "CMariaDB", "CSystem"]),
-        .target(name: "Preview", dependencies: ["DocModel", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["DocModel", "SiteRender", .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(name: "FuzzHarness", dependencies: ["DocModel", "KeyPolicy", "SampleCheck", "SiteRender"]),
         .executableTarget(name: "keydocs-fuzz", dependencies: ["FuzzHarness"]),
         .executableTarget(

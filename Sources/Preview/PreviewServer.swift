@@ -2,6 +2,7 @@ import DocModel
 import FlyingFox
 import FlyingSocks
 import Foundation
+import SiteRender
 
 /// Serves a built site on 127.0.0.1 only, with a script on every page that reloads it when the
 /// site is rebuilt, a banner listing the build's findings, and the build's error in place of
@@ -77,7 +78,7 @@ public final class PreviewServer: @unchecked Sendable {
         if !problems.isEmpty, let body = text.range(of: "<body>") {
             var banner = "\n<div class=\"serve-banner\" role=\"alert\"><strong>\(problems.count) "
                 + (problems.count == 1 ? "problem" : "problems") + " in the last build</strong><ul>"
-            for line in problems.prefix(50) { banner += "<li>" + SiteEscape.text(line) + "</li>" }
+            for line in problems.prefix(50) { banner += "<li>" + escape(line) + "</li>" }
             banner += "</ul></div>"
             text.insert(contentsOf: banner, at: body.upperBound)
         }
@@ -91,7 +92,7 @@ public final class PreviewServer: @unchecked Sendable {
         """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8"><title>Build failed · keydocs</title></head>
-        <body><h1>The build failed</h1><pre>\(SiteEscape.text(message))</pre>
+        <body><h1>The build failed</h1><pre>\(escape(message))</pre>
         <p>The preview reloads when the build succeeds again.</p>
         <script src="/__keydocs/reload.js"></script></body></html>
 
@@ -143,12 +144,4 @@ public final class PreviewServer: @unchecked Sendable {
   poll();
 })();
 """#
-}
-
-/// Escaping for the few strings the preview server writes into HTML.
-enum SiteEscape {
-    static func text(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
 }

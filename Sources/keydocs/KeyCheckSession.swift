@@ -32,8 +32,9 @@ struct KeyCheckSession {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw InputError(path: path, reason: "cannot read: \((error as NSError).localizedDescription)")
         }
-        for (index, line) in Self.lines(Array(data)).enumerated() {
-            let key = String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+        let bytes = Array(data)
+        for (index, range) in Self.lineRanges(bytes).enumerated() {
+            let key = String(decoding: bytes[range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             if key.isEmpty || key.hasPrefix("#") { continue }
             existingPlaces.append("\(path):\(index + 1)")
             _ = duplicates.insert(key, token: -existingPlaces.count)
@@ -107,12 +108,5 @@ struct KeyCheckSession {
             if start < buffer.count { ranges.append(start..<(buffer.last == 13 ? buffer.count - 1 : buffer.count)) }
         }
         return ranges
-    }
-
-    /// Splits at "\n", dropping one "\r" before it and the empty piece after a final newline.
-    static func lines(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        var result = bytes.split(separator: 10, omittingEmptySubsequences: false)
-        if bytes.last == 10 { result.removeLast() }
-        return result.map { $0.last == 13 ? $0.dropLast() : $0 }
     }
 }
