@@ -34,30 +34,34 @@ public final class PreviewServer: @unchecked Sendable {
     // MARK: - Responses
 
     static func respond(to rawPath: String, state: PreviewState) -> HTTPResponse {
+        state.reading { snapshot in respond(to: rawPath, root: state.root, snapshot: snapshot) }
+    }
+
+    static func respond(to rawPath: String, root: URL, snapshot: PreviewState.Snapshot) -> HTTPResponse {
         switch rawPath {
         case "/__keydocs/version.js":
-            return response(.ok, "window.__keydocsVersion = \(state.version);\n", type: "text/javascript", cache: false)
+            return response(.ok, "window.__keydocsVersion = \(snapshot.version);\n", type: "text/javascript", cache: false)
         case "/__keydocs/reload.js":
             return response(.ok, reloadScript, type: "text/javascript", cache: false)
         default:
             break
         }
-        if let error = state.error { return response(.internalServerError, errorPage(error), type: "text/html; charset=utf-8", cache: false) }
+        if let error = snapshot.error { return response(.internalServerError, errorPage(error), type: "text/html; charset=utf-8", cache: false) }
         guard let relative = resolve(rawPath) else {
             return response(.forbidden, "403: this path is outside the site\n", type: "text/plain; charset=utf-8", cache: false)
         }
-        var url = state.root.appendingPathComponent(relative)
+        var url = root.appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
         if relative.isEmpty || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
             url = url.appendingPathComponent("index.html")
         }
         guard let data = try? Data(contentsOf: url) else {
-            let notFound = (try? Data(contentsOf: state.root.appendingPathComponent("404.html"))) ?? Data("404: not found\n".utf8)
+            let notFound = (try? Data(contentsOf: root.appendingPathComponent("404.html"))) ?? Data("404: not found\n".utf8)
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
-                                body: inject(notFound, state: state))
+                                body: inject(notFound, problems: snapshot.problems))
         }
         let type = contentType(url.pathExtension)
-        let body = type.hasPrefix("text/html") ? inject(data, state: state) : data
+        let body = type.hasPrefix("text/html") ? inject(data, problems: snapshot.problems) : data
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store"], body: body)
     }
 
@@ -72,9 +76,8 @@ public final class PreviewServer: @unchecked Sendable {
         return segments.filter { $0 != "." }.joined(separator: "/")
     }
 
-    static func inject(_ html: Data, state: PreviewState) -> Data {
+    static func inject(_ html: Data, problems: [String]) -> Data {
         var text = String(decoding: html, as: UTF8.self)
-        let problems = state.problems
         if !problems.isEmpty, let body = text.range(of: "<body>") {
             var banner = "\n<div class=\"serve-banner\" role=\"alert\"><strong>\(problems.count) "
                 + (problems.count == 1 ? "problem" : "problems") + " in the last build</strong><ul>"

@@ -51,8 +51,7 @@ struct ServeCommand: AsyncParsableCommand {
 
         let state = PreviewState(root: folder.appendingPathComponent("site"))
         let builder = PreviewBuild(options: options, engines: engines, check: !noCheck, site: state.root.path)
-        let first = builder.run()
-        state.update(error: first.error, problems: first.problems)
+        let first = builder.run(publishingTo: state)
         let server: PreviewServer
         let actualPort: UInt16
         do {
@@ -64,17 +63,22 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         Console.err("keydocs: serving http://127.0.0.1:\(actualPort)/ (Ctrl-C to stop)")
-        Console.err(first.summary)
+        Console.err(first)
 
         var last = FolderWatch.fingerprint(builder.watched)
         while true {
             try? await Task.sleep(nanoseconds: 300_000_000)
-            let now = FolderWatch.fingerprint(builder.watched)
+            var now = FolderWatch.fingerprint(builder.watched)
             guard now != last else { continue }
+            // An editor's save is often several writes: build once they have settled.
+            for _ in 0..<20 {
+                try? await Task.sleep(nanoseconds: 100_000_000)
+                let settled = FolderWatch.fingerprint(builder.watched)
+                if settled == now { break }
+                now = settled
+            }
             last = now
-            let result = builder.run()
-            state.update(error: result.error, problems: result.problems)
-            Console.err(result.summary)
+            Console.err(builder.run(publishingTo: state))
         }
     }
 }
@@ -94,7 +98,9 @@ struct PreviewBuild {
         return [docs] + [config?.1 ?? options.config ?? "mkdocs.yml"]
     }
 
-    func run() -> (error: String?, problems: [String], summary: String) {
+    /// Builds, publishes the result to `state` (the new site, or the error in its place) and
+    /// returns the line to print.
+    func run(publishingTo state: PreviewState) -> String {
         do {
             let (docs, _) = try options.loadDocs()
             var diagnostics = docs.diagnostics.filter { $0.severity != .note }
@@ -111,7 +117,6 @@ struct PreviewBuild {
             let writer = try SiteWriter(output: site)
             do {
                 _ = try render.run(into: writer)
-                try writer.commit()
             } catch {
                 writer.discard()
                 throw error
@@ -119,11 +124,17 @@ struct PreviewBuild {
             let problems = diagnostics.sorted { $0.location < $1.location }.map {
                 "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule)]"
             }
-            return (nil, problems, "keydocs: \(checked)rebuilt \(docs.pages.count) pages, \(problems.count) problems")
-        } catch let error as DocError {
-            return (error.description, [], "keydocs: build failed: \(error)")
+            do {
+                try state.publish(error: nil, problems: problems) { try writer.commit() }
+            } catch {
+                writer.discard()
+                throw error
+            }
+            return "keydocs: \(checked)rebuilt \(docs.pages.count) pages, \(problems.count) problems"
         } catch {
-            return ("\(error)", [], "keydocs: build failed: \(error)")
+            let message = (error as? DocError)?.description ?? "\(error)"
+            state.publish(error: message, problems: []) {}
+            return "keydocs: build failed: \(message)"
         }
     }
 }

@@ -81,6 +81,18 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
             return false
         }
 
+        /// Asks for `path` until the reply satisfies `done` (a rebuild that saw the last edit
+        /// may come after one that an earlier edit started), or 20 seconds pass; the last reply.
+        func reply(_ path: String, once done: ((status: Int, body: String)) -> Bool) throws -> (status: Int, body: String) {
+            let deadline = Date().addingTimeInterval(20)
+            var last = try rawGet(port: port, path: path)
+            while !done(last), Date() < deadline {
+                usleep(100_000)
+                last = try rawGet(port: port, path: path)
+            }
+            return last
+        }
+
         deinit {
             if process.isRunning { process.terminate() }
             try? FileManager.default.removeItem(at: folder)
@@ -106,12 +118,12 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
         var version = preview.version()
         try "# Home\n\nSecond version.\n".write(to: page, atomically: true, encoding: .utf8)
         #expect(preview.waitForRebuild(after: version))
-        #expect(try rawGet(port: preview.port, path: "/").body.contains("Second version."))
+        #expect(try preview.reply("/") { $0.body.contains("Second version.") }.body.contains("Second version."))
 
         version = preview.version()
         try Data([0x23, 0x20, 0xC3, 0x28, 0x0A]).write(to: page)
         #expect(preview.waitForRebuild(after: version))
-        let broken = try rawGet(port: preview.port, path: "/")
+        let broken = try preview.reply("/") { $0.status == 500 }
         #expect(broken.status == 500)
         #expect(broken.body.contains("The build failed"))
         #expect(broken.body.contains("docs/index.md:1: error: not valid UTF-8"))
@@ -120,7 +132,7 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
         version = preview.version()
         try "# Home\n\nThird version.\n".write(to: page, atomically: true, encoding: .utf8)
         #expect(preview.waitForRebuild(after: version))
-        let fixed = try rawGet(port: preview.port, path: "/")
+        let fixed = try preview.reply("/") { $0.body.contains("Third version.") }
         #expect(fixed.status == 200)
         #expect(fixed.body.contains("Third version."))
     }
@@ -131,7 +143,7 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
         let version = preview.version()
         try "# Home\n\nA [broken link](missing.md).\n".write(to: page, atomically: true, encoding: .utf8)
         #expect(preview.waitForRebuild(after: version))
-        let reply = try rawGet(port: preview.port, path: "/")
+        let reply = try preview.reply("/") { $0.body.contains("broken link") && $0.body.contains("serve-banner") }
         #expect(reply.status == 200)
         #expect(reply.body.contains("<div class=\"serve-banner\" role=\"alert\"><strong>1 problem in the last build</strong>"))
         #expect(reply.body.contains("docs/index.md:3:3: warning: link to &#39;missing.md&#39;") || reply.body.contains("docs/index.md:3:3: warning: link to 'missing.md'"))
