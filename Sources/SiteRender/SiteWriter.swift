@@ -46,27 +46,65 @@ public struct SiteWriter: Sendable {
 
     /// Writes `contents` at `path` (relative, `/`-separated) inside the staging folder.
     public func write(_ contents: String, to path: String) throws(DocError) {
-        try write(Data(contents.utf8), to: path)
+        var contents = contents
+        let url = try target(path)
+        let failure = contents.withUTF8 { bytes in Self.writeFile(url.path, UnsafeRawBufferPointer(bytes)) }
+        if failure != 0 { try retry(failure, Data(contents.utf8), to: url, path: path) }
     }
 
     /// Writes bytes at `path` inside the staging folder.
     public func write(_ data: Data, to path: String) throws(DocError) {
         let url = try target(path)
-        do {
-            if !FileManager.default.fileExists(atPath: url.deletingLastPathComponent().path) {
+        let failure = data.withUnsafeBytes { Self.writeFile(url.path, $0) }
+        if failure != 0 { try retry(failure, data, to: url, path: path) }
+    }
+
+    /// After a write that failed with `failure`: creates the file's folder when it was missing
+    /// and writes again, or reports the error. Files are not synced to disk: the site becomes
+    /// visible only by the rename in `commit`, and a build that dies before then leaves the
+    /// last site in place.
+    private func retry(_ failure: Int32, _ data: Data, to url: URL, path: String) throws(DocError) {
+        var failure = failure
+        if failure == ENOENT {
+            do {
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw DocError(stage: "write", path: path, "cannot create its folder: \((error as NSError).localizedDescription)")
             }
-            try data.write(to: url)
-        } catch {
-            throw DocError(stage: "write", path: path, "cannot write: \((error as NSError).localizedDescription)")
+            failure = data.withUnsafeBytes { Self.writeFile(url.path, $0) }
         }
+        if failure != 0 {
+            throw DocError(stage: "write", path: path, "cannot write: \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// Creates (or truncates) the file at `path` and writes `bytes`; 0, or the errno of the
+    /// first call that failed.
+    static func writeFile(_ path: String, _ bytes: UnsafeRawBufferPointer) -> Int32 {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+        guard fd >= 0 else { return errno }
+        var failure: Int32 = 0
+        var offset = 0
+        while offset < bytes.count, let base = bytes.baseAddress {
+            let written = Glibc.write(fd, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                failure = errno
+                break
+            }
+            offset += written
+        }
+        if close(fd) != 0 && failure == 0 { failure = errno }
+        return failure
     }
 
     /// Creates folders (relative paths) in the staging folder, so that files can be written into
     /// them from several threads without each creating its own.
     public func createFolders(_ paths: Set<String>) throws(DocError) {
+        // Sorted, a folder comes before the folders inside it, so one mkdir each is enough.
         for path in paths.sorted() where !path.isEmpty {
             let url = try target(path)
+            if mkdir(url.path, 0o777) == 0 || errno == EEXIST { continue }
             do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
                 throw DocError(stage: "write", path: path, "cannot create the folder: \((error as NSError).localizedDescription)")
             }
