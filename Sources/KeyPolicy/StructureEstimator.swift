@@ -45,9 +45,12 @@ public struct StructureEstimator: Sendable {
     let sequenceIndex: [Int8]
     /// For each byte, the letters it stands for in leet spelling.
     let leetTable: [[UInt8]]
-    /// For bytes x, y at [x * 256 + y]: a bit for each sequence and direction in which y follows x.
-    /// A run of three needs a bit shared by two adjacent pairs, which random keys rarely have.
+    /// For bytes x, y at [symbol(x) * 37 + symbol(y)]: a bit for each sequence and direction in
+    /// which y follows x. A run of three needs a bit shared by two adjacent pairs, which random
+    /// keys rarely have. Small enough to stay in the first-level cache.
     let successor: [UInt16]
+    /// For each byte, its place among the 36 lowercase letters and digits, or 36 for any other.
+    let symbol: [UInt8]
     let sequenceBytes: [[UInt8]]
     /// gamma[k]: bits of the Elias gamma code for k ≥ 1.
     let gamma: [Double]
@@ -56,6 +59,16 @@ public struct StructureEstimator: Sendable {
     let yearBits = log2(200.0)
     /// Bits of one digit.
     let digitBits = log2(10.0)
+    /// Words shorter than this cost more as a token than spelled out, so they never shorten a
+    /// description.
+    let minUsefulWordLength: Int
+    /// How many leading characters `wordStarts` looks at (0: no such filter).
+    let startLength: Int
+    /// A bit for each string of `startLength` letters and digits (by `symbol`, base 37) that
+    /// begins a useful word, forwards or backwards, in plain or leet spelling: a walk of the
+    /// trie from a position whose characters begin none finds nothing that could change the
+    /// estimate, so it is skipped (most positions of a random key). Stays in the first-level cache.
+    let wordStarts: [UInt64]
 
     /// The runs an attacker tries: the alphabet, the digits, keyboard rows (QWERTY, AZERTY,
     /// QWERTZ), the digit row and QWERTY's columns. Each is also tried backwards.
@@ -80,10 +93,39 @@ public struct StructureEstimator: Sendable {
 
     /// An estimator whose spelled-out characters cost `symbolBits` each, with the built-in words.
     public init(symbolBits: Double, words: [String] = commonWords) {
+        self.init(symbolBits: symbolBits, words: words, skipHopelessWalks: true)
+    }
+
+    /// With `skipHopelessWalks` false, walks the trie from every position of a key: the same
+    /// estimates, only slower (a reference for tests).
+    public init(symbolBits: Double, words: [String], skipHopelessWalks: Bool) {
         self.symbolBits = symbolBits
         let unique = Array(Set(words.map { $0.lowercased() })).sorted()
         wordBits = log2(Double(max(unique.count, 1))) + 1
-        wordTrie = Trie(words: unique.map { Array($0.utf8) } + unique.map { Array($0.utf8.reversed()) })
+        let spelled = unique.map { Array($0.utf8) } + unique.map { Array($0.utf8.reversed()) }
+        wordTrie = Trie(words: spelled)
+        let tokenBits = log2(16.0) + log2(5.0) + wordBits
+        // A margin keeps a word whose token costs about what its letters do, so that the filter
+        // never changes which description wins a tie.
+        let useful = Int(floor((tokenBits - 1e-6) / (symbolBits + log2(16.0 / 15.0)))) + 1
+        minUsefulWordLength = useful
+        let length = skipHopelessWalks && useful >= 2 ? min(useful, 3) : 0
+        startLength = length
+        let symbols = Array("abcdefghijklmnopqrstuvwxyz0123456789".utf8)
+        var starts = [UInt64](repeating: 0, count: length == 0 ? 0 : (Self.power37(length) + 63) / 64)
+        for word in spelled where length > 0 && word.count >= useful && word.allSatisfy({ $0 >= 97 && $0 <= 122 }) {
+            // Every spelling of the word's first characters: each letter as itself or as a
+            // digit that stands for it.
+            var indices = [0]
+            for letter in word.prefix(length) {
+                let spellings = [letter] + Self.leet.filter { $0.value.contains(letter) }.map(\.key)
+                indices = indices.flatMap { index in
+                    spellings.map { index * 37 + symbols.firstIndex(of: $0)! }
+                }
+            }
+            for index in indices { starts[index >> 6] |= 1 << UInt64(index & 63) }
+        }
+        wordStarts = starts
         sequenceBytes = Self.sequences.map { Array($0.utf8) }
         sequenceBits = log2(Double(Self.sequences.count)) + 1
         var index = [Int8](repeating: -1, count: 256 * Self.sequences.count)
@@ -91,11 +133,15 @@ public struct StructureEstimator: Sendable {
             for (i, byte) in bytes.enumerated() { index[s * 256 + Int(byte)] = Int8(i) }
         }
         sequenceIndex = index
-        var successor = [UInt16](repeating: 0, count: 65536)
+        var symbol = [UInt8](repeating: 36, count: 256)
+        for (i, byte) in "abcdefghijklmnopqrstuvwxyz0123456789".utf8.enumerated() { symbol[Int(byte)] = UInt8(i) }
+        self.symbol = symbol
+        var successor = [UInt16](repeating: 0, count: 37 * 37)
         for (s, bytes) in sequenceBytes.enumerated() {
             for k in 1..<bytes.count {
-                successor[Int(bytes[k - 1]) * 256 + Int(bytes[k])] |= 1 << (2 * s)
-                successor[Int(bytes[k]) * 256 + Int(bytes[k - 1])] |= 1 << (2 * s + 1)
+                let a = Int(symbol[Int(bytes[k - 1])]), b = Int(symbol[Int(bytes[k])])
+                successor[a * 37 + b] |= 1 << (2 * s)
+                successor[b * 37 + a] |= 1 << (2 * s + 1)
             }
         }
         self.successor = successor
@@ -105,6 +151,19 @@ public struct StructureEstimator: Sendable {
         let size = Self.maxAnalysedLength + 2
         gamma = (0..<size).map { $0 == 0 ? 0 : 2 * floor(log2(Double($0))) + 1 }
         log2Table = (0..<size).map { $0 == 0 ? 0 : log2(Double($0)) }
+    }
+
+    static func power37(_ k: Int) -> Int { (0..<k).reduce(1) { r, _ in r * 37 } }
+
+    /// Whether a useful word may begin at `i` (see `wordStarts`).
+    @inline(__always) func mayStartWord(
+        _ b: UnsafeBufferPointer<UInt8>, at i: Int, starts: UnsafeBufferPointer<UInt64>, symbol: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard startLength > 0 else { return true }
+        guard i + minUsefulWordLength <= b.count else { return false }
+        var index = 0
+        for k in 0..<startLength { index = index * 37 + Int(symbol[Int(b[i + k])]) }
+        return starts[index >> 6] & (1 << UInt64(index & 63)) != 0
     }
 
     /// The words the estimator knows, for the policy's JSON.
@@ -144,22 +203,32 @@ public struct StructureEstimator: Sendable {
                 var relax = Relaxer(best: best, back: back)
                 wordTrie.children.withUnsafeBufferPointer { fc in
                     wordTrie.terminal.withUnsafeBufferPointer { ft in
+                        wordStarts.withUnsafeBufferPointer { starts in
                                 sequenceIndex.withUnsafeBufferPointer { seqIndex in
                                     successor.withUnsafeBufferPointer { pairs in
+                                      symbol.withUnsafeBufferPointer { symbol in
                                         for i in 0..<n {
                                             relax(from: i, to: i + 1, cost: symbolBits + escapeBits, kind: 0)
-                                            walk(b, start: i, position: i, node: 0, leet: 0, children: fc, terminal: ft, relax: &relax)
+                                            if mayStartWord(b, at: i, starts: starts, symbol: symbol) {
+                                                walk(b, start: i, position: i, node: 0, leet: 0, children: fc, terminal: ft, relax: &relax)
+                                            }
                                             if i + 2 < n,
-                                               pairs[Int(b[i]) * 256 + Int(b[i + 1])] & pairs[Int(b[i + 1]) * 256 + Int(b[i + 2])] != 0 {
+                                               case let (x, y, z) = (Int(symbol[Int(b[i])]), Int(symbol[Int(b[i + 1])]), Int(symbol[Int(b[i + 2])])),
+                                               pairs[x * 37 + y] & pairs[y * 37 + z] != 0 {
                                                 addSequences(b, at: i, index: seqIndex, relax: &relax)
                                             }
                                             addRepeats(b, at: i, previous: UnsafeBufferPointer(previous), relax: &relax)
                                             addNumbers(b, at: i, relax: &relax)
                                         }
+                                      }
                                     }
                                 }
+                        }
                     }
                 }
+                // Spelled out in full, a key costs more than brute force, so the minimum is the
+                // estimate whether or not a pattern was used; only an explanation needs the path.
+                guard explain else { return Estimate(bits: min(best[n], bruteForce), patterns: []) }
                 var patterns: [Pattern] = []
                 var usedPattern = false
                 var j = n
@@ -167,7 +236,7 @@ public struct StructureEstimator: Sendable {
                     let i = Int(back[2 * j]), kind = back[2 * j + 1]
                     if kind != 0 {
                         usedPattern = true
-                        if explain { patterns.append(Pattern(kind: Self.kinds[Int(kind)], range: i..<j)) }
+                        patterns.append(Pattern(kind: Self.kinds[Int(kind)], range: i..<j))
                     }
                     j = i
                 }

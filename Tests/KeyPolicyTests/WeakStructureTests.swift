@@ -57,4 +57,46 @@ import Testing
         #expect(weak.load(ordering: .relaxed) == 0)
         print("length \(length): lowest estimate over \(workers * perWorker) keys is \(lowest.withLock { $0 }) bits")
     }
+
+    /// Skipping trie walks from positions where no useful word can begin changes no estimate:
+    /// random keys, and keys assembled from words (plain, leet, reversed), runs and repeats.
+    @Test func skippingHopelessWalksChangesNoEstimate() {
+        let bits = Policy.civicrm.effectiveBitsPerCharacter
+        let fast = StructureEstimator(symbolBits: bits)
+        let reference = StructureEstimator(symbolBits: bits, words: commonWords, skipHopelessWalks: false)
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        let leet: [Character: Character] = ["o": "0", "i": "1", "l": "1", "z": "2", "e": "3", "a": "4", "s": "5", "g": "9", "t": "7", "b": "8"]
+        let fragments: [() -> String] = [
+            { String((0..<Int.random(in: 1...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }) },
+            { commonWords.randomElement(using: &generator)! },
+            {
+                String(commonWords.randomElement(using: &generator)!.map { letter in
+                    guard let digit = leet[letter], Bool.random(using: &generator) else { return letter }
+                    return digit
+                })
+            },
+            { String(commonWords.randomElement(using: &generator)!.reversed()) },
+            { ["abcdef", "qwerty", "123456", "zyxw", "1qaz2wsx", "2024", "1999"].randomElement(using: &generator)! },
+        ]
+        var compared = 0, withPatterns = 0
+        for round in 0..<100_000 {
+            var key = ""
+            if round % 2 == 0 {
+                key = String((0..<Int.random(in: 20...32, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            } else {
+                while key.count < Int.random(in: 12...40, using: &generator) { key += fragments.randomElement(using: &generator)!() }
+                if Bool.random(using: &generator) { key += key.prefix(Int.random(in: 0...8, using: &generator)) }
+            }
+            let a = fast.estimate(key), b = reference.estimate(key)
+            #expect(a.bits == b.bits, "\(key)")
+            #expect(a.patterns == b.patterns, "\(key)")
+            #expect(fast.estimate(key, explain: false).bits == b.bits, "\(key)")
+            compared += 1
+            if !b.patterns.isEmpty { withPatterns += 1 }
+        }
+        // The structured half must exercise the word paths, or the comparison shows nothing.
+        #expect(withPatterns > 40_000)
+        #expect(compared == 100_000)
+    }
 }
