@@ -30,6 +30,13 @@ public struct DuplicateIndex: Sendable {
         return nil
     }
 
+    /// Which of `count` parts a key goes in when keys are split over several indexes: keys
+    /// that an index takes for the same key always go in the same part.
+    public static func part(of bytes: UnsafeBufferPointer<UInt8>, among count: Int) -> Int {
+        guard count > 1, let first = bytes.first, let last = bytes.last else { return 0 }
+        return Int(Policy.folded(first) ^ Policy.folded(last) ^ UInt8(truncatingIfNeeded: bytes.count)) % count
+    }
+
     /// Makes room for `count` more keys.
     public mutating func reserveCapacity(_ count: Int) {
         packed.reserveCapacity(packed.count + count)

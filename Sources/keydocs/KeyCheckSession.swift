@@ -7,7 +7,8 @@ import KeyPolicy
 /// duplicates) and the diagnostics collected.
 struct KeyCheckSession {
     let validator: KeyValidator
-    private var duplicates: DuplicateIndex
+    /// The keys seen so far, in parts (`DuplicateIndex.part`) that are searched on their own cores.
+    private let duplicates: [DuplicatePart]
     /// Where each key seen so far came from, by token: an index into `files` and a line.
     private var places: [(file: Int32, line: Int32)] = []
     private var files: [String] = []
@@ -18,7 +19,12 @@ struct KeyCheckSession {
 
     init(policy: Policy) {
         validator = KeyValidator(policy: policy)
-        duplicates = DuplicateIndex(policy: policy)
+        duplicates = (0..<max(ProcessInfo.processInfo.activeProcessorCount, 1)).map { _ in DuplicatePart(policy: policy) }
+    }
+
+    /// The token of an earlier key equal to `key`, after recording `key` under `token`.
+    private func insertDuplicate(_ key: UnsafeBufferPointer<UInt8>, token: Int) -> Int? {
+        duplicates[DuplicateIndex.part(of: key, among: duplicates.count)].index.insert(utf8: key, token: token)
     }
 
     /// Counts for the summary line and the JSON.
@@ -37,18 +43,24 @@ struct KeyCheckSession {
             let key = String(decoding: bytes[range], as: UTF8.self).trimmingCharacters(in: .whitespaces)
             if key.isEmpty || key.hasPrefix("#") { continue }
             existingPlaces.append("\(path):\(index + 1)")
-            _ = duplicates.insert(key, token: -existingPlaces.count)
+            var text = key
+            _ = text.withUTF8 { insertDuplicate($0, token: -existingPlaces.count) }
         }
     }
 
     /// Checks each line of `bytes` as a key; a final newline does not make an empty key. The
-    /// policy's rules run on every core; duplicates are then found in input order.
+    /// policy's rules run on every core, then each part of the duplicate index takes its keys
+    /// in input order on a core of its own.
     mutating func check(lines bytes: [UInt8], file: String) {
         let lines = Self.lineRanges(bytes)
         let workers = lines.count >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let chunk = (lines.count + workers - 1) / max(workers, 1)
         let results = ConcurrentResults<[[Finding]]>(count: workers)
         let validator = self.validator
+        let parts = duplicates
+        let firstToken = places.count
+        /// For each part, the lines (by index) that repeat an earlier key, with its token.
+        let repeats = ConcurrentResults<[(line: Int, earlier: Int)]>(count: parts.count)
         bytes.withUnsafeBufferPointer { buffer in
             // The workers only read the input, which outlives them.
             nonisolated(unsafe) let input = buffer
@@ -56,12 +68,26 @@ struct KeyCheckSession {
                 let range = min(lines.count, w * chunk)..<min(lines.count, (w + 1) * chunk)
                 results.set(w, lines[range].map { validator.findings(utf8: UnsafeBufferPointer(rebasing: input[$0])) })
             }
+            DispatchQueue.concurrentPerform(iterations: parts.count) { p in
+                let part = parts[p]
+                var found: [(line: Int, earlier: Int)] = []
+                part.index.reserveCapacity(lines.count / parts.count)
+                for (index, range) in lines.enumerated() where !range.isEmpty {
+                    let key = UnsafeBufferPointer(rebasing: input[range])
+                    guard DuplicateIndex.part(of: key, among: parts.count) == p else { continue }
+                    if let earlier = part.index.insert(utf8: key, token: firstToken + index) {
+                        found.append((index, earlier))
+                    }
+                }
+                repeats.set(p, found)
+            }
         }
-        duplicates.reserveCapacity(lines.count)
+        var earlier = [Int: Int]()
+        for (line, token) in repeats.values.joined() { earlier[line] = token }
         places.reserveCapacity(places.count + lines.count)
         bytes.withUnsafeBufferPointer { buffer in
             for (index, findings) in results.values.joined().enumerated() {
-                record(UnsafeBufferPointer(rebasing: buffer[lines[index]]), findings: findings,
+                record(UnsafeBufferPointer(rebasing: buffer[lines[index]]), findings: findings, earlier: earlier[index],
                        location: SourceLocation(file: file, line: index + 1))
             }
         }
@@ -70,15 +96,19 @@ struct KeyCheckSession {
     /// Checks one key and records its findings at `location`.
     mutating func check(key: String, location: SourceLocation) {
         var key = key
-        key.withUTF8 { record($0, findings: validator.findings(utf8: $0), location: location) }
+        key.withUTF8 { bytes in
+            let earlier = bytes.isEmpty ? nil : insertDuplicate(bytes, token: places.count)
+            record(bytes, findings: validator.findings(utf8: bytes), earlier: earlier, location: location)
+        }
     }
 
-    private mutating func record(_ key: UnsafeBufferPointer<UInt8>, findings: [Finding], location: SourceLocation) {
+    /// Records the findings for `key`; `earlier` is the token of an earlier equal key.
+    private mutating func record(_ key: UnsafeBufferPointer<UInt8>, findings: [Finding], earlier: Int?, location: SourceLocation) {
         checked += 1
         var findings = findings
         if files.last != location.file { files.append(location.file) }
         places.append((file: Int32(files.count - 1), line: Int32(truncatingIfNeeded: location.line)))
-        if !key.isEmpty, let earlier = duplicates.insert(utf8: key, token: places.count - 1) {
+        if let earlier {
             let label = earlier < 0 ? existingPlaces[-earlier - 1] : "\(files[Int(places[earlier].file)]):\(places[earlier].line)"
             findings.append(DuplicateIndex.finding(earlier: label, caseInsensitive: validator.policy.caseInsensitive))
         }
@@ -109,4 +139,10 @@ struct KeyCheckSession {
         }
         return ranges
     }
+}
+
+/// One part of a run's duplicate index, filled by one core at a time.
+final class DuplicatePart: @unchecked Sendable {
+    var index: DuplicateIndex
+    init(policy: Policy) { index = DuplicateIndex(policy: policy) }
 }

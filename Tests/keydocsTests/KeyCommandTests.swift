@@ -94,6 +94,25 @@ import Testing
         #expect(run.stderr.contains("<stdin>:3:1: error: the same key as \(existing.path):2"))
     }
 
+    /// Enough keys that the rules and the duplicate index run on several cores: every repeat
+    /// is reported once, at its line, naming the first line with that key.
+    @Test func duplicatesInALargeSetAreFoundWhereverTheyFall() throws {
+        let generated = try keydocs(["key", "generate", "--count", "30000"])
+        var keys = generated.stdout.split(separator: "\n").map(String.init)
+        try #require(keys.count == 30000)
+        keys[20_000] = keys[2].lowercased()
+        keys[29_999] = keys[15_000]
+        keys[15_001] = keys[15_000].uppercased()
+        let run = try keydocs(["key", "check"], stdin: keys.joined(separator: "\n") + "\n")
+        #expect(run.status == 1)
+        let repeats = run.stderr.split(separator: "\n").filter { $0.contains("[key.duplicate]") }
+        #expect(repeats.count == 3)
+        #expect(run.stderr.contains("<stdin>:20001:1: error: the same key as <stdin>:3"))
+        #expect(run.stderr.contains("<stdin>:15002:1: error: the same key as <stdin>:15001"))
+        #expect(run.stderr.contains("<stdin>:30000:1: error: the same key as <stdin>:15001"))
+        #expect(run.stderr.contains("checked 30000 keys: 29997 valid, 3 invalid"))
+    }
+
     @Test func anUnreadableExistingFileExits2() throws {
         let run = try keydocs(["key", "check", "--existing", "/nonexistent/keys.txt", good])
         #expect(run.status == 2)
