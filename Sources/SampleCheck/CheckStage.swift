@@ -18,28 +18,39 @@ public struct CheckStage: Sendable {
         self.options = options
     }
 
-    /// Checks everything and returns every finding and outcome.
-    public func run() -> CheckReport {
+    /// Checks everything and returns every finding and outcome. Pages whose samples are in
+    /// `cache` unchanged are not checked again.
+    public func run(cache: CheckCache? = nil) -> CheckReport {
         let pages = docs.pages.filter { !$0.samples.isEmpty }
-        let kinds = pages.flatMap { page in page.samples.map { Directives.parse($0.annotation).flatMap { try? $0.get().kind } ?? Classifier.kind(of: $0) } }
+        let cached = pages.map { cache?.entry(for: $0) }
+        let pending = pages.indices.filter { cached[$0] == nil }
+        let kinds = pending.flatMap { i in
+            pages[i].samples.map { Directives.parse($0.annotation).flatMap { try? $0.get().kind } ?? Classifier.kind(of: $0) }
+        }
         let engines = Engines(options: options, needsSandbox: kinds.contains(.generator))
         if kinds.contains(.sql) { engines.prepareDatabase() }
         defer { engines.shutdown() }
         let validator = KeyValidator(policy: .civicrm)
-        let results = ConcurrentResults<PageChecker>(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-            var checker = PageChecker(page: pages[i], validator: validator, options: options, engines: engines)
+        let results = ConcurrentResults<(diagnostics: [Diagnostic], outcomes: [Int: SampleOutcome])>(count: pending.count)
+        DispatchQueue.concurrentPerform(iterations: pending.count) { n in
+            let page = pages[pending[n]]
+            var checker = PageChecker(page: page, validator: validator, options: options, engines: engines)
             checker.run()
-            results.set(i, checker)
+            cache?.store(page, diagnostics: checker.diagnostics, outcomes: checker.outcomes)
+            results.set(n, (checker.diagnostics, checker.outcomes))
         }
+        let fresh = results.values
+        let freshIndex = Dictionary(uniqueKeysWithValues: pending.enumerated().map { ($1, $0) })
         var report = CheckReport()
         report.pages = pages.count
-        for checker in results.values {
-            report.diagnostics += checker.diagnostics
-            for (index, outcome) in checker.outcomes {
-                report.outcomes[SampleKey(page: checker.page.path, index: index)] = outcome
+        for (i, page) in pages.enumerated() {
+            let result = cached[i].map { ($0.diagnostics, $0.outcomes) } ?? fresh[freshIndex[i]!]
+            report.diagnostics += result.0
+            for (index, outcome) in result.1 {
+                report.outcomes[SampleKey(page: page.path, index: index)] = outcome
             }
         }
+        cache?.finish(pages: Set(pages.map(\.path)), reused: pages.count - pending.count)
         report.diagnostics.sort { ($0.location, $0.rule) < ($1.location, $1.rule) }
         return report
     }

@@ -54,12 +54,12 @@ struct EngineOptions: ParsableArguments {
         guard (1...100_000).contains(runs) else { throw ValidationError("--runs must be from 1 to 100000") }
     }
 
-    func check(_ docs: DocSet) -> CheckReport {
+    func check(_ docs: DocSet, cache: CheckCache? = nil) -> CheckReport {
         var options = CheckOptions()
         options.runs = runs
         options.mysqlSocket = mysql
         if sandbox == .none { options.sandbox = Sandbox(mode: .none) }
-        let report = CheckStage(docs: docs, options: options).run()
+        let report = CheckStage(docs: docs, options: options).run(cache: cache)
         return report
     }
 }

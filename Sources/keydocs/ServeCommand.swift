@@ -90,6 +90,8 @@ struct PreviewBuild {
     let engines: EngineOptions
     let check: Bool
     let site: String
+    /// The results of pages whose samples did not change since the last build.
+    let cache = CheckCache()
 
     /// The docs folder and the config file, whose changes trigger a rebuild.
     var watched: [String] {
@@ -107,10 +109,10 @@ struct PreviewBuild {
             var outcomes: [SampleKey: SampleOutcome]?
             var checked = ""
             if check {
-                let report = engines.check(docs)
+                let report = engines.check(docs, cache: cache)
                 diagnostics += report.diagnostics
                 outcomes = report.outcomes
-                checked = report.summaryLine + "; "
+                checked = report.summaryLine + (cache.reused > 0 ? " (\(cache.reused) unchanged pages not run again)" : "") + "; "
             }
             let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription(.civicrm)))
             diagnostics += render.checkLinks()
