@@ -37,6 +37,8 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
         let process = Process()
         let folder: URL
         var port: UInt16 = 0
+        /// The first page as served before any test edits it.
+        var firstReply: (status: Int, body: String) = (0, "")
         private let err = Pipe()
 
         init() throws {
@@ -64,6 +66,7 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
                     break
                 }
             }
+            if port > 0 { firstReply = try rawGet(port: port, path: "/") }
         }
 
         func version() -> Int {
@@ -104,7 +107,7 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
     @Test func servesTheFirstPageOnLoopbackOnly() throws {
         let preview = try Self.preview.get()
         try #require(preview.port > 0)
-        let reply = try rawGet(port: preview.port, path: "/")
+        let reply = preview.firstReply
         #expect(reply.status == 200)
         #expect(reply.body.contains("First version."))
         #expect(reply.body.contains("<script src=\"/__keydocs/reload.js\"></script>"))
