@@ -35,8 +35,12 @@ public struct StructureEstimator: Sendable {
     public static let maxAnalysedLength = 128
 
     let symbolBits: Double
-    let escapeBits = log2(16.0 / 15.0)
-    let tagBits = log2(16.0) + log2(5.0)
+    /// Bits of the escape before a spelled-out character.
+    static let escapeCost = log2(16.0 / 15.0)
+    /// Bits of a pattern token's tag.
+    static let tagCost = log2(16.0) + log2(5.0)
+    let escapeBits = escapeCost
+    let tagBits = tagCost
     let wordBits: Double
     let sequenceBits: Double
     /// Every word, forwards and backwards, in one trie: both cost the same, so one walk finds both.
@@ -104,10 +108,10 @@ public struct StructureEstimator: Sendable {
         wordBits = log2(Double(max(unique.count, 1))) + 1
         let spelled = unique.map { Array($0.utf8) } + unique.map { Array($0.utf8.reversed()) }
         wordTrie = Trie(words: spelled)
-        let tokenBits = log2(16.0) + log2(5.0) + wordBits
+        let tokenBits = Self.tagCost + wordBits
         // A margin keeps a word whose token costs about what its letters do, so that the filter
         // never changes which description wins a tie.
-        let useful = Int(floor((tokenBits - 1e-6) / (symbolBits + log2(16.0 / 15.0)))) + 1
+        let useful = Int(floor((tokenBits - 1e-6) / (symbolBits + Self.escapeCost))) + 1
         minUsefulWordLength = useful
         let length = skipHopelessWalks && useful >= 2 ? min(useful, 3) : 0
         startLength = length

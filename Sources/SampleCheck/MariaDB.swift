@@ -40,11 +40,9 @@ public final class MariaDBServer: @unchecked Sendable {
         guard let binary = locate() else {
             throw EngineError(engine: "MariaDB", reason: "mariadbd is not installed (Debian package mariadb-server-core)")
         }
-        var template = Array((NSTemporaryDirectory() + "keydocs-mariadb-XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }) else {
+        guard let folder = makePrivateFolder(prefix: "keydocs-mariadb-") else {
             throw EngineError(engine: "MariaDB", reason: "cannot create a temporary folder")
         }
-        let folder = URL(fileURLWithPath: String(cString: made))
         let data = folder.appendingPathComponent("data")
         do { try FileManager.default.createDirectory(at: data, withIntermediateDirectories: false) } catch {
             try? FileManager.default.removeItem(at: folder)

@@ -1,5 +1,17 @@
 /// The site's one stylesheet: light and dark themes, the three-column layout, code, badges, print.
 enum Stylesheet {
+    /// The dark theme's colours: by the reader's system setting, or by the toggle.
+    static let dark = #"""
+
+  color-scheme: dark;
+  --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --accent: #4493f8;
+  --accent-fg: #0d1117; --surface: #151b23; --code-bg: #151b23; --mark: #3b2e00;
+  --hl-k: #d2a8ff; --hl-s: #a5d6ff; --hl-c: #9198a1; --hl-n: #79c0ff; --hl-v: #ffa657; --hl-f: #7ee787;
+  --ok: #3fb950; --ok-bg: #12261e; --bad: #f85149; --bad-bg: #25171c; --skip: #9198a1; --skip-bg: #212830;
+  --warn: #d29922; --warn-bg: #272115;
+
+"""#
+
     static let css = #"""
 :root {
   color-scheme: light;
@@ -10,23 +22,9 @@ enum Stylesheet {
   --warn: #9a6700; --warn-bg: #fff8c5;
 }
 @media (prefers-color-scheme: dark) {
-  :root:not([data-theme="light"]) {
-    color-scheme: dark;
-    --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --accent: #4493f8;
-    --accent-fg: #0d1117; --surface: #151b23; --code-bg: #151b23; --mark: #3b2e00;
-    --hl-k: #d2a8ff; --hl-s: #a5d6ff; --hl-c: #9198a1; --hl-n: #79c0ff; --hl-v: #ffa657; --hl-f: #7ee787;
-    --ok: #3fb950; --ok-bg: #12261e; --bad: #f85149; --bad-bg: #25171c; --skip: #9198a1; --skip-bg: #212830;
-    --warn: #d29922; --warn-bg: #272115;
-  }
+  :root:not([data-theme="light"]) {\#(dark)}
 }
-:root[data-theme="dark"] {
-  color-scheme: dark;
-  --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --accent: #4493f8;
-  --accent-fg: #0d1117; --surface: #151b23; --code-bg: #151b23; --mark: #3b2e00;
-  --hl-k: #d2a8ff; --hl-s: #a5d6ff; --hl-c: #9198a1; --hl-n: #79c0ff; --hl-v: #ffa657; --hl-f: #7ee787;
-  --ok: #3fb950; --ok-bg: #12261e; --bad: #f85149; --bad-bg: #25171c; --skip: #9198a1; --skip-bg: #212830;
-  --warn: #d29922; --warn-bg: #272115;
-}
+:root[data-theme="dark"] {\#(dark)}
 *, *::before, *::after { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body {

@@ -35,12 +35,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var template = Array((NSTemporaryDirectory() + "keydocs-serve-XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }) else {
+        guard let folder = makePrivateFolder(prefix: "keydocs-serve-") else {
             Console.err("keydocs: error: cannot create a temporary folder")
             throw ExitCode(2)
         }
-        let folder = URL(fileURLWithPath: String(cString: made))
         let cleanup = Cleanup(folder: folder)
         var engines = self.engines
         if !noCheck && engines.mysql == nil, let server = try? MariaDBServer.start() {
@@ -116,17 +114,12 @@ struct PreviewBuild {
             }
             let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription(.civicrm)))
             diagnostics += render.checkLinks()
-            let writer = try SiteWriter(output: site)
-            do {
-                _ = try render.run(into: writer)
-            } catch {
-                writer.discard()
-                throw error
-            }
             let problems = diagnostics.sorted { $0.location < $1.location }.map {
                 "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule)]"
             }
+            let writer = try SiteWriter(output: site)
             do {
+                _ = try render.run(into: writer)
                 try state.publish(error: nil, problems: problems) { try writer.commit() }
             } catch {
                 writer.discard()
