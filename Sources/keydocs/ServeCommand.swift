@@ -125,7 +125,7 @@ struct PreviewBuild {
                 writer.discard()
                 throw error
             }
-            return "keydocs: \(checked)rebuilt \(docs.pages.count) pages, \(problems.count) problems"
+            return "keydocs: \(checked)rebuilt \(docs.pages.count) pages, \(problems.count) problem\(problems.count == 1 ? "" : "s")"
         } catch {
             let message = (error as? DocError)?.description ?? "\(error)"
             state.publish(error: message, problems: []) {}
