@@ -24,7 +24,23 @@ public enum DiagnosticRenderer {
     }
 
     /// `{"diagnostics":[...],"summary":{...}}` with sorted keys, one document.
-    public static func json(_ diagnostics: [Diagnostic], summary: [String: Int]) -> String {
+    /// One code block's outcome, for the `samples` of the JSON document.
+    public struct SampleEntry: Encodable, Sendable {
+        let file: String, line: Int, status: String, note: String
+        let measured: String?
+
+        /// The entry for the block at `location` with `outcome`.
+        public init(at location: SourceLocation, _ outcome: SampleOutcome) {
+            file = location.file
+            line = location.line
+            status = outcome.status.rawValue
+            note = outcome.note
+            measured = outcome.measured
+        }
+    }
+
+    /// The JSON document: the diagnostics, the summary and, after a check, every block's outcome.
+    public static func json(_ diagnostics: [Diagnostic], summary: [String: Int], samples: [SampleEntry]? = nil) -> String {
         struct Entry: Encodable {
             let file: String, line: Int, column: Int, endLine: Int
             let severity: String, rule: String, message: String
@@ -33,13 +49,14 @@ public enum DiagnosticRenderer {
         struct Document: Encodable {
             let diagnostics: [Entry]
             let summary: [String: Int]
+            let samples: [SampleEntry]?
         }
         let entries = diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
                   endLine: $0.endLine, severity: $0.severity.rawValue, rule: $0.rule,
                   message: $0.message, context: $0.context.isEmpty ? nil : $0.context)
         }
-        return encodeJSON(Document(diagnostics: entries, summary: summary))
+        return encodeJSON(Document(diagnostics: entries, summary: summary, samples: samples))
     }
 
     private static func escapeData(_ s: String) -> String {

@@ -18,13 +18,18 @@ public struct SampleOutcome: Sendable, Equatable {
 
     /// The verdict.
     public var status: Status
-    /// A short explanation: what was checked, or why it was skipped or failed.
+    /// A short explanation: what was checked, or why it was skipped or failed. The same input
+    /// gives the same note, so that the site is the same from build to build.
     public var note: String
+    /// What this run measured and the next may not (the lengths a generator printed): reported
+    /// by `check`, never put in the site.
+    public var measured: String?
 
     /// Creates an outcome.
-    public init(_ status: Status, _ note: String) {
+    public init(_ status: Status, _ note: String, measured: String? = nil) {
         self.status = status
         self.note = note
+        self.measured = measured
     }
 }
 

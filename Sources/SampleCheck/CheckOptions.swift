@@ -34,6 +34,15 @@ public struct CheckReport: Sendable {
     /// Pages with at least one sample.
     public var pages = 0
 
+    /// Every block's outcome, in page and line order, for the JSON document.
+    public func sampleEntries(_ docs: DocSet) -> [DiagnosticRenderer.SampleEntry] {
+        docs.pages.flatMap { page in
+            page.samples.compactMap { sample in
+                outcomes[SampleKey(page: page.path, index: sample.index)].map { DiagnosticRenderer.SampleEntry(at: sample.location, $0) }
+            }
+        }
+    }
+
     /// How many samples ended with `status`.
     public func count(_ status: SampleOutcome.Status) -> Int { outcomes.values.count { $0.status == status } }
 

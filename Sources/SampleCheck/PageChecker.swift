@@ -17,6 +17,8 @@ struct PageChecker {
     /// Findings of the sample being checked.
     var current: [Diagnostic] = []
     var notRunReason: String?
+    /// What the sample being checked measured (see `SampleOutcome.measured`).
+    var measured: String?
 
     init(page: Page, validator: KeyValidator, options: CheckOptions, engines: Engines) {
         self.page = page
@@ -33,6 +35,7 @@ struct PageChecker {
     mutating func check(_ sample: Sample) {
         current = []
         notRunReason = nil
+        measured = nil
         var directives = Directives()
         switch Directives.parse(sample.annotation) {
         case .failure(let error):
@@ -69,7 +72,9 @@ struct PageChecker {
         } else if let first = errors.first {
             outcomes[sample.index] = SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
         } else {
-            outcomes[sample.index] = SampleOutcome(.verified, note)
+            // A block that shows a mistake on purpose is verified by making it: say which.
+            let shown = directives.expect.isEmpty ? note : "fails as expected: " + directives.expect.joined(separator: ", ")
+            outcomes[sample.index] = SampleOutcome(.verified, shown, measured: measured)
         }
     }
 

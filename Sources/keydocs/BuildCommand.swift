@@ -40,6 +40,7 @@ struct BuildCommand: ParsableCommand {
             var outcomes: [SampleKey: SampleOutcome]?
             var checkSummary = ""
             var notRun = 0
+            var samples: [DiagnosticRenderer.SampleEntry]?
             if !noCheck {
                 progress.say("checking samples")
                 let report = engines.check(docs)
@@ -47,6 +48,7 @@ struct BuildCommand: ParsableCommand {
                 outcomes = report.outcomes
                 checkSummary = report.summaryLine + "; "
                 notRun = report.count(.notRun)
+                samples = report.sampleEntries(docs)
             }
             let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription(.civicrm)))
             output.add(render.checkLinks())
@@ -74,7 +76,7 @@ struct BuildCommand: ParsableCommand {
             output.finish(
                 summaryLine: checkSummary + "built \(summary.pages) pages and \(summary.assets) files into \(siteDir) "
                     + "in \(String(seconds, decimals: 2)) s: \(output.warningCount) warnings",
-                summary: ["pages": summary.pages, "assets": summary.assets])
+                summary: ["pages": summary.pages, "assets": summary.assets], samples: samples)
         } catch let error as DocError {
             throw DiagnosticOutput.fail(error, format: options.format)
         }

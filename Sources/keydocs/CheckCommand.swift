@@ -28,7 +28,7 @@ struct CheckCommand: ParsableCommand {
             let report = engines.check(docs)
             output.add(report.diagnostics)
             output.add(RenderStage(docs: docs, outcomes: nil).checkLinks())
-            output.finish(summaryLine: report.summaryLine, summary: report.summary)
+            output.finish(summaryLine: report.summaryLine, summary: report.summary, samples: report.sampleEntries(docs))
             if options.strict && report.count(.notRun) > 0 { throw ExitCode(2) }
             if output.errorCount > 0 { throw ExitCode(1) }
         } catch let error as DocError {

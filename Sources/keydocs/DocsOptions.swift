@@ -79,7 +79,7 @@ struct DiagnosticOutput {
     var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
     /// Prints every diagnostic in order, then the summary line (text and github) or the JSON document.
-    func finish(summaryLine: String, summary: [String: Int]) {
+    func finish(summaryLine: String, summary: [String: Int], samples: [DiagnosticRenderer.SampleEntry]? = nil) {
         let sorted = diagnostics.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
         switch format {
         case .text:
@@ -92,7 +92,7 @@ struct DiagnosticOutput {
             var counts = summary
             counts["errors"] = errorCount
             counts["warnings"] = warningCount
-            Console.out(DiagnosticRenderer.json(sorted, summary: counts))
+            Console.out(DiagnosticRenderer.json(sorted, summary: counts, samples: samples))
         }
     }
 
