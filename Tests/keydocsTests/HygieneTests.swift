@@ -61,10 +61,17 @@ import Glibc
     /// An interrupted check stops its private MariaDB and removes its folder.
     @Test(arguments: [SIGINT, SIGTERM])
     func anInterruptedCheckCleansUp(signalNumber: Int32) throws {
-        let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("keydocs-mariadb-") })
+        // A temporary folder of its own, so that servers other tests start meanwhile are not seen.
+        let temporary = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: temporary) }
+        func servers() throws -> Set<String> {
+            Set(try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("keydocs-mariadb-") })
+        }
+        let before = try servers()
         let process = Process()
         process.executableURL = keydocsBinary
         process.arguments = ["check", "--runs", "20000"]
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": temporary.path]) { $1 }
         process.currentDirectoryURL = packageRoot
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -74,15 +81,14 @@ import Glibc
         var started = false
         while Date() < deadline && !started {
             usleep(100_000)
-            let now = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("keydocs-mariadb-") })
-            started = !now.subtracting(before).isEmpty
+            started = !(try servers()).subtracting(before).isEmpty
         }
         #expect(started)
         usleep(500_000)
         kill(process.processIdentifier, signalNumber)
         process.waitUntilExit()
         #expect(process.terminationStatus == 128 + signalNumber)
-        let after = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("keydocs-mariadb-") })
+        let after = try servers()
         #expect(after.subtracting(before).isEmpty)
     }
 
