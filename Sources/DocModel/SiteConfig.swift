@@ -69,7 +69,14 @@ public struct SiteConfig: Sendable {
             case "site_url": config.siteURL = try string(value, key, path)
             case "site_description": config.siteDescription = try string(value, key, path)
             case "repo_url": config.repoURL = try string(value, key, path)
-            case "docs_dir": config.docsDir = try string(value, key, path)
+            case "docs_dir":
+                config.docsDir = try string(value, key, path)
+                // A config line arrives in a pull request like any page: it may not point the
+                // build at files outside the project (~/.ssh published as assets).
+                if config.docsDir.hasPrefix("/") || SitePaths.normalize(config.docsDir).map({ $0.isEmpty }) != false {
+                    throw DocError(stage: "config", path: path, line: line(of: value),
+                                   "docs_dir '\(config.docsDir)' must be a folder inside the config file's folder")
+                }
             case "site_dir": config.siteDir = try string(value, key, path)
             case "use_directory_urls":
                 guard let flag = value.bool else {

@@ -14,8 +14,11 @@ public struct SiteWriter: Sendable {
     public let staging: URL
     private let interruptToken: Int
 
-    /// A writer for `output`; creates the staging folder next to it.
-    public init(output: String) throws(DocError) {
+    /// A writer for `output`; creates the staging folder next to it. Refuses, naming the path, an
+    /// output that a build must not replace (see `OutputFolder.check`): `protected` lists the
+    /// docs folder (first), the config file and the project's folder.
+    public init(output: String, protecting protected: [(what: String, path: String)] = []) throws(DocError) {
+        try OutputFolder.check(output, protecting: protected)
         let url = URL(fileURLWithPath: output).standardizedFileURL
         self.output = url
         let parent = url.deletingLastPathComponent()
@@ -25,6 +28,7 @@ public struct SiteWriter: Sendable {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             Self.removeAbandoned(in: parent, site: url.lastPathComponent)
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
+            try Data(OutputFolder.markerText.utf8).write(to: staging.appendingPathComponent(OutputFolder.marker))
         } catch {
             throw DocError(stage: "write", path: output, "cannot create a folder beside it: \((error as NSError).localizedDescription)")
         }
@@ -33,14 +37,25 @@ public struct SiteWriter: Sendable {
     }
 
     /// Removes staging folders that builds killed before they finished left behind (their
-    /// process no longer runs).
+    /// process no longer runs). A build killed while it moved the site's hidden files across
+    /// may have left some there: they go back to the site first.
     static func removeAbandoned(in parent: URL, site: String) {
         let prefix = ".\(site).keydocs-"
+        let output = parent.appendingPathComponent(site).path
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
             guard let pid = Int32(name.dropFirst(prefix.count).prefix { $0.isNumber }) else { continue }
             if kill(pid, 0) != 0 && errno == ESRCH {
-                try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
+                let abandoned = parent.appendingPathComponent(name).path
+                if OutputFolder.isKeydocsSite(output) { moveKept(from: abandoned, to: output) }
+                try? FileManager.default.removeItem(atPath: abandoned)
             }
+        }
+    }
+
+    /// Moves the hidden entries that a rebuild keeps from `old` into `new`, where `new` lacks them.
+    static func moveKept(from old: String, to new: String) {
+        for name in OutputFolder.keptEntries(of: old) where !FileManager.default.fileExists(atPath: new + "/" + name) {
+            rename(old + "/" + name, new + "/" + name)
         }
     }
 
@@ -111,17 +126,6 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Copies the file at `source` to `path` inside the staging folder.
-    public func copy(from source: String, to path: String) throws(DocError) {
-        let url = try target(path)
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: URL(fileURLWithPath: source), to: url)
-        } catch {
-            throw DocError(stage: "write", path: path, "cannot copy: \((error as NSError).localizedDescription)")
-        }
-    }
-
     private func target(_ path: String) throws(DocError) -> URL {
         guard let normal = SitePathsCheck.inside(path) else {
             throw DocError(stage: "write", path: path, "refusing to write outside the output folder")
@@ -129,11 +133,15 @@ public struct SiteWriter: Sendable {
         return staging.appendingPathComponent(normal)
     }
 
-    /// Puts the staged site in place of the output in one step, then removes the old one.
+    /// Puts the staged site in place of the output in one step, then removes the old one. The
+    /// old site's hidden files (a `.git`, `.nojekyll`) and its `CNAME` move into the new one, unless it has its own.
     public func commit() throws(DocError) {
         defer { Interrupts.shared.remove(interruptToken) }
         let fm = FileManager.default
         if fm.fileExists(atPath: output.path) {
+            // The output may have changed since the build began: check it again before replacing it.
+            try OutputFolder.check(output.path, protecting: [])
+            Self.moveKept(from: output.path, to: staging.path)
             if keydocs_exchange_paths(staging.path, output.path) == 0 {
                 try? fm.removeItem(at: staging)
                 return
@@ -146,6 +154,7 @@ public struct SiteWriter: Sendable {
                 try? fm.removeItem(at: aside)
             } catch {
                 if !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: aside, to: output) }
+                Self.moveKept(from: staging.path, to: output.path)
                 throw DocError(stage: "write", path: output.path, "cannot replace the site: \((error as NSError).localizedDescription)")
             }
         } else {

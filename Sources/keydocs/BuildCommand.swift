@@ -36,6 +36,9 @@ struct BuildCommand: ParsableCommand {
             progress.say("loading the docs")
             let (docs, configPath) = try options.loadDocs()
             let siteDir = site ?? DocsOptions.beside(configPath, docs.config.siteDir)
+            let protected = options.protectedPaths(docs: docs.docsDir, configPath: configPath)
+            // Before any check runs: a typo in --site or site_dir fails at once, and touches nothing.
+            try OutputFolder.check(siteDir, protecting: protected)
             output.add(docs.diagnostics)
             var outcomes: [SampleKey: SampleOutcome]?
             var checkSummary = ""
@@ -63,7 +66,7 @@ struct BuildCommand: ParsableCommand {
                 throw ExitCode(1)
             }
             progress.say("rendering \(docs.pages.count) pages")
-            let writer = try SiteWriter(output: siteDir)
+            let writer = try SiteWriter(output: siteDir, protecting: protected)
             let summary: RenderStage.Summary
             do {
                 summary = try render.run(into: writer)

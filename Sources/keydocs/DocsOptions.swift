@@ -47,6 +47,19 @@ struct DocsOptions: ParsableArguments {
         return (docs, configPath)
     }
 
+    /// What a site folder may neither be nor contain: the docs folder (first, since the site may
+    /// not lie inside it either), the config file, its folder and the folder keydocs runs in.
+    func protectedPaths(docs: String, configPath: String?) -> [(what: String, path: String)] {
+        var paths = [(what: "the docs folder", path: docs)]
+        if let configPath { paths.append((what: "the config file", path: configPath)) }
+        paths.append((what: "the current folder", path: FileManager.default.currentDirectoryPath))
+        if let configPath {
+            let folder = SitePaths.directory(of: configPath)
+            paths.append((what: "the config file's folder", path: folder.isEmpty ? "." : folder))
+        }
+        return paths
+    }
+
     static func same(_ a: String, _ b: String) -> Bool {
         URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
     }
