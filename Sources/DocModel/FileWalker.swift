@@ -1,19 +1,28 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
-/// Lists the files under a folder, following symbolic links but never in a loop, skipping
-/// hidden files and folders. Paths come back relative, with `/`, sorted.
+/// Lists the files under a folder, skipping hidden files and folders. Paths come back relative,
+/// with `/`, sorted. A symbolic link is followed only when it resolves inside the folder (never
+/// in a loop); one that leads outside it, or nowhere, is skipped with a warning naming it, so
+/// that nothing outside the docs is read through a link (`ln -s /etc/passwd docs/passwd.md`).
 struct FileWalker {
     let root: String
     let display: String
 
-    func files() throws(DocError) -> [String] {
+    /// The files, and a warning for each link that was skipped.
+    func files() throws(DocError) -> (files: [String], skipped: [Diagnostic]) {
         var result: [String] = []
-        var ancestors: Set<String> = [realPath(root)]
-        try walk(root, relative: "", ancestors: &ancestors, into: &result)
-        return result.sorted()
+        var skipped: [Diagnostic] = []
+        let realRoot = realPath(root) ?? root
+        var ancestors: Set<String> = [realRoot]
+        try walk(root, relative: "", realRoot: realRoot, ancestors: &ancestors, into: &result, skipped: &skipped)
+        return (result.sorted(), skipped)
     }
 
-    private func walk(_ folder: String, relative: String, ancestors: inout Set<String>, into result: inout [String]) throws(DocError) {
+    private func walk(_ folder: String, relative: String, realRoot: String, ancestors: inout Set<String>,
+                      into result: inout [String], skipped: inout [Diagnostic]) throws(DocError) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
             throw DocError(stage: "load", path: displayPath(relative), "cannot list the folder: \((error as NSError).localizedDescription)")
@@ -21,29 +30,47 @@ struct FileWalker {
         for name in names.sorted() where !name.hasPrefix(".") {
             let full = folder + "/" + name
             let rel = relative.isEmpty ? name : relative + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory) else {
-                throw DocError(stage: "load", path: displayPath(rel), "a broken symbolic link")
+            var info = stat()
+            guard lstat(full, &info) == 0 else { continue }
+            var kind = info.st_mode & S_IFMT
+            if kind == S_IFLNK {
+                guard let real = realPath(full), stat(real, &info) == 0 else {
+                    skipped.append(warning(rel, "a broken symbolic link; skipped"))
+                    continue
+                }
+                guard real == realRoot || real.hasPrefix(realRoot == "/" ? "/" : realRoot + "/") else {
+                    skipped.append(warning(rel, "a symbolic link to '\(real)', outside the docs folder; skipped "
+                                           + "(nothing outside the docs folder is read through a link)"))
+                    continue
+                }
+                kind = info.st_mode & S_IFMT
             }
-            if isDirectory.boolValue {
-                let real = realPath(full)
+            if kind == S_IFDIR {
+                let real = realPath(full) ?? full
                 guard !ancestors.contains(real) else {
                     throw DocError(stage: "load", path: displayPath(rel), "a symbolic link loop (it leads back to a folder that contains it)")
                 }
                 ancestors.insert(real)
-                try walk(full, relative: rel, ancestors: &ancestors, into: &result)
+                try walk(full, relative: rel, realRoot: realRoot, ancestors: &ancestors, into: &result, skipped: &skipped)
                 ancestors.remove(real)
-            } else {
+            } else if kind == S_IFREG {
                 result.append(rel)
             }
+            // Sockets, pipes and devices are not documents: a pipe would block the build.
         }
+    }
+
+    private func warning(_ rel: String, _ message: String) -> Diagnostic {
+        Diagnostic(.warning, at: SourceLocation(file: displayPath(rel), line: 1), rule: "docs.symlink", message)
     }
 
     private func displayPath(_ rel: String) -> String {
         rel.isEmpty ? display : (display.hasSuffix("/") ? display + rel : display + "/" + rel)
     }
 
-    private func realPath(_ path: String) -> String {
-        URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+    private func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -28,7 +28,7 @@ public struct LoadStage: Sendable {
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DocError(stage: "load", path: docsDir, "the docs folder does not exist")
         }
-        let files = try FileWalker(root: root, display: docsDir).files()
+        let (files, skipped) = try FileWalker(root: root, display: docsDir).files()
         let pagePaths = files.filter(SitePaths.isPage)
         let assets = files.filter { !SitePaths.isPage($0) }
         let paths = SitePaths(useDirectoryURLs: config.useDirectoryURLs)
@@ -54,7 +54,7 @@ public struct LoadStage: Sendable {
         // Of several unreadable files, the first in path order.
         if let error = failures.values.first { throw error }
         var set = DocSet(config: config, docsDir: docsDir, docsRoot: root, pages: results.values,
-                         assets: assets, nav: [], diagnostics: config.notes)
+                         assets: assets, nav: [], diagnostics: config.notes + skipped)
         set.nav = try resolveNav(set)
         return set
     }

@@ -20,8 +20,8 @@ public final class PreviewServer: @unchecked Sendable {
     /// Starts serving; returns once the server listens, with the port it listens on.
     public func start() async throws -> UInt16 {
         let state = self.state
-        await server.appendRoute("GET /*") { request in Self.respond(to: request.path, state: state) }
-        await server.appendRoute("HEAD /*") { request in Self.respond(to: request.path, state: state) }
+        await server.appendRoute("GET /*") { request in Self.respond(to: request, state: state) }
+        await server.appendRoute("HEAD /*") { request in Self.respond(to: request, state: state) }
         Task { try? await server.run() }
         try await server.waitUntilListening(timeout: 10)
         guard case .ip4(_, let port)? = await server.listeningAddress else { return 0 }
@@ -33,8 +33,35 @@ public final class PreviewServer: @unchecked Sendable {
 
     // MARK: - Responses
 
-    static func respond(to rawPath: String, state: PreviewState) -> HTTPResponse {
-        state.reading { snapshot in respond(to: rawPath, root: state.root, snapshot: snapshot) }
+    static func respond(to request: HTTPRequest, state: PreviewState) -> HTTPResponse {
+        // A web page the reader has open elsewhere can point its own host name at 127.0.0.1 (DNS
+        // rebinding) and read the preview as a page of its own site: answer only loopback names.
+        guard allowsHost(request.headers[.host]) else {
+            return response(.misdirectedRequest, "421: the preview answers only for localhost, 127.0.0.1 and [::1]\n",
+                            type: "text/plain; charset=utf-8", cache: false)
+        }
+        return state.reading { snapshot in respond(to: request.path, root: state.root, snapshot: snapshot) }
+    }
+
+    /// Whether a Host header names this machine's loopback: `localhost` (or a name under
+    /// `.localhost`), an address in 127.0.0.0/8, or `[::1]`, with or without a port.
+    public static func allowsHost(_ header: String?) -> Bool {
+        guard var host = header?.lowercased(), !host.isEmpty else { return false }
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return false }
+            let rest = host[host.index(after: close)...]
+            guard rest.isEmpty || (rest.hasPrefix(":") && rest.dropFirst().allSatisfy(isDigit)) else { return false }
+            return host[..<close] == "[::1"
+        }
+        if let colon = host.lastIndex(of: ":") {
+            guard host[host.index(after: colon)...].allSatisfy(isDigit) else { return false }
+            host = String(host[..<colon])
+        }
+        if host.hasSuffix(".") { host.removeLast() }
+        if host == "localhost" || host.hasSuffix(".localhost") { return true }
+        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127"
+            && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(isDigit) && (Int($0) ?? 256) <= 255 }
     }
 
     static func respond(to rawPath: String, root: URL, snapshot: PreviewState.Snapshot) -> HTTPResponse {
@@ -51,18 +78,51 @@ public final class PreviewServer: @unchecked Sendable {
             return response(.forbidden, "403: this path is outside the site\n", type: "text/plain; charset=utf-8", cache: false)
         }
         var url = root.appendingPathComponent(relative)
-        var isDirectory: ObjCBool = false
-        if relative.isEmpty || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
+        if relative.isEmpty || isFolder(url.path) {
             url = url.appendingPathComponent("index.html")
         }
-        guard let data = try? Data(contentsOf: url) else {
+        guard let data = readWithoutLinks(root: root.path, relative: url.path.dropFirst(root.path.count + 1)) else {
             let notFound = (try? Data(contentsOf: root.appendingPathComponent("404.html"))) ?? Data("404: not found\n".utf8)
             return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/html; charset=utf-8"],
                                 body: inject(notFound, problems: snapshot.problems))
         }
         let type = contentType(url.pathExtension)
         let body = type.hasPrefix("text/html") ? inject(data, problems: snapshot.problems) : data
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store"], body: body)
+        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store",
+                                                       HTTPHeader("Content-Security-Policy"): headerPolicy,
+                                                       HTTPHeader("X-Content-Type-Options"): "nosniff"], body: body)
+    }
+
+    /// The policy every file is served with: the pages' own, which also covers what a page's
+    /// `<meta>` cannot (an SVG or an HTML file opened on its own, framing by other sites).
+    static let headerPolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+        + "font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+    private static func isDigit(_ c: Character) -> Bool { c >= "0" && c <= "9" }
+
+    static func isFolder(_ path: String) -> Bool {
+        var info = stat()
+        return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    /// The file at `relative` under `root`, opened one segment at a time without following a
+    /// symbolic link anywhere on the way; nil when it is missing, a link or not a regular file.
+    static func readWithoutLinks(root: String, relative: Substring) -> Data? {
+        var fd = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        let segments = relative.split(separator: "/")
+        for (k, segment) in segments.enumerated() {
+            let last = k == segments.count - 1
+            let next = openat(fd, String(segment), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | (last ? 0 : O_DIRECTORY))
+            close(fd)
+            guard next >= 0 else { return nil }
+            fd = next
+        }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
+        return try? handle.readToEnd() ?? Data()
     }
 
     /// The path under the site's root for a request path: percent-decoded (twice, so that a

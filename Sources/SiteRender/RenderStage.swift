@@ -94,7 +94,11 @@ public struct RenderStage: Sendable {
         }
         if let error = failures.first { throw error }
         for asset in docs.assets {
-            try writer.copy(from: docs.docsRoot + "/" + asset, to: asset)
+            let data: Data
+            do { data = try Data(contentsOf: URL(fileURLWithPath: docs.docsRoot + "/" + asset)) } catch {
+                throw DocError(stage: "write", path: docs.docsDir + "/" + asset, "cannot read: \((error as NSError).localizedDescription)")
+            }
+            try writer.write(Self.guarded(data, path: asset), to: asset)
         }
         try writer.write(Stylesheet.css, to: "assets/keydocs.css")
         try writer.write(SiteScript.js, to: "assets/keydocs.js")
@@ -106,6 +110,19 @@ public struct RenderStage: Sendable {
         }
         for file in extraFiles { try writer.write(file.contents, to: file.path) }
         return Summary(pages: pages.count, assets: docs.assets.count, diagnostics: [])
+    }
+
+    /// The policy an HTML file copied from the docs gets: it runs no script at all, so that a
+    /// page that sends the reader to it (`<meta http-equiv=refresh>`) runs nothing of its author's.
+    static let copiedHTMLPolicy = "default-src 'none'; img-src 'self' file: data:; style-src 'self' file: 'unsafe-inline'; "
+        + "font-src 'self' file:; base-uri 'none'; form-action 'none'"
+
+    /// An asset as it goes into the site: an HTML file gets `copiedHTMLPolicy` ahead of its own
+    /// markup (a policy can only be narrowed by another one, so the file cannot undo it).
+    static func guarded(_ data: Data, path: String) -> Data {
+        let lower = path.lowercased()
+        guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") || lower.hasSuffix(".shtml") else { return data }
+        return Data("<meta http-equiv=\"Content-Security-Policy\" content=\"\(copiedHTMLPolicy)\">\n".utf8) + data
     }
 
     /// The 404 page. It may be served at any depth, so its links are absolute: from `site_url`'s

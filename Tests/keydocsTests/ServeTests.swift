@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// A request over a plain TCP socket, so that the path goes to the server exactly as written.
-func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
+func rawGet(port: UInt16, path: String, host: String? = "127.0.0.1") throws -> (status: Int, body: String) {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw CocoaError(.fileReadUnknown) }
     defer { close(fd) }
@@ -17,7 +17,7 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
     guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
-    let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    let request = "GET \(path) HTTP/1.1\r\n" + (host.map { "Host: \($0)\r\n" } ?? "") + "Connection: close\r\n\r\n"
     _ = request.withCString { send(fd, $0, strlen($0), 0) }
     var data = [UInt8]()
     var buffer = [UInt8](repeating: 0, count: 65536)
@@ -158,6 +158,38 @@ func rawGet(port: UInt16, path: String) throws -> (status: Int, body: String) {
         let preview = try Self.preview.get()
         let reply = try rawGet(port: preview.port, path: path)
         #expect(reply.status == 403 || reply.status == 404 || reply.status == 400, "\(path): \(reply.status)")
+        #expect(!reply.body.contains("root:x:0:0"))
+    }
+
+    /// A page elsewhere can point a name of its own at 127.0.0.1 (DNS rebinding): the preview
+    /// answers only Host names of the loopback.
+    @Test(arguments: [("localhost", 200), ("LOCALHOST:8000", 200), ("127.0.0.1", 200), ("127.1.2.3:80", 200), ("[::1]:8000", 200),
+                      ("docs.localhost", 200), ("evil.example", 421), ("evil.example:8000", 421), ("127.0.0.1.evil.example", 421),
+                      ("localhost.evil.example", 421), ("10.0.0.1", 421), ("[::2]", 421), ("", 421)])
+    func onlyLoopbackHostNamesAreAnswered(_ host: String, _ status: Int) throws {
+        let preview = try Self.preview.get()
+        let reply = try rawGet(port: preview.port, path: "/", host: host)
+        #expect(reply.status == status, "Host: \(host)")
+        if status != 200 { #expect(!reply.body.contains("<html")) }
+        #expect(try rawGet(port: preview.port, path: "/", host: nil).status == 421)
+    }
+
+    /// The preview never follows a link, even one placed in the folder it serves.
+    @Test func servesNoSymbolicLink() throws {
+        let preview = try Self.preview.get()
+        let temporary = URL(fileURLWithPath: NSTemporaryDirectory())
+        let folders = try FileManager.default.contentsOfDirectory(atPath: temporary.path).filter { $0.hasPrefix("keydocs-serve-") }
+        var planted: [URL] = []
+        defer { for link in planted { try? FileManager.default.removeItem(at: link) } }
+        for folder in folders {
+            let link = temporary.appendingPathComponent(folder).appendingPathComponent("site/leak.txt")
+            if (try? FileManager.default.createSymbolicLink(atPath: link.path, withDestinationPath: "/etc/passwd")) != nil {
+                planted.append(link)
+            }
+        }
+        try #require(!planted.isEmpty)
+        let reply = try rawGet(port: preview.port, path: "/leak.txt")
+        #expect(reply.status == 404)
         #expect(!reply.body.contains("root:x:0:0"))
     }
 
