@@ -1,6 +1,7 @@
 import CMariaDB
 import DocModel
 import Foundation
+import KeyPolicy
 
 /// A required engine (bubblewrap, MariaDB) that is missing or would not start.
 public struct EngineError: Error, Sendable, CustomStringConvertible {
@@ -14,11 +15,20 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
 
 /// A private MariaDB server for one run: its own data folder and socket in a temporary folder
 /// that only this user can enter, no TCP port, stopped and removed by `stop()`.
+///
+/// Samples must not reach the host through it. When keydocs runs as root the server runs as a
+/// user id of its own that owns nothing on the host; it reads and writes files only in an empty
+/// folder of its own (`secure_file_priv`), never on a client's behalf (`local_infile` off), keeps
+/// tables in InnoDB in a tablespace of bounded size, and has grant tables: samples connect as an
+/// account with rights on their page's database only (no FILE, SUPER, SHUTDOWN or global SET),
+/// and only keydocs knows the password of the administrator account.
 public final class MariaDBServer: @unchecked Sendable {
     /// The temporary folder that holds the data and the socket.
     public let folder: URL
     /// The Unix socket clients connect to.
     public let socket: String
+    /// The administrator account (all privileges), for keydocs itself, never for a sample.
+    public let admin: MariaDBAddress
     private let process: Process
     private let lock = NSLock()
     private var stopped = false
@@ -35,31 +45,90 @@ public final class MariaDBServer: @unchecked Sendable {
         return nil
     }
 
+    /// The SQL that creates MariaDB's system tables (installed with the server).
+    static func systemTables(near binary: String) -> String? {
+        let prefix = URL(fileURLWithPath: binary).deletingLastPathComponent().deletingLastPathComponent().path
+        return ["/share/mysql", "/share/mariadb"].map { prefix + $0 + "/mysql_system_tables.sql" }
+            .first { FileManager.default.isReadableFile(atPath: $0) }
+    }
+
+    /// Tablespaces of bounded size: what a page's samples may store is at most about 256 MB.
+    static func storageArguments(data: URL) -> [String] {
+        [
+            "--no-defaults", "--datadir=\(data.path)", "--skip-networking", "--skip-log-bin",
+            "--innodb-buffer-pool-size=16M", "--innodb-log-file-size=8M", "--innodb-file-per-table=0",
+            "--innodb-data-file-path=ibdata1:12M:autoextend:max:256M",
+            "--innodb-temp-data-file-path=ibtmp1:12M:autoextend:max:64M",
+            "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+        ]
+    }
+
     /// Starts a server and waits until it accepts connections (at most `timeout` seconds).
     public static func start(timeout: TimeInterval = 20) throws(EngineError) -> MariaDBServer {
         guard let binary = locate() else {
             throw EngineError(engine: "MariaDB", reason: "mariadbd is not installed (Debian package mariadb-server-core)")
         }
+        guard let tables = systemTables(near: binary) else {
+            throw EngineError(engine: "MariaDB", reason: "mysql_system_tables.sql is missing (Debian package mariadb-server-core)")
+        }
+        // As root, the server runs as a user id of its own (as the shell sandbox does).
+        var runAs: [String] = []
+        var uid: UInt32?
+        if geteuid() == 0 {
+            guard let setpriv = Sandbox.setpriv else {
+                throw EngineError(engine: "MariaDB", reason: "setpriv (Debian package util-linux) is needed to run it as a user of its own")
+            }
+            let id = UInt32.random(in: 200_000..<1_200_000)
+            uid = id
+            runAs = [setpriv, "--reuid=\(id)", "--regid=\(id)", "--clear-groups", "--inh-caps=-all", binary]
+        } else {
+            runAs = [binary]
+        }
         guard let folder = makePrivateFolder(prefix: "keydocs-mariadb-") else {
             throw EngineError(engine: "MariaDB", reason: "cannot create a temporary folder")
         }
+        // An interrupt while the server starts stops what runs and removes the folder; the
+        // server registers its own clean-up once it is up.
+        let starting = StartingProcess()
+        let folderPath = folder.path
+        let early = Interrupts.shared.add {
+            starting.kill()
+            try? FileManager.default.removeItem(atPath: folderPath)
+        }
+        defer { Interrupts.shared.remove(early) }
         let data = folder.appendingPathComponent("data")
-        do { try FileManager.default.createDirectory(at: data, withIntermediateDirectories: false) } catch {
+        let files = folder.appendingPathComponent("files")
+        do {
+            for made in [data, files] {
+                try FileManager.default.createDirectory(at: made, withIntermediateDirectories: false)
+            }
+            if let uid {
+                for path in [folder, data, files] where chown(path.path, uid, uid) != 0 {
+                    throw EngineError(engine: "MariaDB", reason: "cannot hand \(path.path) to the server's user: \(String(cString: strerror(errno)))")
+                }
+            }
+        } catch {
             try? FileManager.default.removeItem(at: folder)
             throw EngineError(engine: "MariaDB", reason: "cannot create the data folder: \(error)")
         }
+        let password = (try? KeyGenerator().generate()) ?? UUID().uuidString
+        let admin = MariaDBAddress(socket: folder.appendingPathComponent("sock").path, user: "keydocs", password: password)
+        do {
+            try bootstrap(runAs, data: data, folder: folder, tables: tables, password: password, starting: starting)
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw error
+        }
         let socket = folder.appendingPathComponent("sock").path
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        var arguments = [
-            "--no-defaults", "--datadir=\(data.path)", "--socket=\(socket)", "--skip-networking",
-            "--skip-grant-tables", "--pid-file=\(folder.appendingPathComponent("pid").path)",
+        process.executableURL = URL(fileURLWithPath: runAs[0])
+        process.arguments = Array(runAs.dropFirst()) + storageArguments(data: data) + [
+            "--socket=\(socket)", "--pid-file=\(folder.appendingPathComponent("pid").path)",
             "--log-error=\(folder.appendingPathComponent("error.log").path)",
-            "--innodb-buffer-pool-size=16M", "--innodb-log-file-size=8M", "--skip-log-bin",
-            "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
+            "--secure-file-priv=\(files.path)", "--local-infile=0", "--enforce-storage-engine=InnoDB",
+            "--skip-symbolic-links", "--tmp-disk-table-size=64M", "--max-connections=200",
         ]
-        if geteuid() == 0 { arguments.append("--user=root") }
-        process.arguments = arguments
+        process.environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL": "C"]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -67,7 +136,8 @@ public final class MariaDBServer: @unchecked Sendable {
             try? FileManager.default.removeItem(at: folder)
             throw EngineError(engine: "MariaDB", reason: "cannot start \(binary): \(error)")
         }
-        let server = MariaDBServer(folder: folder, socket: socket, process: process)
+        starting.pid = process.processIdentifier
+        let server = MariaDBServer(folder: folder, socket: socket, admin: admin, process: process)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if !process.isRunning {
@@ -76,7 +146,7 @@ public final class MariaDBServer: @unchecked Sendable {
                 let lastError = log.split(separator: "\n").last { $0.contains("ERROR") }.map(String.init) ?? "it exited"
                 throw EngineError(engine: "MariaDB", reason: "mariadbd stopped while starting: \(lastError)")
             }
-            if FileManager.default.fileExists(atPath: socket), (try? MariaDBConnection(socket: socket)) != nil {
+            if FileManager.default.fileExists(atPath: socket), (try? MariaDBConnection(admin)) != nil {
                 return server
             }
             usleep(20_000)
@@ -85,9 +155,47 @@ public final class MariaDBServer: @unchecked Sendable {
         throw EngineError(engine: "MariaDB", reason: "mariadbd did not accept connections within \(Int(timeout)) s")
     }
 
-    private init(folder: URL, socket: String, process: Process) {
+    /// Creates the system tables and the administrator account in the empty data folder.
+    private static func bootstrap(_ runAs: [String], data: URL, folder: URL, tables: String, password: String,
+                                  starting: StartingProcess) throws(EngineError) {
+        guard let system = try? String(contentsOfFile: tables, encoding: .utf8) else {
+            throw EngineError(engine: "MariaDB", reason: "cannot read \(tables)")
+        }
+        let sql = "CREATE DATABASE IF NOT EXISTS mysql;\nUSE mysql;\n" + system + """
+
+            FLUSH PRIVILEGES;
+            CREATE USER 'keydocs'@'localhost' IDENTIFIED BY '\(password)';
+            GRANT ALL PRIVILEGES ON *.* TO 'keydocs'@'localhost' WITH GRANT OPTION;
+
+            """
+        let input = Pipe()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: runAs[0])
+        process.arguments = Array(runAs.dropFirst()) + storageArguments(data: data) + [
+            "--bootstrap", "--log-error=\(folder.appendingPathComponent("bootstrap.log").path)",
+        ]
+        process.environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL": "C"]
+        process.standardInput = input
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch {
+            throw EngineError(engine: "MariaDB", reason: "cannot start \(runAs.last ?? "mariadbd") --bootstrap: \(error)")
+        }
+        starting.pid = process.processIdentifier
+        input.fileHandleForWriting.write(Data(sql.utf8))
+        try? input.fileHandleForWriting.close()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let log = (try? String(contentsOf: folder.appendingPathComponent("bootstrap.log"), encoding: .utf8)) ?? ""
+            let lastError = log.split(separator: "\n").last { $0.contains("ERROR") }.map(String.init) ?? "exit status \(process.terminationStatus)"
+            throw EngineError(engine: "MariaDB", reason: "mariadbd --bootstrap failed: \(lastError)")
+        }
+    }
+
+    private init(folder: URL, socket: String, admin: MariaDBAddress, process: Process) {
         self.folder = folder
         self.socket = socket
+        self.admin = admin
         self.process = process
         let pid = process.processIdentifier
         let path = folder.path
@@ -118,6 +226,22 @@ public final class MariaDBServer: @unchecked Sendable {
     }
 
     deinit { stop() }
+}
+
+/// The process a starting server runs (its bootstrap, then the server), for an interrupt to stop.
+final class StartingProcess: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: pid_t = 0
+
+    var pid: pid_t {
+        get { lock.withLock { stored } }
+        set { lock.withLock { stored = newValue } }
+    }
+
+    func kill() {
+        let pid = self.pid
+        if pid > 0 { Glibc.kill(pid, SIGKILL) }
+    }
 }
 
 /// Where a MariaDB server is and whom to connect as.
@@ -190,6 +314,9 @@ public final class MariaDBConnection: @unchecked Sendable {
         guard let handle = mysql_init(nil) else { throw EngineError(engine: "MariaDB", reason: "out of memory") }
         var timeout: UInt32 = 5
         mysql_options(handle, MYSQL_OPT_CONNECT_TIMEOUT, &timeout)
+        // The client library never sends a file of this machine (LOAD DATA LOCAL INFILE).
+        var localInfile: UInt32 = 0
+        mysql_options(handle, MYSQL_OPT_LOCAL_INFILE, &localInfile)
         guard mysql_real_connect(handle, address.host, address.user, address.password, address.database,
                                  UInt32(address.port ?? 0), address.socket, 0) != nil else {
             let message = String(cString: mysql_error(handle))
@@ -201,6 +328,12 @@ public final class MariaDBConnection: @unchecked Sendable {
     }
 
     deinit { mysql_close(handle) }
+
+    /// The server's id of this connection's thread (what `KILL QUERY` takes).
+    public var threadID: UInt { UInt(mysql_thread_id(handle)) }
+
+    /// Client errors that mean the server went away (CR_SERVER_GONE_ERROR, CR_SERVER_LOST).
+    public static let lostConnection: Set<UInt32> = [2006, 2013]
 
     /// Runs one statement and collects its result, its error, and its warnings.
     public func execute(_ sql: String) -> StatementResult {

@@ -188,6 +188,8 @@ final class Engines: @unchecked Sendable {
     private let externalSocket: String?
     private let offline: Bool
     private var starting: DispatchWorkItem?
+    /// A server the caller owns: used, never stopped here.
+    private let borrowed: MariaDBServer?
 
     init(options: CheckOptions, needsSandbox: Bool) {
         offline = options.offline
@@ -201,20 +203,22 @@ final class Engines: @unchecked Sendable {
             self.sandbox = needsSandbox ? Sandbox.detect() : .failure(EngineError(engine: "bubblewrap", reason: "not needed"))
         }
         externalSocket = options.mysqlSocket
+        borrowed = options.privateServer
     }
 
     /// Starts the private server in the background, so that it is ready when the first SQL sample needs it.
     func prepareDatabase() {
-        guard externalSocket == nil, !offline else { return }
+        guard externalSocket == nil, borrowed == nil, !offline else { return }
         let item = DispatchWorkItem { [self] in _ = database() }
         starting = item
         DispatchQueue.global().async(execute: item)
     }
 
-    /// The socket of the server SQL samples run on, starting the private one on first use.
-    func database() -> Result<String, EngineError> {
+    /// Where SQL samples run, starting the private server on first use.
+    func database() -> Result<DatabaseTarget, EngineError> {
         if offline { return .failure(EngineError(engine: "MariaDB", reason: "offline check")) }
-        if let externalSocket { return .success(externalSocket) }
+        if let externalSocket { return .success(DatabaseTarget(address: MariaDBAddress(socket: externalSocket), isPrivate: false)) }
+        if let borrowed { return .success(DatabaseTarget(address: borrowed.admin, isPrivate: true)) }
         lock.lock()
         defer { lock.unlock() }
         let result: Result<MariaDBServer, EngineError>
@@ -224,7 +228,7 @@ final class Engines: @unchecked Sendable {
             do { result = .success(try MariaDBServer.start()) } catch { result = .failure(error) }
             server = result
         }
-        return result.map(\.socket)
+        return result.map { DatabaseTarget(address: $0.admin, isPrivate: true) }
     }
 
     /// Stops the private server, if one was started.

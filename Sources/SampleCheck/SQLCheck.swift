@@ -12,16 +12,18 @@ extension PageChecker {
             report("sql.empty", at: sample.location, "the block holds no SQL statement")
             return ""
         }
-        let socket: String
+        let target: DatabaseTarget
         switch engines.database() {
-        case .success(let found): socket = found
+        case .success(let found): target = found
         case .failure(let error):
             notRunReason = "SQL not executed: \(error.reason)"
             return ""
         }
         if sql == nil {
-            do { sql = try SQLSession(socket: socket) } catch {
-                notRunReason = "SQL not executed: \(error.reason)"
+            do { sql = try SQLSession(target: target, statementSeconds: options.statementSeconds) } catch {
+                // The server was there for the check: that it cannot be used now is a failure of the
+                // run, whatever the mode, not a missing engine.
+                report("sql.engine", at: sample.location, "SQL not executed: \(error.reason)")
                 return ""
             }
         }
@@ -30,6 +32,20 @@ extension PageChecker {
         for statement in statements {
             let at = sample.location(ofLine: statement.line)
             let context = statement.text.split(separator: "\n").prefix(3).map { "> " + $0 }
+            if session.lost {
+                report("sql.engine", at: at, "not run: the MariaDB server went away earlier on this page", context: context)
+                break
+            }
+            if let reason = SQLGuard.refusal(statement.text) {
+                report("sql.not-allowed", at: at, "not run: the statement \(reason); samples may use their own database only",
+                       context: context)
+                continue
+            }
+            if let named = SQLGuard.qualifiers(statement.text).first(where: session.otherDatabases.contains) {
+                report("sql.not-allowed", at: at, "not run: the statement names the database '\(named)'; on a server named "
+                       + "with --mysql, samples run only in keydocs' scratch database", context: context)
+                continue
+            }
             let upper = statement.text.uppercased()
             let verb = SQLText.verb(statement.text)
             let isGenerator = verb == "SELECT" && Self.randomFunctions.contains { upper.contains($0) } && !upper.contains(" FROM ")
@@ -37,10 +53,10 @@ extension PageChecker {
                 runGenerator(statement, session: session, sample: sample, at: at, runs: directives.runs ?? options.runs, context: context)
             }
             let before = verb == "UPDATE" && upper.contains("API_KEY") ? session.keys() : nil
-            let result = session.connection.execute(statement.text)
+            let result = session.run(statement.text)
             ran += 1
             if result.errorCode != 0 {
-                report("sql.error", at: at, result.errorLine, context: context)
+                reportFailure(result, session: session, at: at, context: context)
                 continue
             }
             for warning in result.warnings {
@@ -53,6 +69,18 @@ extension PageChecker {
             }
         }
         return "ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode"
+    }
+
+    /// A statement that failed: stopped for its time, the server gone, or MariaDB's own error.
+    private mutating func reportFailure(_ result: StatementResult, session: SQLSession, at: SourceLocation, context: [String]) {
+        switch result.errorCode {
+        case 1317, 1969:
+            report("sql.timeout", at: at, "the statement did not finish within \(session.statementSeconds) s and was stopped", context: context)
+        case _ where MariaDBConnection.lostConnection.contains(result.errorCode):
+            report("sql.engine", at: at, "the MariaDB server went away while running the statement: \(result.errorLine)", context: context)
+        default:
+            report("sql.error", at: at, result.errorLine, context: context)
+        }
     }
 
     private mutating func runGenerator(_ statement: SQLStatement, session: SQLSession, sample: Sample, at: SourceLocation,
@@ -69,7 +97,7 @@ extension PageChecker {
         }
         var outputs: [String] = []
         for _ in 0..<runs {
-            let result = side.execute(statement.text)
+            let result = session.run(statement.text, on: side)
             if result.errorCode != 0 { return } // the page run reports the error once
             guard let value = result.rows.first?.first, let key = value else {
                 report("generator.null", at: at, "the query returns NULL instead of a key", context: context)

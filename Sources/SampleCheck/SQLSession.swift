@@ -1,11 +1,29 @@
+import Dispatch
 import Foundation
+import KeyPolicy
+
+/// Where SQL samples run.
+public struct DatabaseTarget: Sendable {
+    /// The account keydocs connects with: the private server's administrator, or the user's.
+    public var address: MariaDBAddress
+    /// keydocs' own private server (samples get an account of their own), or the user's.
+    public var isPrivate: Bool
+
+    /// A target.
+    public init(address: MariaDBAddress, isPrivate: Bool) {
+        self.address = address
+        self.isPrivate = isPrivate
+    }
+}
 
 /// A page's SQL session: a scratch database with `civicrm_contact` as CiviCRM defines it
 /// (the columns a sample may touch, `api_key varchar(32)` with its ordinary index,
 /// utf8mb4_unicode_ci) and fixture contacts, under MariaDB's strict mode.
-final class SQLSession {
-    let connection: MariaDBConnection
-    let database: String
+public final class SQLSession: @unchecked Sendable {
+    /// The session's connection, as the sample account.
+    public let connection: MariaDBConnection
+    /// The page's scratch database.
+    public let database: String
     let socket: String
 
     /// The fixture contacts: id, type, display name, email.
@@ -90,13 +108,54 @@ final class SQLSession {
 
     private static let counter = Counter()
 
-    init(socket: String) throws(EngineError) {
-        self.socket = socket
-        database = "keydocs_\(getpid())_\(Self.counter.next())"
-        connection = try MariaDBConnection(socket: socket)
-        try connection.run("CREATE DATABASE `\(database)` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-        try connection.run("USE `\(database)`")
-        try connection.run("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION'")
+    /// The statement that every connection of a sample session starts with.
+    static let sqlMode = "SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION'"
+
+    /// Where samples run: keydocs' private server (with its administrator account), or a
+    /// server the user named.
+    let target: DatabaseTarget
+    /// keydocs' own connection: creates the database and the sample account, stops a statement
+    /// that runs too long, removes both at the end. Samples never use it.
+    private let control: MariaDBConnection
+    private let controlLock = NSLock()
+    /// The sample account on the private server (nil on the user's server).
+    private let account: (user: String, password: String)?
+    /// Seconds one statement may run.
+    let statementSeconds: Int
+    /// Statements started, so that a stop sent for one cannot reach the next.
+    private var generation = 0
+    /// On the user's server: every database but the scratch one, which samples may not name.
+    private(set) var otherDatabases: Set<String> = []
+    /// The server went away during this session: no further statement runs.
+    private(set) var lost = false
+
+    /// Creates the page's database, its account (on the private server) and the fixtures.
+    public init(target: DatabaseTarget, statementSeconds: Int) throws(EngineError) {
+        self.target = target
+        self.statementSeconds = statementSeconds
+        socket = target.address.socket ?? ""
+        let n = Self.counter.next()
+        database = "keydocs_\(getpid())_\(n)"
+        control = try MariaDBConnection(target.address)
+        try control.run("CREATE DATABASE `\(database)` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
+        if target.isPrivate {
+            let user = "sample_\(getpid())_\(n)"
+            let password = (try? KeyGenerator().generate()) ?? UUID().uuidString
+            try control.run("CREATE USER '\(user)'@'localhost' IDENTIFIED BY '\(password)'")
+            // The page's own database, and nothing of the server's (no FILE, SUPER, SHUTDOWN,
+            // PROCESS, global SET or account rights); EVENT is left out, so nothing runs later.
+            try control.run("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER, CREATE TEMPORARY TABLES, "
+                            + "LOCK TABLES, CREATE VIEW, SHOW VIEW, TRIGGER, EXECUTE, CREATE ROUTINE, ALTER ROUTINE "
+                            + "ON `\(database)`.* TO '\(user)'@'localhost'")
+            account = (user, password)
+        } else {
+            account = nil
+        }
+        connection = try Self.connect(target, account: account, database: database)
+        if !target.isPrivate {
+            let names = connection.execute("SHOW DATABASES").rows.compactMap { $0.first ?? nil }.map { $0.lowercased() }
+            otherDatabases = Set(names + ["mysql", "information_schema", "performance_schema", "sys"]).subtracting([database.lowercased()])
+        }
         for statement in Self.schema { try connection.run(statement) }
         for (id, type, name, email) in Self.fixtures {
             let sortName = name.replacingOccurrences(of: "'", with: "''")
@@ -109,11 +168,57 @@ final class SQLSession {
         }
     }
 
+    /// A connection as the sample account (or the user's account) to the page's database.
+    private static func connect(_ target: DatabaseTarget, account: (user: String, password: String)?,
+                                database: String) throws(EngineError) -> MariaDBConnection {
+        var address = target.address
+        if let account {
+            address.user = account.user
+            address.password = account.password
+        }
+        address.database = database
+        let connection = try MariaDBConnection(address)
+        try connection.run(sqlMode)
+        return connection
+    }
+
     /// A second connection to the same database, for running a generator query on its own.
-    func sideConnection() throws(EngineError) -> MariaDBConnection {
-        let side = try MariaDBConnection(socket: socket, database: database)
-        try side.run("SET SESSION sql_mode = 'STRICT_TRANS_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_AUTO_CREATE_USER,NO_ENGINE_SUBSTITUTION'")
-        return side
+    public func sideConnection() throws(EngineError) -> MariaDBConnection {
+        try Self.connect(target, account: account, database: database)
+    }
+
+    /// Runs one statement of a sample on `connection` (the session's, or a side connection),
+    /// stopping it after `statementSeconds` (MariaDB then answers with error 1317).
+    public func run(_ sql: String, on connection: MariaDBConnection? = nil) -> StatementResult {
+        let connection = connection ?? self.connection
+        controlLock.lock()
+        generation += 1
+        let current = generation
+        controlLock.unlock()
+        let thread = connection.threadID
+        let stopped = Flag()
+        let stop = DispatchWorkItem { [self] in
+            controlLock.lock()
+            defer { controlLock.unlock() }
+            if generation == current {
+                stopped.set()
+                _ = control.execute("KILL QUERY \(thread)")
+            }
+        }
+        DispatchQueue.global().asyncAfter(deadline: .now() + .seconds(statementSeconds), execute: stop)
+        var result = connection.execute(sql)
+        controlLock.lock()
+        generation += 1
+        controlLock.unlock()
+        stop.cancel()
+        // SLEEP() returns 1 when it is stopped, not an error: the stop itself says it ran out of time.
+        if stopped.isSet && result.errorCode == 0 {
+            result.errorCode = 1317
+            result.sqlState = "70100"
+            result.errorMessage = "Query execution was interrupted"
+        }
+        if MariaDBConnection.lostConnection.contains(result.errorCode) { lost = true }
+        return result
     }
 
     /// Every contact's id and key.
@@ -125,8 +230,19 @@ final class SQLSession {
         return keys
     }
 
-    func close() {
-        _ = connection.execute("DROP DATABASE IF EXISTS `\(database)`")
+    /// Removes the page's database and its account.
+    public func close() {
+        controlLock.lock()
+        defer { controlLock.unlock() }
+        _ = control.execute("DROP DATABASE IF EXISTS `\(database)`")
+        if let account { _ = control.execute("DROP USER IF EXISTS '\(account.user)'@'localhost'") }
+    }
+
+    private final class Flag: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = false
+        func set() { lock.lock(); value = true; lock.unlock() }
+        var isSet: Bool { lock.lock(); defer { lock.unlock() }; return value }
     }
 
     private final class Counter: @unchecked Sendable {

@@ -50,6 +50,11 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Run SQL samples on this MariaDB server's socket instead of a private one.", valueName: "socket"))
     var mysql: String?
 
+    /// A private server that serve keeps for every rebuild.
+    var server: MariaDBServer?
+
+    enum CodingKeys: CodingKey { case runs, sandbox, mysql }
+
     func validate() throws {
         guard (1...100_000).contains(runs) else { throw ValidationError("--runs must be from 1 to 100000") }
     }
@@ -58,6 +63,7 @@ struct EngineOptions: ParsableArguments {
         var options = CheckOptions()
         options.runs = runs
         options.mysqlSocket = mysql
+        options.privateServer = server
         if sandbox == .none { options.sandbox = Sandbox(mode: .none) }
         let report = CheckStage(docs: docs, options: options).run(cache: cache)
         return report

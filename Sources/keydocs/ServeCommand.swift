@@ -43,7 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
         var engines = self.engines
         if !noCheck && engines.mysql == nil, let server = try? MariaDBServer.start() {
             cleanup.database = server
-            engines.mysql = server.socket
+            engines.server = server
         }
         cleanup.installSignalHandlers()
 

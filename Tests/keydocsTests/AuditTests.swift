@@ -7,11 +7,18 @@ import Testing
     final class Database: @unchecked Sendable {
         let server: MariaDBServer
         let connection: MariaDBConnection
+        /// The administrator's password, for `--password-file`.
+        let passwordFile: String
+
+        /// `--socket … --user … --password-file …` for the audit command.
+        var login: [String] { ["--socket", server.socket, "--user", server.admin.user ?? "", "--password-file", passwordFile] }
 
         init() throws {
             ExitCleanup.install()
             server = try MariaDBServer.start()
-            connection = try MariaDBConnection(socket: server.socket)
+            connection = try MariaDBConnection(server.admin)
+            passwordFile = server.folder.appendingPathComponent("admin-password").path
+            try Data((server.admin.password ?? "").utf8).write(to: URL(fileURLWithPath: passwordFile))
             try connection.run("CREATE DATABASE civicrm CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
             try connection.run("USE civicrm")
             try connection.run("""
@@ -40,7 +47,7 @@ import Testing
     @Test func findsEveryKindOfBadKeyByContactAndChangesNothing() throws {
         let db = try Self.database.get()
         let before = try #require(db.checksum())
-        let run = try keydocs(["key", "audit", "--socket", db.server.socket, "--database", "civicrm"], directory: packageRoot)
+        let run = try keydocs(["key", "audit"] + db.login + ["--database", "civicrm"], directory: packageRoot)
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         let err = run.stderr
@@ -61,10 +68,10 @@ import Testing
 
     @Test func jsonGroupsByContact() throws {
         let db = try Self.database.get()
-        let run = try keydocs(["key", "audit", "--socket", db.server.socket, "--database", "civicrm", "--format", "json", "--docs", "/nonexistent-docs-\(UUID())"],
+        let run = try keydocs(["key", "audit"] + db.login + ["--database", "civicrm", "--format", "json", "--docs", "/nonexistent-docs-\(UUID())"],
                               directory: packageRoot)
         #expect(run.status == 2, "an unreadable --docs folder is an error")
-        let json = try keydocs(["key", "audit", "--socket", db.server.socket, "--database", "civicrm", "--format", "json"], directory: packageRoot)
+        let json = try keydocs(["key", "audit"] + db.login + ["--database", "civicrm", "--format", "json"], directory: packageRoot)
         #expect(json.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let contacts = try #require(object["contacts"] as? [[String: Any]])

@@ -1,0 +1,163 @@
+import DocModel
+import Foundation
+import SampleCheck
+import Testing
+
+/// What an SQL sample can reach on the private MariaDB: its page's database, nothing of the
+/// host. The statements here are sent as they are, past the checker's own refusals, so that
+/// the server's grants and settings are shown to hold on their own.
+@Suite(.serialized) struct DatabaseSafetyTests {
+    static let server = Result { () throws(EngineError) -> MariaDBServer in
+        // The shared server is stopped, and its folder removed, when the test process exits.
+        atexit { Interrupts.shared.runAll() }
+        return try MariaDBServer.start()
+    }
+
+    func session(seconds: Int = 10) throws -> SQLSession {
+        let server = try Self.server.get()
+        return try SQLSession(target: DatabaseTarget(address: server.admin, isPrivate: true), statementSeconds: seconds)
+    }
+
+    @Test func theServerRunsAsAUserOfItsOwnWithNoFileAccess() throws {
+        let server = try Self.server.get()
+        let pid = try #require(Int32(String(contentsOfFile: server.folder.appendingPathComponent("pid").path, encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let status = try String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8)
+        let uid = try #require(status.split(separator: "\n").first { $0.hasPrefix("Uid:") }?.split(separator: "\t").dropFirst().first)
+        if geteuid() == 0 { #expect(uid != "0", "mariadbd runs as root") } else { #expect(uid == "\(geteuid())") }
+        let sql = try session()
+        defer { sql.close() }
+        let settings = sql.run("SELECT @@secure_file_priv, @@local_infile, @@enforce_storage_engine")
+        #expect(settings.rows.first?[0] == server.folder.appendingPathComponent("files").path + "/")
+        #expect(settings.rows.first?[1] == "0")
+        #expect(settings.rows.first?[2] == "InnoDB")
+        // The server process has no environment of keydocs'.
+        let environ = (try? Data(contentsOf: URL(fileURLWithPath: "/proc/\(pid)/environ"))) ?? Data()
+        #expect(!String(decoding: environ, as: UTF8.self).contains("HOME="))
+    }
+
+    /// Each of these reached the host, or the server's administration, when samples ran as root
+    /// on a server without grant tables.
+    @Test(arguments: [
+        ("SELECT LOAD_FILE('/etc/passwd')", UInt32(0)),
+        ("SELECT 'x' INTO OUTFILE '/tmp/keydocs-outfile-test'", 1227),
+        ("SELECT 'x' INTO DUMPFILE '/tmp/keydocs-dumpfile-test'", 1227),
+        ("LOAD DATA LOCAL INFILE '/proc/self/environ' INTO TABLE civicrm_contact", 4166),
+        ("LOAD DATA INFILE '/etc/passwd' INTO TABLE civicrm_contact", 1045),
+        ("SET GLOBAL general_log_file = '/tmp/keydocs-general-log-test'", 1227),
+        ("SET GLOBAL general_log = 1", 1227),
+        ("SHUTDOWN", 1227),
+        ("CREATE DATABASE keydocs_other", 1044),
+        ("CREATE USER 'x'@'localhost'", 1227),
+        ("SELECT * FROM mysql.global_priv", 1142),
+        ("CREATE TABLE big (x int) ENGINE=MEMORY", 1290),
+        ("CREATE EVENT e ON SCHEDULE EVERY 1 SECOND DO SELECT 1", 1044),
+    ])
+    func aSampleCannotReachTheHost(_ statement: String, _ code: UInt32) throws {
+        let sql = try session()
+        defer { sql.close() }
+        let result = sql.run(statement)
+        if code == 0 {
+            #expect(result.errorCode == 0)
+            #expect(result.rows.first?.first == .some(nil), "LOAD_FILE read a host file")
+        } else {
+            #expect(result.errorCode != 0, "\(statement) succeeded")
+            // 4166 (local infile disabled) and 1148 (not allowed) both mean the file was not sent.
+            let accepted: Set<UInt32> = code == 4166 ? [4166, 1148, 2068] : [code]
+            #expect(accepted.contains(result.errorCode), "\(statement): \(result.errorLine)")
+        }
+        for file in ["/tmp/keydocs-outfile-test", "/tmp/keydocs-dumpfile-test", "/tmp/keydocs-general-log-test"] {
+            #expect(!FileManager.default.fileExists(atPath: file))
+        }
+    }
+
+    @Test func aSampleCannotSeeAnotherPagesDatabase() throws {
+        let first = try session()
+        let second = try session()
+        defer { first.close(); second.close() }
+        let result = second.run("SELECT COUNT(*) FROM `\(first.database)`.civicrm_contact")
+        #expect(result.errorCode == 1142 || result.errorCode == 1044, "\(result.errorLine)")
+    }
+
+    @Test func aStatementIsStoppedAtItsTimeLimitEvenIfTheSampleLiftsItsOwn() throws {
+        let sql = try session(seconds: 1)
+        defer { sql.close() }
+        #expect(sql.run("SET SESSION max_statement_time = 0").errorCode == 0)
+        let start = Date()
+        let result = sql.run("SELECT SLEEP(30)")
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(result.errorCode == 1317)
+        // The stop reaches only the statement that ran too long.
+        #expect(sql.run("SELECT 1").rows.first?.first == "1")
+    }
+
+    @Test func whatAPageStoresIsBounded() throws {
+        let sql = try session(seconds: 60)
+        defer { sql.close() }
+        #expect(sql.run("CREATE TABLE fill (x longblob) ENGINE=InnoDB").errorCode == 0)
+        #expect(sql.run("INSERT INTO fill VALUES (REPEAT('x', 4000000))").errorCode == 0)
+        var failure: StatementResult?
+        for _ in 0..<12 {
+            let result = sql.run("INSERT INTO fill SELECT x FROM fill")
+            if result.errorCode != 0 { failure = result; break }
+        }
+        // 4 MB doubled 12 times would be 16 GB; the tablespace stops at 256 MB ("table is full").
+        #expect(failure?.errorCode == 1114, "\(failure?.errorLine ?? "no error")")
+    }
+
+    /// A hostile page, checked as `keydocs check` checks it: every statement gets a finding at
+    /// its line, and nothing is written on the host.
+    @Test func hostileSQLSamplesGetFindingsAtTheirLines() throws {
+        let blocks: [(text: String, rule: String)] = [
+            ("SELECT LOAD_FILE('/etc/passwd');", "sql.not-allowed"),
+            ("SELECT 'x' INTO OUTFILE '/tmp/keydocs-hostile-outfile';", "sql.not-allowed"),
+            ("LOAD DATA LOCAL INFILE '/proc/self/environ' INTO TABLE civicrm_contact;", "sql.not-allowed"),
+            ("SET GLOBAL general_log_file = '/tmp/keydocs-hostile-log';", "sql.not-allowed"),
+            ("SET @@global.local_infile = 1;", "sql.not-allowed"),
+            ("SHUTDOWN;", "sql.not-allowed"),
+            ("SELECT SLEEP(600);", "sql.timeout"),
+            ("SELECT id FROM mysql.user;", "sql.error"),
+        ]
+        var markdown = "# Hostile SQL\n\n"
+        var lines: [Int] = []
+        for block in blocks {
+            markdown += "```sql\n"
+            lines.append(markdown.split(separator: "\n", omittingEmptySubsequences: false).count)
+            markdown += block.text + "\n```\n\n"
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-hostile-sql-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try markdown.write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
+        var options = CheckOptions()
+        options.statementSeconds = 2
+        let report = CheckStage(docs: docs, options: options).run()
+        for (index, block) in blocks.enumerated() {
+            let found = Set(report.diagnostics.filter { $0.location.line == lines[index] }.map(\.rule))
+            #expect(found.contains(block.rule), "\(block.text): \(found)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/keydocs-hostile-outfile"))
+        #expect(!FileManager.default.fileExists(atPath: "/tmp/keydocs-hostile-log"))
+        #expect(!report.diagnostics.contains { $0.message.contains("root:x:0:0") })
+    }
+
+    /// A server that is gone when a page needs it is an error at the block, in any mode.
+    @Test func aServerThatDiedIsAnError() throws {
+        let server = try MariaDBServer.start()
+        server.stop()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-dead-sql-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "# Dead\n\n```sql\nSELECT 1;\n```\n".write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
+        var options = CheckOptions()
+        options.privateServer = server
+        let report = CheckStage(docs: docs, options: options).run()
+        let finding = try #require(report.diagnostics.first)
+        #expect(finding.rule == "sql.engine")
+        #expect(finding.severity == .error)
+        #expect(finding.location.line == 3)
+        #expect(report.outcomes.values.first?.status == .failed)
+    }
+}
