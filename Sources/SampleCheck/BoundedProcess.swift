@@ -14,6 +14,8 @@ struct BoundedProcess {
         var status: Int32 = -1
         var timedOut = false
         var overLimit = false
+        /// The program's processes together used more memory than `memoryLimit`.
+        var overMemory = false
     }
 
     let executable: String
@@ -22,6 +24,9 @@ struct BoundedProcess {
     let timeout: TimeInterval
     let outputLimit: Int
     let stderrLimit = 16_384
+    /// Bytes of memory that the program and every process it starts may use together (their
+    /// resident memory less what they share with files); nil for no limit.
+    var memoryLimit: Int? = nil
 
     func run() throws(EngineError) -> Result {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
@@ -66,14 +71,24 @@ struct BoundedProcess {
         let deadline = Date().addingTimeInterval(timeout)
         var buffer = [UInt8](repeating: 0, count: 65536)
         var killed = false
+        var tree: [pid_t] = []
         while open[0] || open[1] {
             let remaining = deadline.timeIntervalSinceNow
             if remaining <= 0 {
                 result.timedOut = true
                 break
             }
+            if let memoryLimit {
+                let (used, members) = ProcessTree.memory(of: pid)
+                tree = members
+                if used > memoryLimit {
+                    result.overMemory = true
+                    break
+                }
+            }
             for i in 0..<2 { fds[i].fd = open[i] ? (i == 0 ? outPipe[0] : errPipe[0]) : -1 }
-            let ready = poll(&fds, 2, Int32(min(remaining * 1000, 1000)) + 1)
+            let wait = memoryLimit == nil ? min(remaining * 1000, 1000) : min(remaining * 1000, 20)
+            let ready = poll(&fds, 2, Int32(wait) + 1)
             if ready < 0 && errno != EINTR { break }
             for i in 0..<2 where open[i] && fds[i].revents != 0 {
                 let n = buffer.withUnsafeMutableBytes { read(fds[i].fd, $0.baseAddress, $0.count) }
@@ -93,8 +108,9 @@ struct BoundedProcess {
             }
             if result.overLimit { break }
         }
-        if result.timedOut || result.overLimit {
+        if result.timedOut || result.overLimit || result.overMemory {
             kill(-pid, SIGKILL)
+            for member in tree { kill(member, SIGKILL) }
             kill(pid, SIGKILL)
             killed = true
         }
@@ -105,5 +121,54 @@ struct BoundedProcess {
         if killed { kill(-pid, SIGKILL) }
         result.status = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return result
+    }
+}
+
+/// The processes a process started, found through `/proc`.
+enum ProcessTree {
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+
+    /// The memory `root` and its descendants use together (resident pages less those shared
+    /// with files), and their process ids.
+    static func memory(of root: pid_t) -> (bytes: Int, members: [pid_t]) {
+        var children: [pid_t: [pid_t]] = [:]
+        guard let folder = opendir("/proc") else { return (0, []) }
+        defer { closedir(folder) }
+        while let entry = readdir(folder) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            guard let pid = pid_t(name), let parent = parent(of: pid) else { continue }
+            children[parent, default: []].append(pid)
+        }
+        var members: [pid_t] = []
+        var pending = [root]
+        while let next = pending.popLast() {
+            members.append(next)
+            pending += children[next] ?? []
+        }
+        var bytes = 0
+        for member in members {
+            guard let statm = read("/proc/\(member)/statm") else { continue }
+            let fields = statm.split(separator: " ")
+            if fields.count > 2, let resident = Int(fields[1]), let shared = Int(fields[2]) {
+                bytes += max(0, resident - shared) * pageSize
+            }
+        }
+        return (bytes, members)
+    }
+
+    /// The parent of `pid`: the fourth field of its stat line, after the command's name.
+    static func parent(of pid: pid_t) -> pid_t? {
+        guard let stat = read("/proc/\(pid)/stat"), let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        return fields.count > 1 ? pid_t(fields[1]) : nil
+    }
+
+    private static func read(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var buffer = [UInt8](repeating: 0, count: 512)
+        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+        return n > 0 ? String(decoding: buffer[0..<n], as: UTF8.self) : nil
     }
 }

@@ -20,6 +20,8 @@ public struct Sandbox: Sendable {
     public var perRunSeconds = 5
     /// Bytes one run may print.
     public var perRunOutput = 65_536
+    /// Bytes of memory a batch's processes may use together.
+    public var memoryLimit = 512 << 20
 
     /// A sandbox in `mode`.
     public init(mode: Mode) { self.mode = mode }
@@ -54,6 +56,8 @@ public struct Sandbox: Sendable {
         /// The batch as a whole ran out of time or output.
         public var timedOut = false
         public var overLimit = false
+        /// The sample's processes together used more than `memoryLimit`.
+        public var overMemory = false
         public var failure: String?
     }
 
@@ -86,25 +90,40 @@ public struct Sandbox: Sendable {
         var marker = "\u{1e}keydocs-"
         for _ in 0..<4 { marker += String(UInt32.random(in: 0...UInt32.max), radix: 16) }
         marker += "\u{1e}"
-        // The first run has its own time and output limits, to catch a command that hangs or
-        // floods; its output goes to a file, so that a process it leaves behind cannot hold the
-        // batch's output open. After a timeout the batch ends, and with it every process in the
-        // sandbox, as it does when the first run fails: the finding is made, and a failing command
-        // is not run again. The other runs are subshells under the batch's limits, much faster.
-        // Limits for the sandbox's processes: how many (no fork bomb), how much memory, how large a file.
+        // Every run starts as the first does: a fresh `bash -c` with no arguments and nothing of
+        // this script's variables, under its own time limit, in a process group of its own
+        // (timeout makes one), with its output in a file in a private folder, so that a process it
+        // leaves behind cannot hold the batch's output open. A run that leaves processes running
+        // is reported (-2) and ends the batch, as does a first run that fails: the finding is
+        // made, and a failing command is not run again. Limits for the sandbox's processes: how
+        // many (no fork bomb), how much memory each, how large a file.
         let driver = """
             ulimit -u \(Self.processLimit) -v 1048576 -f 65536 2>/dev/null
-            timeout -s KILL \(perRunSeconds) bash -c "$2" </dev/null >/tmp/.first-run
-            first=$?
-            head -c \(perRunOutput + 1) /tmp/.first-run
-            printf '%s%s%s' "$3" "$first" "$3"
-            [ "$first" -ne 0 ] && exit 0
-            set -- "$1" "$2" "$3" /proc/[0-9]*
-            if [ "$#" -gt 5 ]; then printf '%s-2%s' "$3" "$3"; exit 0; fi
-            n=1
+            # Whether a process of the run's group is still running (a zombie waits only to be reaped).
+            alive() {
+              for f in /proc/[0-9]*/stat; do
+                read -r s < "$f" 2>/dev/null || continue
+                set -- ${s##*) }
+                [ "$3" = "$run" ] && [ "$1" != Z ] && return 0
+              done
+              return 1
+            }
+            d=$(mktemp -d) || exit 1
+            trap 'rm -rf "$d"' EXIT
+            n=0
             while [ "$n" -lt "$1" ]; do
-              ( eval "$2" ) </dev/null
-              printf '%s%s%s' "$3" "$?" "$3"
+              timeout -s KILL \(perRunSeconds) bash -c "$2" keydocs-sample </dev/null >"$d/out" &
+              run=$!
+              wait "$run"
+              status=$?
+              head -c \(perRunOutput + 1) "$d/out"
+              if kill -0 -- "-$run" 2>/dev/null; then
+                [ "$status" -ne 137 ] && alive && status=-2
+                kill -KILL -- "-$run" 2>/dev/null
+              fi
+              printf '%s%s%s' "$3" "$status" "$3"
+              [ "$status" = -2 ] && exit 0
+              [ "$n" -eq 0 ] && [ "$status" -ne 0 ] && exit 0
               n=$((n+1))
             done
             """
@@ -128,7 +147,8 @@ public struct Sandbox: Sendable {
             arguments: prefix + ["-c", driver, "keydocs-sample", String(runs), script, marker],
             environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C", "HOME": "/tmp"],
             timeout: totalSeconds,
-            outputLimit: runs * (perRunOutput + 1 + marker.utf8.count * 2 + 8))
+            outputLimit: runs * (perRunOutput + 1 + marker.utf8.count * 2 + 8),
+            memoryLimit: memoryLimit)
         var batch = Batch()
         let result: BoundedProcess.Result
         do { result = try process.run() } catch {
@@ -138,6 +158,7 @@ public struct Sandbox: Sendable {
         batch.stderr = result.stderr
         batch.timedOut = result.timedOut
         batch.overLimit = result.overLimit
+        batch.overMemory = result.overMemory
         let pieces = split(result.stdout, on: Array(marker.utf8))
         var k = 0
         while k + 1 < pieces.count {
@@ -182,6 +203,7 @@ public struct Sandbox: Sendable {
             if merged.stderr.isEmpty { merged.stderr = part.stderr }
             merged.timedOut = merged.timedOut || part.timedOut
             merged.overLimit = merged.overLimit || part.overLimit
+            merged.overMemory = merged.overMemory || part.overMemory
             merged.failure = merged.failure ?? part.failure
         }
         return merged

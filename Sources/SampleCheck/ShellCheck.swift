@@ -15,18 +15,65 @@ enum ShellCheck {
     static let writable: Set<String> = ["/dev/null", "/dev/stdout", "/dev/stderr"]
 
     /// Why a command must not run even though its name is allowed: it opens a network
-    /// connection or writes a file. Generators read random bytes and print a key, nothing more.
+    /// connection, writes a file, or hides what it runs. Generators read random bytes and print
+    /// a key, nothing more. Under `--sandbox none` this is the only barrier, so it errs on the
+    /// side of refusing.
     static func refusal(_ command: ShellCommand) -> String? {
+        if let concern = command.concerns.first { return concern }
         let targets = command.words + command.redirections.map(\.target) + command.assignments
         if targets.contains(where: { $0.contains("/dev/tcp/") || $0.contains("/dev/udp/") }) {
             return "opens a network connection (/dev/tcp or /dev/udp); generators must not use the network"
         }
-        for redirection in command.redirections where redirection.op.contains(">") && !redirection.op.hasSuffix("&") {
-            if !writable.contains(redirection.target) {
+        for redirection in command.redirections {
+            let duplicate = redirection.op.hasSuffix("&") && !redirection.target.isEmpty
+                && redirection.target.allSatisfy { $0.isNumber || $0 == "-" }
+            if duplicate || redirection.op.hasPrefix("<<") { continue }
+            // A target the shell computes (`> $f`, `< $(...)`, a glob) is not known until it runs.
+            if redirection.target.contains(where: { "$`*?[]{}~".contains($0) }) || redirection.target.isEmpty {
+                return "redirects to '\(redirection.target)', a name the shell computes; generators name their files"
+            }
+            let writes = redirection.op.contains(">") || redirection.op.hasSuffix("&")
+            if writes && !writable.contains(redirection.target) {
                 return "writes to '\(redirection.target)'; a generator prints its key and writes no file"
             }
         }
+        guard let name = command.name else { return nil }
+        let arguments = Array(command.words.dropFirst())
+        switch name {
+        case "openssl":
+            guard let sub = arguments.first, opensslCommands.contains(sub) else {
+                return "runs 'openssl \(arguments.first ?? "")'; generators may use openssl \(opensslCommands.sorted().joined(separator: ", "))"
+            }
+            if let option = arguments.first(where: { ["-out", "-writerand", "-engine", "-provider", "-provider-path"].contains($0) }) {
+                return "uses openssl's \(option), which writes a file or loads code; a generator prints its key"
+            }
+        case "xxd":
+            let files = operands(arguments, valued: ["-c", "-cols", "-g", "-groupsize", "-l", "-len", "-s", "-seek", "-o", "-offset", "-n", "-name"])
+            if files.count >= 2 { return "writes its output to the file '\(files[1])'; a generator prints its key" }
+        case "date":
+            if arguments.contains(where: { $0 == "-s" || $0.hasPrefix("--set") }) {
+                return "sets the system clock (date -s); a generator prints its key"
+            }
+        default:
+            break
+        }
         return nil
+    }
+
+    /// openssl's subcommands that make or encode random bytes.
+    static let opensslCommands: Set<String> = ["rand", "enc", "base64", "dgst", "sha1", "sha224", "sha256", "sha384", "sha512", "md5", "version"]
+
+    /// The operands of a command line: the words that are not options or an option's value.
+    static func operands(_ arguments: [String], valued: Set<String>) -> [String] {
+        var result: [String] = []
+        var skip = false
+        for word in arguments {
+            if skip { skip = false; continue }
+            if valued.contains(word) { skip = true; continue }
+            if word.hasPrefix("-") && word.count > 1 { continue }
+            result.append(word)
+        }
+        return result
     }
 
     /// Shell built-ins a generator may use besides the allowlist: they run nothing.
@@ -94,6 +141,11 @@ extension PageChecker {
         if batch.runs.contains(where: { $0.status == -2 }) {
             report("generator.limit", at: printing, "the command left processes running after it ended; "
                    + "a generator prints its key and finishes", context: context)
+            return ""
+        }
+        if batch.overMemory {
+            report("generator.limit", at: printing, "the command's processes used more than "
+                   + "\(sandbox.memoryLimit >> 20) MiB of memory together", context: context)
             return ""
         }
         if batch.runs.contains(where: \.timedOut) {

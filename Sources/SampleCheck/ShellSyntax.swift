@@ -9,6 +9,10 @@ public struct ShellCommand: Sendable, Equatable {
     public var redirections: [Redirection] = []
     /// Line within the sample.
     public var line: Int = 0
+    /// Constructs that can run a command the words do not show: command syntax inside quotes
+    /// (`'$(cmd)'`, which an arithmetic or a later `eval` may run) and arithmetic on variables
+    /// (bash evaluates a variable's value, array subscripts and their `$(...)` included).
+    public var concerns: [String] = []
 
     /// A redirection.
     public struct Redirection: Sendable, Equatable {
@@ -64,7 +68,9 @@ public enum ShellSyntax {
         let chars: [Unicode.Scalar]
         var i = 0
         var line = 0
-        var pendingHeredocs: [(delimiter: String, stripTabs: Bool)] = []
+        var pendingHeredocs: [(delimiter: String, stripTabs: Bool, quoted: Bool)] = []
+        /// Concerns found while reading the current command's words.
+        var concerns: [String] = []
         var backtickDepth = 0
 
         init(chars: [Unicode.Scalar]) { self.chars = chars }
@@ -84,7 +90,9 @@ public enum ShellSyntax {
             var current = ShellCommand(line: line)
             var started = false
             func finish() {
-                if !current.words.isEmpty || !current.assignments.isEmpty || !current.redirections.isEmpty {
+                current.concerns += concerns
+                concerns = []
+                if !current.words.isEmpty || !current.assignments.isEmpty || !current.redirections.isEmpty || !current.concerns.isEmpty {
                     commands.append(current)
                 }
                 commands.append(contentsOf: nested)
@@ -106,7 +114,7 @@ public enum ShellSyntax {
                 case "\n":
                     advance()
                     finish()
-                    try skipHeredocBodies()
+                    commands += try readHeredocBodies()
                     current.line = line
                 case "#" where !started || (i > 0 && (chars[i - 1] == " " || chars[i - 1] == "\t")):
                     while let d = peek(), d != "\n" { advance() }
@@ -184,25 +192,53 @@ public enum ShellSyntax {
                 return
             }
             guard !atEnd, peek() != "\n" else { throw ShellSyntaxError(line: line, message: "'\(op)' has no target") }
+            let start = i
             let target = try readWord(nested: &nested)
             command.redirections.append(.init(op: op, target: target))
             if op.hasPrefix("<<") && op != "<<<" {
-                pendingHeredocs.append((delimiter: target, stripTabs: op == "<<-"))
+                // A quoted delimiter makes the body literal; otherwise the shell expands `$(...)` in it.
+                let raw = chars[start..<i]
+                let quoted = raw.contains("'") || raw.contains("\"") || raw.contains("\\")
+                pendingHeredocs.append((delimiter: target, stripTabs: op == "<<-", quoted: quoted))
             }
         }
 
-        mutating func skipHeredocBodies() throws(ShellSyntaxError) {
+        /// Reads the bodies of the here-documents whose commands ended at this line; the commands
+        /// in the `$(...)` and backticks of an unquoted body, which the shell runs, come back.
+        mutating func readHeredocBodies() throws(ShellSyntaxError) -> [ShellCommand] {
+            var found: [ShellCommand] = []
             while !pendingHeredocs.isEmpty {
-                let (delimiter, stripTabs) = pendingHeredocs.removeFirst()
+                let (delimiter, stripTabs, quoted) = pendingHeredocs.removeFirst()
                 while true {
                     guard !atEnd else { throw ShellSyntaxError(line: line, message: "here-document has no closing '\(delimiter)'") }
+                    let lineStart = i
                     var text = ""
                     while let c = peek(), c != "\n" { text.unicodeScalars.append(c); advance() }
-                    if !atEnd { advance() }
                     let candidate = stripTabs ? String(text.drop { $0 == "\t" }) : text
-                    if candidate == delimiter { break }
+                    if candidate == delimiter {
+                        if !atEnd { advance() }
+                        break
+                    }
+                    if !quoted {
+                        // Read the line again as the inside of double quotes: that is how the shell expands it.
+                        let end = i
+                        i = lineStart
+                        var nested: [ShellCommand] = []
+                        while i < end {
+                            if chars[i] == "\\" && i + 1 < end { advance(); advance() } else if chars[i] == "$" && peek(1) == "(" {
+                                _ = try substitution(nested: &nested)
+                            } else if chars[i] == "`" {
+                                _ = try backtick(nested: &nested)
+                            } else {
+                                advance()
+                            }
+                        }
+                        found += nested
+                    }
+                    if !atEnd { advance() }
                 }
             }
+            return found
         }
 
         /// One word, quotes removed; command substitutions parsed into `nested` and kept as written.
@@ -223,9 +259,20 @@ public enum ShellSyntax {
                 case "'":
                     let start = line
                     advance()
-                    while let d = peek(), d != "'" { word.unicodeScalars.append(d); advance() }
+                    var literal = ""
+                    while let d = peek(), d != "'" { literal.unicodeScalars.append(d); advance() }
                     guard !atEnd else { throw ShellSyntaxError(line: start, message: "no closing single quote") }
                     advance()
+                    noteHiddenSyntax(literal)
+                    word += literal
+                case "$" where peek(1) == "'":
+                    let start = line
+                    advance(); advance()
+                    let literal = try ansiC(from: start)
+                    noteHiddenSyntax(literal)
+                    word += literal
+                case "$" where peek(1) == "\"":
+                    advance() // $"..." is a double-quoted string (translated by locale)
                 case "\"":
                     let start = line
                     advance()
@@ -259,16 +306,82 @@ public enum ShellSyntax {
             return word
         }
 
+        /// `$'...'` after its opening quote: the text with its backslash escapes decoded as bash does.
+        mutating func ansiC(from start: Int) throws(ShellSyntaxError) -> String {
+            var out = String.UnicodeScalarView()
+            func digits(_ radix: Int, max: Int) -> UInt32? {
+                var value: UInt32 = 0, count = 0
+                while count < max, let d = peek(), let digit = Int(String(d), radix: radix) {
+                    value = value * UInt32(radix) + UInt32(digit)
+                    advance()
+                    count += 1
+                }
+                return count == 0 ? nil : value
+            }
+            while let c = peek(), c != "'" {
+                advance()
+                guard c == "\\", let e = peek() else { out.append(c); continue }
+                advance()
+                let simple: [Unicode.Scalar: Unicode.Scalar] = ["n": "\n", "t": "\t", "r": "\r", "a": "\u{07}", "b": "\u{08}",
+                    "e": "\u{1B}", "E": "\u{1B}", "f": "\u{0C}", "v": "\u{0B}", "\\": "\\", "'": "'", "\"": "\"", "?": "?"]
+                if let mapped = simple[e] {
+                    out.append(mapped)
+                } else if e == "x", let value = digits(16, max: 2), let scalar = Unicode.Scalar(value) {
+                    out.append(scalar)
+                } else if e == "u" || e == "U", let value = digits(16, max: e == "u" ? 4 : 8), let scalar = Unicode.Scalar(value) {
+                    out.append(scalar)
+                } else if ("0"..."7").contains(e) {
+                    i -= 1
+                    if let value = digits(8, max: 3), let scalar = Unicode.Scalar(value & 0xFF) { out.append(scalar) }
+                } else if e == "c", let control = peek() {
+                    advance()
+                    out.append(Unicode.Scalar(UInt8(control.value & 0x1F)))
+                } else {
+                    out.append("\\")
+                    out.append(e)
+                }
+            }
+            guard !atEnd else { throw ShellSyntaxError(line: start, message: "no closing quote for $'") }
+            advance()
+            return String(out)
+        }
+
+        /// Command syntax in a literal is harmless until something evaluates it again; generators
+        /// need none, so it is reported rather than trusted.
+        mutating func noteHiddenSyntax(_ literal: String) {
+            if literal.contains("$(") || literal.contains("`") || literal.contains("${") {
+                concerns.append("holds command syntax inside quotes ('\(literal.prefix(40))'), which an evaluation would run")
+            }
+        }
+
         mutating func substitution(nested: inout [ShellCommand]) throws(ShellSyntaxError) -> String {
             let start = i
             advance(); advance()
-            if peek() == "(" { // $(( arithmetic ))
+            if peek() == "(" { // $(( arithmetic )): its $(...) run, and bash evaluates the values of the names in it
                 var depth = 2
                 advance()
                 while let c = peek(), depth > 0 {
+                    if c == "$" && peek(1) == "(" {
+                        _ = try substitution(nested: &nested)
+                        continue
+                    }
+                    if c == "`" {
+                        _ = try backtick(nested: &nested)
+                        continue
+                    }
+                    if c.properties.isAlphabetic || c == "_" {
+                        var name = ""
+                        while let d = peek(), d.properties.isAlphabetic || d.properties.numericType != nil || d == "_" {
+                            name.unicodeScalars.append(d)
+                            advance()
+                        }
+                        concerns.append("evaluates the variable '\(name)' in arithmetic, which runs any $(...) in its value")
+                        continue
+                    }
                     if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
                     advance()
                 }
+                if depth > 0 { throw ShellSyntaxError(line: line, message: "no closing '))'") }
                 return String(String.UnicodeScalarView(chars[start..<i]))
             }
             nested.append(contentsOf: try parseList(until: ")"))
