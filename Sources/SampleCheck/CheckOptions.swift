@@ -8,9 +8,9 @@ public struct CheckOptions: Sendable {
     public var sandbox: Sandbox?
     /// Why shell samples cannot run, when the sandbox is missing.
     public var sandboxProblem: EngineError?
-    /// A MariaDB server to use instead of a private one: its socket. Samples run in a scratch
-    /// database that keydocs creates and drops, and may not name another database.
-    public var mysqlSocket: String?
+    /// A MariaDB server to use instead of a private one, and the account to use there. Samples
+    /// run in a scratch database that keydocs creates and drops, and may not name another database.
+    public var mysql: MariaDBAddress?
     /// A private server that the caller started and stops (`serve` keeps one for every rebuild).
     public var privateServer: MariaDBServer?
     /// Seconds one SQL statement may run before it is stopped (`sql.timeout`).

@@ -185,7 +185,7 @@ final class Engines: @unchecked Sendable {
     let sandbox: Result<Sandbox, EngineError>
     private let lock = NSLock()
     private var server: Result<MariaDBServer, EngineError>?
-    private let externalSocket: String?
+    private let external: MariaDBAddress?
     private let offline: Bool
     private var starting: DispatchWorkItem?
     /// A server the caller owns: used, never stopped here.
@@ -202,13 +202,13 @@ final class Engines: @unchecked Sendable {
         } else {
             self.sandbox = needsSandbox ? Sandbox.detect() : .failure(EngineError(engine: "bubblewrap", reason: "not needed"))
         }
-        externalSocket = options.mysqlSocket
+        external = options.mysql
         borrowed = options.privateServer
     }
 
     /// Starts the private server in the background, so that it is ready when the first SQL sample needs it.
     func prepareDatabase() {
-        guard externalSocket == nil, borrowed == nil, !offline else { return }
+        guard external == nil, borrowed == nil, !offline else { return }
         let item = DispatchWorkItem { [self] in _ = database() }
         starting = item
         DispatchQueue.global().async(execute: item)
@@ -217,7 +217,7 @@ final class Engines: @unchecked Sendable {
     /// Where SQL samples run, starting the private server on first use.
     func database() -> Result<DatabaseTarget, EngineError> {
         if offline { return .failure(EngineError(engine: "MariaDB", reason: "offline check")) }
-        if let externalSocket { return .success(DatabaseTarget(address: MariaDBAddress(socket: externalSocket), isPrivate: false)) }
+        if let external { return .success(DatabaseTarget(address: external, isPrivate: false)) }
         if let borrowed { return .success(DatabaseTarget(address: borrowed.admin, isPrivate: true)) }
         lock.lock()
         defer { lock.unlock() }

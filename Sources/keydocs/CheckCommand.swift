@@ -47,22 +47,40 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "How shell samples run: bwrap (bubblewrap, the default) or none (unsandboxed; only when you trust the docs).")
     var sandbox: SandboxChoice = .bwrap
 
-    @Option(help: ArgumentHelp("Run SQL samples on this MariaDB server's socket instead of a private one.", valueName: "socket"))
+    @Option(help: ArgumentHelp("Run SQL samples on this MariaDB server's socket instead of a private one, in a scratch database.", valueName: "socket"))
     var mysql: String?
+
+    @Option(help: ArgumentHelp("The account for --mysql (default: root).", valueName: "name"))
+    var mysqlUser: String?
+
+    @Option(help: ArgumentHelp("A file whose first line is the --mysql account's password.", valueName: "file"))
+    var mysqlPasswordFile: String?
 
     /// A private server that serve keeps for every rebuild.
     var server: MariaDBServer?
 
-    enum CodingKeys: CodingKey { case runs, sandbox, mysql }
+    enum CodingKeys: CodingKey { case runs, sandbox, mysql, mysqlUser, mysqlPasswordFile }
 
     func validate() throws {
         guard (1...100_000).contains(runs) else { throw ValidationError("--runs must be from 1 to 100000") }
+        if mysql == nil && (mysqlUser != nil || mysqlPasswordFile != nil) {
+            throw ValidationError("--mysql-user and --mysql-password-file go with --mysql")
+        }
+        if let mysqlPasswordFile, !FileManager.default.isReadableFile(atPath: mysqlPasswordFile) {
+            throw ValidationError("\(mysqlPasswordFile): cannot read the password file")
+        }
     }
 
     func check(_ docs: DocSet, cache: CheckCache? = nil) -> CheckReport {
         var options = CheckOptions()
         options.runs = runs
-        options.mysqlSocket = mysql
+        if let mysql {
+            var address = MariaDBAddress(socket: mysql, user: mysqlUser ?? "root")
+            if let mysqlPasswordFile, let text = try? String(contentsOfFile: mysqlPasswordFile, encoding: .utf8) {
+                address.password = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+            }
+            options.mysql = address
+        }
         options.privateServer = server
         if sandbox == .none { options.sandbox = Sandbox(mode: .none) }
         let report = CheckStage(docs: docs, options: options).run(cache: cache)

@@ -160,4 +160,48 @@ import Testing
         #expect(finding.location.line == 3)
         #expect(report.outcomes.values.first?.status == .failed)
     }
+
+    /// On a server the user names (`--mysql`), samples run in a scratch database that keydocs
+    /// creates and drops; a statement that names another database is refused, and the user's
+    /// databases are left as they were.
+    @Test func onTheUsersServerSamplesStayInTheScratchDatabase() throws {
+        let server = try Self.server.get()
+        let admin = try MariaDBConnection(server.admin)
+        try admin.run("CREATE DATABASE IF NOT EXISTS civicrm_live")
+        try admin.run("CREATE TABLE IF NOT EXISTS civicrm_live.civicrm_contact (id int PRIMARY KEY, api_key varchar(32))")
+        try admin.run("REPLACE INTO civicrm_live.civicrm_contact VALUES (100, 'LiveKeyLiveKeyLiveKey123')")
+        let checksum = { admin.execute("CHECKSUM TABLE civicrm_live.civicrm_contact").rows.first?[1] ?? nil }
+        let before = checksum()
+        let blocks: [(text: String, rule: String?)] = [
+            ("SELECT COUNT(*) FROM civicrm_live.civicrm_contact;", "sql.not-allowed"),
+            ("UPDATE `civicrm_live`.civicrm_contact SET api_key = NULL;", "sql.not-allowed"),
+            ("USE civicrm_live;", "sql.not-allowed"),
+            ("SELECT User FROM mysql.user;", "sql.not-allowed"),
+            ("DROP DATABASE civicrm_live;", "sql.not-allowed"),
+            ("SELECT c.id FROM civicrm_contact c WHERE c.id = 100;", nil),
+            ("UPDATE civicrm_contact SET api_key = 'pT7vQ2mZ9xK4rW8cL3nB6yH1dF5gJ0sA' WHERE id = 100;", nil),
+        ]
+        var markdown = "# On your server\n\n"
+        var lines: [Int] = []
+        for block in blocks {
+            markdown += "```sql\n"
+            lines.append(markdown.split(separator: "\n", omittingEmptySubsequences: false).count)
+            markdown += block.text + "\n```\n\n"
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-external-sql-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try markdown.write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
+        var options = CheckOptions()
+        options.mysql = server.admin
+        let report = CheckStage(docs: docs, options: options).run()
+        for (index, block) in blocks.enumerated() {
+            let found = Set(report.diagnostics.filter { $0.location.line == lines[index] }.map(\.rule))
+            if let rule = block.rule { #expect(found == [rule], "\(block.text): \(found)") } else { #expect(found.isEmpty, "\(block.text): \(found)") }
+        }
+        #expect(checksum() == before)
+        let left = admin.execute("SHOW DATABASES LIKE 'keydocs\\_%'").rows
+        #expect(left.isEmpty, "scratch databases left: \(left)")
+    }
 }
