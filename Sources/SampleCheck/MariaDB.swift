@@ -93,7 +93,7 @@ public final class MariaDBServer: @unchecked Sendable {
         let folderPath = folder.path
         let early = Interrupts.shared.add {
             starting.kill()
-            try? FileManager.default.removeItem(atPath: folderPath)
+            removeFolder(folderPath)
         }
         defer { Interrupts.shared.remove(early) }
         let data = folder.appendingPathComponent("data")
@@ -132,11 +132,10 @@ public final class MariaDBServer: @unchecked Sendable {
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
+        do { try starting.launch(process) } catch {
             try? FileManager.default.removeItem(at: folder)
             throw EngineError(engine: "MariaDB", reason: "cannot start \(binary): \(error)")
         }
-        starting.pid = process.processIdentifier
         let server = MariaDBServer(folder: folder, socket: socket, admin: admin, process: process)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
@@ -168,7 +167,17 @@ public final class MariaDBServer: @unchecked Sendable {
             GRANT ALL PRIVILEGES ON *.* TO 'keydocs'@'localhost' WITH GRANT OPTION;
 
             """
-        let input = Pipe()
+        // The SQL goes in as a file, not through a pipe: a bootstrap killed by an interrupt
+        // while keydocs still wrote to it would end keydocs with SIGPIPE before it cleans up.
+        let script = folder.appendingPathComponent("bootstrap.sql")
+        guard FileManager.default.createFile(atPath: script.path, contents: Data(sql.utf8), attributes: [.posixPermissions: 0o600]),
+              let input = FileHandle(forReadingAtPath: script.path) else {
+            throw EngineError(engine: "MariaDB", reason: "cannot write the bootstrap script")
+        }
+        defer {
+            try? input.close()
+            try? FileManager.default.removeItem(at: script)
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: runAs[0])
         process.arguments = Array(runAs.dropFirst()) + storageArguments(data: data) + [
@@ -178,12 +187,9 @@ public final class MariaDBServer: @unchecked Sendable {
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
+        do { try starting.launch(process) } catch {
             throw EngineError(engine: "MariaDB", reason: "cannot start \(runAs.last ?? "mariadbd") --bootstrap: \(error)")
         }
-        starting.pid = process.processIdentifier
-        input.fileHandleForWriting.write(Data(sql.utf8))
-        try? input.fileHandleForWriting.close()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let log = (try? String(contentsOf: folder.appendingPathComponent("bootstrap.log"), encoding: .utf8)) ?? ""
@@ -204,7 +210,7 @@ public final class MariaDBServer: @unchecked Sendable {
             kill(pid, SIGKILL)
             var status: Int32 = 0
             waitpid(pid, &status, 0)
-            try? FileManager.default.removeItem(atPath: path)
+            removeFolder(path)
         }
     }
 
@@ -222,25 +228,49 @@ public final class MariaDBServer: @unchecked Sendable {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
-        try? FileManager.default.removeItem(at: folder)
+        removeFolder(folder.path)
     }
 
     deinit { stop() }
 }
 
-/// The process a starting server runs (its bootstrap, then the server), for an interrupt to stop.
+/// The process a starting server runs (its bootstrap, then the server), for an interrupt to
+/// stop. Once stopped, nothing more is launched: an interrupt that comes between two launches
+/// must not leave a server running, writing into a folder that is being removed.
 final class StartingProcess: @unchecked Sendable {
     private let lock = NSLock()
-    private var stored: pid_t = 0
+    private var pid: pid_t = 0
+    private var stopped = false
 
-    var pid: pid_t {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+    /// Starts `process` unless an interrupt came first.
+    func launch(_ process: Process) throws {
+        try lock.withLock {
+            guard !stopped else { throw CancellationError() }
+            try process.run()
+            pid = process.processIdentifier
+        }
     }
 
+    /// Kills what runs and waits until it is gone; nothing is launched after this.
     func kill() {
-        let pid = self.pid
-        if pid > 0 { Glibc.kill(pid, SIGKILL) }
+        let pid = lock.withLock { () -> pid_t in
+            stopped = true
+            return self.pid
+        }
+        guard pid > 0 else { return }
+        Glibc.kill(pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+}
+
+/// Removes a server's folder. An interrupt and the normal stop may remove it at the same time,
+/// and a walk that finds files gone under it gives up: try again until it is gone.
+func removeFolder(_ path: String) {
+    for _ in 0..<20 {
+        try? FileManager.default.removeItem(atPath: path)
+        if !FileManager.default.fileExists(atPath: path) { return }
+        usleep(5_000)
     }
 }
 
