@@ -36,16 +36,19 @@ public struct LoadStage: Sendable {
         let results = ConcurrentResults<Page>(count: pagePaths.count)
         let failures = ConcurrentResults<DocError>(count: pagePaths.count)
         let variables = variables
+        let markdown = config.markdown
         DispatchQueue.concurrentPerform(iterations: pagePaths.count) { i in
             let path = pagePaths[i]
-            let source: String
+            let lines: [BlockPass.Line]
             do throws(DocError) {
-                source = try variables.apply(to: Self.readText(root + "/" + path, display: display(path)), file: display(path))
+                lines = try Self.lines(of: Self.readText(root + "/" + path, display: display(path)), variables: variables, file: display(path))
             } catch {
                 failures.set(i, error)
                 return
             }
-            let converted = MarkdownConverter.convert(source, file: display(path)) { paths.rewrite($0, onPage: path) }
+            let converted = MarkdownConverter.convert(lines: lines, file: display(path), options: markdown) {
+                paths.rewrite($0, onPage: path)
+            }
             results.set(i, Page(
                 path: path, file: display(path), title: converted.title ?? Self.title(fromPath: path),
                 headings: converted.headings, links: converted.links, samples: converted.samples,
@@ -57,6 +60,28 @@ public struct LoadStage: Sendable {
                          assets: assets, nav: [], diagnostics: config.notes + skipped)
         set.nav = try resolveNav(set)
         return set
+    }
+
+    /// A page's lines with their variables put in; a value that spans lines gives lines that all
+    /// keep the line they came from, so places after it stay right.
+    static func lines(of text: String, variables: Variables, file: String) throws(DocError) -> [BlockPass.Line] {
+        var lines: [BlockPass.Line] = []
+        for (k, line) in BlockPass.split(text).enumerated() {
+            if line.contains("{{") {
+                let filled: String
+                do { filled = try variables.apply(to: line, file: file) } catch {
+                    var located = error
+                    located.line = k + 1
+                    throw located
+                }
+                for piece in filled.split(separator: "\n", omittingEmptySubsequences: false) {
+                    lines.append(BlockPass.Line(String(piece), origin: k + 1))
+                }
+            } else {
+                lines.append(BlockPass.Line(line, origin: k + 1))
+            }
+        }
+        return lines
     }
 
     private func display(_ path: String) -> String {

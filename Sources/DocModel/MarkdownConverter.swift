@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -24,36 +25,83 @@ public enum MarkdownConverter {
 
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
+    /// cmark-gfm turns its extensions' special characters (`~`, `:`, `w`, `|`) on in a table
+    /// shared by every parser when it starts parsing inlines, and off when it is done, so two
+    /// documents parsed at once can each lose the other's autolinks and strikethroughs. Parsing
+    /// takes this lock; walking and rendering, most of the work, run in parallel.
+    private static let parseLock = NSLock()
+
     /// Parses `markdown` of `file`. `rewrite` maps a link destination to the one the HTML
     /// should carry (a `.md` link to its page URL), or returns nil to keep it.
     public static func convert(
-        _ markdown: String, file: String, rewrite: (String) -> String? = { _ in nil }
+        _ markdown: String, file: String, options: MarkdownOptions = MarkdownOptions(),
+        rewrite: (String) -> String? = { _ in nil }
+    ) -> Result {
+        let lines = BlockPass.split(markdown).enumerated().map { BlockPass.Line($1, origin: $0 + 1) }
+        return convert(lines: lines, file: file, options: options, rewrite: rewrite)
+    }
+
+    /// Parses a page given as lines with their lines in the file (after variables are put in).
+    public static func convert(
+        lines: [BlockPass.Line], file: String, options: MarkdownOptions,
+        rewrite: (String) -> String? = { _ in nil }
     ) -> Result {
         _ = registration
-        let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
+        let pass = BlockPass.run(lines, options: options) { inline($0) }
+        // With pymdownx.tilde, `~x~` is a subscript: only `~~x~~` is struck through.
+        let tildes = options.tilde ? CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE : 0
+        let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | tildes
         let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(parseOptions) else { return empty }
         defer { cmark_parser_free(parser) }
         for name in extensions {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        var source = markdown
-        source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-        guard let document = cmark_parser_finish(parser) else { return empty }
+        var source = pass.text
+        let document: OpaquePointer? = parseLock.withLock {
+            source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            return cmark_parser_finish(parser)
+        }
+        guard let document else { return empty }
         defer { cmark_node_free(document) }
 
-        let marker = Marker(avoiding: markdown)
-        var walk = Walk(file: file, marker: marker)
+        let marker = Marker(avoiding: pass.text)
+        var walk = Walk(file: file, marker: marker, map: pass.map, headingAttributes: pass.headingAttributes)
         walk.run(document, rewrite: rewrite)
-        walk.placeMarkers()
+        walk.assignSlugs()
+        walk.placeMarkers(permalink: options.permalink)
 
         guard let rendered = cmark_render_html(document, renderOptions, cmark_parser_get_syntax_extensions(parser)) else {
             return empty
         }
-        let html = String(cString: rendered)
+        var html = String(cString: rendered)
         free(rendered)
-        return Result(title: walk.title, headings: walk.headings, links: walk.links, samples: walk.samples,
+        html = InlinePass.run(html, options: options)
+        return Result(title: pass.meta["title"] ?? walk.title, headings: walk.headings, links: walk.links, samples: walk.samples,
                       body: marker.split(html), sections: walk.finishSections())
+    }
+
+    /// The HTML of one line of inline Markdown (an admonition's title, a definition's term).
+    public static func inline(_ markdown: String) -> String {
+        _ = registration
+        guard let parser = cmark_parser_new(CMARK_OPT_UNSAFE) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensions {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        // Only inline content: a leading `#`, `-` or digit must not start a block.
+        var source = markdown.first.map { "#-+*>0123456789=".contains($0) } == true ? "\\" + markdown : markdown
+        let document: OpaquePointer? = parseLock.withLock {
+            source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            return cmark_parser_finish(parser)
+        }
+        guard let document else { return "" }
+        defer { cmark_node_free(document) }
+        guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(rendered) }
+        var html = String(cString: rendered).trimmingWhitespace()
+        if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+        return html
     }
 
     private static var empty: Result {
@@ -64,20 +112,38 @@ public enum MarkdownConverter {
     private struct Walk {
         let file: String
         let marker: Marker
+        let map: SourceMap
+        let headingAttributes: [Int: BlockPass.Attributes]
         var title: String?
         var headings: [Heading] = []
         var links: [Link] = []
         var samples: [Sample] = []
-        var slugger = Slugger()
         var headingNodes: [OpaquePointer] = []
+        /// Each heading's id from an attribute list, by heading index.
+        var explicitIDs: [Int: String] = [:]
         var codeNodes: [OpaquePointer] = []
         var sections: [Section] = []
         var sectionText: [String] = []
         var currentSection = Section(slug: nil, title: "", text: "")
 
-        init(file: String, marker: Marker) {
+        init(file: String, marker: Marker, map: SourceMap, headingAttributes: [Int: BlockPass.Attributes]) {
             self.file = file
             self.marker = marker
+            self.map = map
+            self.headingAttributes = headingAttributes
+        }
+
+        func location(_ node: OpaquePointer) -> SourceLocation {
+            map.location(file: file, line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+        }
+
+        /// Python-Markdown's ids: ids given with attribute lists first, then each other
+        /// heading's slug, made unique with `_1`, `_2`.
+        mutating func assignSlugs() {
+            var slugger = Slugger(reserved: Set(explicitIDs.values))
+            for index in headings.indices {
+                headings[index].slug = explicitIDs[index] ?? slugger.slug(for: headings[index].text)
+            }
         }
 
         mutating func run(_ document: OpaquePointer, rewrite: (String) -> String?) {
@@ -98,19 +164,22 @@ public enum MarkdownConverter {
             case CMARK_NODE_HEADING:
                 let text = plainText(node)
                 let level = Int(cmark_node_get_heading_level(node))
-                let slug = slugger.slug(for: text)
-                headings.append(Heading(level: level, text: text, slug: slug, line: Int(cmark_node_get_start_line(node))))
+                let parsedLine = Int(cmark_node_get_start_line(node))
+                if let id = headingAttributes[parsedLine]?.id { explicitIDs[headings.count] = id }
+                headings.append(Heading(level: level, text: text, slug: "", line: map.line(parsedLine),
+                                        classes: headingAttributes[parsedLine]?.classes ?? []))
                 headingNodes.append(node)
                 if level == 1 && title == nil { title = text }
-                startSection(Section(slug: slug, title: text, text: ""))
+                var section = Section(slug: nil, title: text, text: "")
+                section.headingIndex = headings.count - 1
+                startSection(section)
             case CMARK_NODE_CODE_BLOCK:
                 samples.append(sample(node))
                 codeNodes.append(node)
                 sectionText.append(samples[samples.count - 1].text)
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                let location = SourceLocation(file: file, line: Int(cmark_node_get_start_line(node)),
-                                              column: Int(cmark_node_get_start_column(node)))
+                let location = self.location(node)
                 links.append(Link(kind: type == CMARK_NODE_LINK ? .link : .image, destination: destination, location: location))
                 if let replacement = rewrite(destination) { cmark_node_set_url(node, replacement) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
@@ -138,13 +207,17 @@ public enum MarkdownConverter {
 
         mutating func finishSection() {
             currentSection.text = sectionText.joined(separator: " ").collapsingWhitespace
-            if currentSection.slug != nil || !currentSection.text.isEmpty { sections.append(currentSection) }
+            if currentSection.headingIndex != nil || !currentSection.text.isEmpty { sections.append(currentSection) }
             sectionText = []
         }
 
         mutating func finishSections() -> [Section] {
             finishSection()
-            return sections
+            return sections.map { section in
+                var section = section
+                if let index = section.headingIndex { section.slug = headings[index].slug }
+                return section
+            }
         }
 
         func sample(_ node: OpaquePointer) -> Sample {
@@ -161,24 +234,32 @@ public enum MarkdownConverter {
                 if html.hasPrefix("<!--") && html.hasSuffix("-->") {
                     let inner = html.dropFirst(4).dropLast(3)
                     annotation = Annotation(text: String(inner).trimmingWhitespace(),
-                                            line: Int(cmark_node_get_start_line(previous)))
+                                            line: map.line(Int(cmark_node_get_start_line(previous))))
                 }
             }
             // cmark counts a blank line after an indented block as part of it; the code ends earlier.
             let lineCount = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0))
             let end = fenced ? Int(cmark_node_get_end_line(node)) : start + lineCount - 1
+            let place = location(node)
             return Sample(
-                index: samples.count, file: file, startLine: start, endLine: end,
-                contentLine: fenced ? start + 1 : start, column: Int(cmark_node_get_start_column(node)),
+                index: samples.count, file: file, startLine: place.line, endLine: map.line(end),
+                contentLine: map.line(fenced ? start + 1 : start), column: place.column,
                 info: info.trimmingWhitespace(), fenced: fenced, text: text, annotation: annotation)
         }
 
-        /// Puts a marker comment at the start of each heading and in place of each code block.
-        func placeMarkers() {
+        /// Puts a marker comment at the start of each heading and in place of each code block;
+        /// with `permalink`, a `headerlink` anchor at the end of each heading, as toc writes it.
+        func placeMarkers(permalink: Bool) {
             for (index, node) in headingNodes.enumerated() {
                 guard let html = cmark_node_new(CMARK_NODE_HTML_INLINE) else { continue }
                 cmark_node_set_literal(html, marker.heading(index))
                 if cmark_node_prepend_child(node, html) == 0 { cmark_node_free(html) }
+                if permalink, let link = cmark_node_new(CMARK_NODE_HTML_INLINE) {
+                    let slug = headings[index].slug.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+                        .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                    cmark_node_set_literal(link, "<a class=\"headerlink\" href=\"#\(slug)\" title=\"Permanent link\">&para;</a>")
+                    if cmark_node_append_child(node, link) == 0 { cmark_node_free(link) }
+                }
             }
             for (index, node) in codeNodes.enumerated() {
                 guard let html = cmark_node_new(CMARK_NODE_HTML_BLOCK) else { continue }

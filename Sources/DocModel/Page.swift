@@ -41,6 +41,17 @@ public struct Heading: Sendable, Equatable {
     public var slug: String
     /// Its line.
     public var line: Int
+    /// Classes given to it with an attribute list.
+    public var classes: [String]
+
+    /// A heading.
+    public init(level: Int, text: String, slug: String, line: Int, classes: [String] = []) {
+        self.level = level
+        self.text = text
+        self.slug = slug
+        self.line = line
+        self.classes = classes
+    }
 }
 
 /// A link or image destination as written, at its place.
@@ -132,4 +143,13 @@ public struct Section: Sendable, Equatable {
     public var title: String
     /// The words of the section.
     public var text: String
+    /// The heading's index in `Page.headings`, while the page is converted.
+    var headingIndex: Int?
+
+    /// A section.
+    public init(slug: String?, title: String, text: String) {
+        self.slug = slug
+        self.title = title
+        self.text = text
+    }
 }

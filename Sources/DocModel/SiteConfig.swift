@@ -19,6 +19,8 @@ public struct SiteConfig: Sendable {
     public var nav: [NavItem]?
     /// `page/index.html` for `page.md` (true) or `page.html` (false).
     public var useDirectoryURLs = true
+    /// The Markdown extensions the guide turns on.
+    public var markdown = MarkdownOptions()
     /// Notes about keys that were ignored.
     public var notes: [Diagnostic] = []
 
@@ -27,7 +29,7 @@ public struct SiteConfig: Sendable {
 
     /// The keys keydocs reads; any other key is ignored with a note.
     public static let knownKeys: Set<String> = [
-        "site_name", "site_url", "site_description", "repo_url", "docs_dir", "site_dir", "nav", "use_directory_urls",
+        "site_name", "site_url", "site_description", "repo_url", "docs_dir", "site_dir", "nav", "use_directory_urls", "markdown_extensions",
     ]
 
     /// Reads `path`. A file that is not YAML, or a key of the wrong type, is an error with its line.
@@ -84,12 +86,35 @@ public struct SiteConfig: Sendable {
                 }
                 config.useDirectoryURLs = flag
             case "nav": config.nav = try navItems(value, path)
+            case "markdown_extensions": config.markdown = markdownExtensions(value, path, notes: &config.notes)
             default:
                 config.notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: keyNode) ?? 1, column: column(of: keyNode)),
                                                rule: "config.ignored", "'\(key)' is not used by keydocs and is ignored"))
             }
         }
         return config
+    }
+
+    /// `markdown_extensions`: names, or names with their options. A name keydocs does not
+    /// render is a note naming it.
+    private static func markdownExtensions(_ node: Node, _ path: String, notes: inout [Diagnostic]) -> MarkdownOptions {
+        var options = MarkdownOptions()
+        for item in node.sequence ?? [] {
+            var name = item.scalar?.string
+            var settings: [String: String] = [:]
+            if let mapping = item.mapping, let (key, value) = mapping.first {
+                name = key.string
+                for (option, setting) in value.mapping ?? [:] {
+                    if let option = option.string { settings[option] = setting.scalar?.string ?? "" }
+                }
+            }
+            guard let name else { continue }
+            if !options.enable(name, options: settings) {
+                notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: item) ?? 1, column: column(of: item)),
+                                        rule: "config.extension", "the Markdown extension '\(name)' is not rendered by keydocs; its syntax shows as text"))
+            }
+        }
+        return options
     }
 
     private static func string(_ node: Node, _ key: String, _ path: String) throws(DocError) -> String {

@@ -21,8 +21,10 @@ struct PageRenderer: Sendable {
         h.raw("\n<head>\n<meta charset=\"utf-8\">\n")
         h.open("meta", ["http-equiv": "Content-Security-Policy", "content": csp ?? Self.contentSecurityPolicy])
         h.raw("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        // mkdocs' page title: the nav's title for the page, else its first heading.
+        let title = TitleHTML.text(site.titles[page.path] ?? page.title)
         let isHome = page.path == "index.md"
-        h.element("title", text: isHome || page.title == site.siteName ? site.siteName : "\(page.title) · \(site.siteName)")
+        h.element("title", text: isHome || title == site.siteName ? site.siteName : "\(title) - \(site.siteName)")
         h.raw("\n")
         if let description = site.config.siteDescription {
             h.open("meta", ["name": "description", "content": description])
@@ -90,20 +92,28 @@ struct PageRenderer: Sendable {
     private func breadcrumbs(_ h: inout HTML, page: Page) {
         guard let trail = site.breadcrumbs[page.path], !trail.isEmpty else { return }
         h.raw("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><ol>")
-        for crumb in trail { h.element("li", text: crumb) }
+        for crumb in trail { h.element("li", text: TitleHTML.text(crumb)) }
         h.raw("</ol></nav>\n")
     }
 
     private func body(_ h: inout HTML, page: Page, outcomes: [Int: SampleOutcome]?) {
+        // As mkdocs-material does, a page without a level-1 heading gets one from its title.
+        if !page.headings.contains(where: { $0.level == 1 }) {
+            h.raw("<h1>" + TitleHTML.html(site.titles[page.path] ?? page.title) + "</h1>\n")
+        }
+        let permalink = site.config.markdown.permalink
         for part in page.body {
             switch part {
             case .html(let html):
                 h.raw(html)
             case .headingStart(let index):
                 let heading = page.headings[index]
-                h.open("h\(heading.level)", ["id": heading.slug])
-                h.open("a", ["class": "anchor", "href": "#" + heading.slug, "aria-label": "Link to this section"])
-                h.close("a")
+                h.open("h\(heading.level)", ["id": heading.slug, "class": heading.classes.isEmpty ? nil : heading.classes.joined(separator: " ")])
+                // With toc's permalink the converter puts a `headerlink` at the heading's end instead.
+                if !permalink {
+                    h.open("a", ["class": "anchor", "href": "#" + heading.slug, "aria-label": "Link to this section"])
+                    h.close("a")
+                }
             case .sample(let index):
                 codeBlock(&h, page.samples[index], outcome: outcomes.map { $0[index] ?? SampleOutcome(.unchecked, "no checker claims this block") })
             }
@@ -151,13 +161,13 @@ struct PageRenderer: Sendable {
         if let previous {
             h.open("a", ["class": "prev", "rel": "prev", "href": site.paths.href(from: output, to: site.output(previous))])
             h.raw("<span class=\"pager-label\">Previous</span>")
-            h.element("span", ["class": "pager-title"], text: site.titles[previous] ?? previous)
+            h.element("span", ["class": "pager-title"], text: site.titles[previous].map(TitleHTML.text) ?? previous)
             h.close("a")
         }
         if let next {
             h.open("a", ["class": "next", "rel": "next", "href": site.paths.href(from: output, to: site.output(next))])
             h.raw("<span class=\"pager-label\">Next</span>")
-            h.element("span", ["class": "pager-title"], text: site.titles[next] ?? next)
+            h.element("span", ["class": "pager-title"], text: site.titles[next].map(TitleHTML.text) ?? next)
             h.close("a")
         }
         h.raw("</nav>\n")

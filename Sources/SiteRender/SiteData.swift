@@ -4,10 +4,22 @@ import DocModel
 /// file for the whole site, so that no page carries the whole navigation.
 enum SiteData {
     private struct NavEntry: Encodable {
+        /// The title as text.
         let t: String
+        /// The title as HTML, when it holds markup (see `TitleHTML`).
+        let h: String?
         let p: String?
         let u: String?
         let c: [NavEntry]?
+
+        init(title: String, p: String?, u: String?, c: [NavEntry]?) {
+            t = TitleHTML.text(title)
+            let html = TitleHTML.html(title)
+            h = html == escape(t) ? nil : html
+            self.p = p
+            self.u = u
+            self.c = c
+        }
     }
 
     private struct NavDocument: Encodable {
@@ -20,9 +32,9 @@ enum SiteData {
         func entries(_ nodes: [NavNode]) -> [NavEntry] {
             nodes.map { node in
                 switch node {
-                case .page(let title, let path): return NavEntry(t: title, p: site.output(path), u: nil, c: nil)
-                case .section(let title, let children): return NavEntry(t: title, p: nil, u: nil, c: entries(children))
-                case .link(let title, let url): return NavEntry(t: title, p: nil, u: url, c: nil)
+                case .page(let title, let path): return NavEntry(title: title, p: site.output(path), u: nil, c: nil)
+                case .section(let title, let children): return NavEntry(title: title, p: nil, u: nil, c: entries(children))
+                case .link(let title, let url): return NavEntry(title: title, p: nil, u: url, c: nil)
                 }
             }
         }
@@ -53,7 +65,7 @@ enum SiteData {
         for path in site.readingOrder {
             guard let i = index[path] else { continue }
             let page = docs.pages[i]
-            let title = site.titles[path] ?? page.title
+            let title = TitleHTML.text(site.titles[path] ?? page.title)
             for section in page.sections {
                 let isTitle = section.slug != nil && section.title == page.title && page.headings.first?.slug == section.slug
                 entries.append(SearchEntry(

@@ -37,7 +37,11 @@ enum SiteScript {
     }
   }
 
-  // Navigation.
+  // Navigation. A title with markup comes as HTML that the build kept to a few inline tags.
+  function setTitle(element, item) {
+    if (item.h) element.innerHTML = item.h; else element.textContent = item.t;
+  }
+
   function buildList(items) {
     var ul = document.createElement('ul');
     var holdsCurrent = false;
@@ -46,7 +50,7 @@ enum SiteScript {
       if (item.c) {
         var details = document.createElement('details');
         var summary = document.createElement('summary');
-        summary.textContent = item.t;
+        setTitle(summary, item);
         details.appendChild(summary);
         var sub = buildList(item.c);
         details.appendChild(sub.list);
@@ -54,7 +58,7 @@ enum SiteScript {
         li.appendChild(details);
       } else {
         var a = document.createElement('a');
-        a.textContent = item.t;
+        setTitle(a, item);
         if (item.u) {
           a.href = item.u;
         } else {

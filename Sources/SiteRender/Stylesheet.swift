@@ -162,6 +162,34 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
   .search { width: 100%; order: 3; }
   .anchor { display: none; }
 }
+/* Python-Markdown and pymdown blocks, with their own class names. */
+.admonition, details {
+  margin: 1.2rem 0; padding: 0 1rem; border: 1px solid var(--border); border-left: 4px solid var(--adm, var(--accent));
+  border-radius: 6px; background: var(--bg); overflow: auto;
+}
+.admonition > :last-child, details > :last-child { margin-bottom: .8rem; }
+.admonition-title, details > summary {
+  margin: 0 -1rem .6rem; padding: .45rem 1rem; font-weight: 600;
+  background: color-mix(in srgb, var(--adm, var(--accent)) 12%, transparent);
+}
+details > summary { cursor: pointer; }
+details:not([open]) > summary { margin-bottom: 0; }
+.admonition.tip, .admonition.hint, .admonition.important, details.tip, details.hint, details.important { --adm: #00a896; }
+.admonition.check, .admonition.success, .admonition.done, details.check, details.success, details.done { --adm: var(--ok); }
+.admonition.question, .admonition.help, .admonition.faq, details.question, details.help, details.faq { --adm: #64a30d; }
+.admonition.warning, .admonition.caution, .admonition.attention, details.warning, details.caution, details.attention { --adm: #d97706; }
+.admonition.failure, .admonition.fail, .admonition.missing, .admonition.error, .admonition.forbidden,
+details.failure, details.fail, details.missing, details.error, details.forbidden { --adm: var(--bad); }
+.admonition.danger, .admonition.bug, details.danger, details.bug { --adm: #e11d48; }
+.admonition.example, .admonition.abstract, .admonition.summary, .admonition.tldr, details.example, details.abstract { --adm: #7c4dff; }
+.admonition.info, .admonition.todo, .admonition.quote, .admonition.cite, details.info, details.todo { --adm: #0891b2; }
+dl dt { font-weight: 600; margin-top: .6rem; }
+dl dd { margin: .2rem 0 .6rem 1.5rem; }
+mark { background: var(--mark); color: inherit; padding: 0 .15em; }
+.headerlink { margin-left: .4rem; color: var(--muted); text-decoration: none; opacity: 0; }
+h1:hover .headerlink, h2:hover .headerlink, h3:hover .headerlink, h4:hover .headerlink, h5:hover .headerlink,
+h6:hover .headerlink, .headerlink:focus { opacity: 1; }
+code.highlight { background: var(--code-bg); }
 @media print {
   .topbar, .sidebar, .toc, .pager, .copy, .skip, .footer { display: none !important; }
   .layout { display: block; padding: 0; }

@@ -64,7 +64,7 @@ import Testing
 
     @Test func headingsGetUniqueSlugs() {
         #expect(result.title == "Title")
-        #expect(result.headings.map(\.slug) == ["title", "part", "part-1", "whats-new"])
+        #expect(result.headings.map(\.slug) == ["title", "part", "part_1", "whats-new"])
         #expect(result.headings.map(\.level) == [1, 2, 2, 3])
         #expect(result.headings.map(\.line) == [1, 30, 31, 32])
     }
@@ -102,9 +102,12 @@ import Testing
         #expect(converted.links.first?.destination == "a.md")
     }
 
+    /// Python-Markdown's toc slugs, so that deep links into guides published with mkdocs keep working.
     @Test(arguments: [
-        ("Hello World", "hello-world"), ("What's new?", "whats-new"), ("C++ & you", "c--you"),
-        ("  spaced  out ", "spaced--out"), ("Ünïcode tëxt", "ünïcode-tëxt"), ("API_KEY length", "api_key-length"),
+        ("Hello World", "hello-world"), ("What's new?", "whats-new"), ("C++ & you", "c-you"),
+        ("  spaced  out ", "spaced-out"), ("Ünïcode tëxt", "unicode-text"), ("API_KEY length", "api_key-length"),
+        ("a -- b", "a-b"), ("Trailing -", "trailing-"), ("日本語 title", "title"), ("Step 1: install (CLI)", "step-1-install-cli"),
+        ("Don’t “quote”", "dont-quote"), ("x_1", "x_1"),
     ])
     func slugs(text: String, slug: String) {
         var slugger = Slugger()
@@ -113,7 +116,12 @@ import Testing
 
     @Test func repeatedSlugsCountUp() {
         var slugger = Slugger()
-        #expect(["a", "a", "a", "a-1"].map { slugger.slug(for: $0) } == ["a", "a-1", "a-2", "a-1-1"])
+        #expect(["a", "a", "a", "a-1", "a_1 ", "!!!"].map { slugger.slug(for: $0) } == ["a", "a_1", "a_2", "a-1", "a_3", "_1"])
+    }
+
+    @Test func explicitIDsAreReservedBeforeSlugsAreMade() {
+        var slugger = Slugger(reserved: ["setup"])
+        #expect(slugger.slug(for: "Setup") == "setup_1")
     }
 }
 

@@ -1,0 +1,486 @@
+import Foundation
+
+/// The pass before cmark-gfm: rewrites the block syntax of the Python-Markdown and pymdown
+/// extensions a guide turns on (admonitions, details, definition lists, attribute lists on
+/// headings) into HTML blocks around their bodies, with the bodies' indentation taken off so that
+/// cmark-gfm parses them as Markdown, code blocks included. Every line it writes remembers the
+/// file's line and the columns it lost, so later stages report places in the file.
+public enum BlockPass {
+    /// One line of input: its text and its line in the file.
+    public struct Line: Sendable {
+        public var text: String
+        public var origin: Int
+
+        public init(_ text: String, origin: Int) {
+            self.text = text
+            self.origin = origin
+        }
+    }
+
+    /// What the pass gives cmark-gfm and the converter.
+    public struct Output: Sendable {
+        /// The text to parse.
+        public var text: String
+        /// Where each of its lines came from.
+        public var map: SourceMap
+        /// Attributes given to headings with attr_list, by the line of the parsed text.
+        public var headingAttributes: [Int: Attributes]
+        /// The page's meta-data (YAML front matter or MultiMarkdown `Key: value` lines at the
+        /// top, as mkdocs reads them), keys lowercased; `title` names the page.
+        public var meta: [String: String] = [:]
+    }
+
+    /// An attribute list: `{: #id .class key=value }`.
+    public struct Attributes: Sendable, Equatable {
+        public var id: String?
+        public var classes: [String] = []
+        public var others: [(String, String)] = []
+
+        public static func == (a: Attributes, b: Attributes) -> Bool {
+            a.id == b.id && a.classes == b.classes && a.others.elementsEqual(b.others) { $0 == $1 }
+        }
+
+        /// Parses the inside of `{: … }`; nil when it is not an attribute list.
+        public static func parse(_ text: Substring) -> Attributes? {
+            var result = Attributes()
+            var rest = text.drop { $0 == " " }
+            while !rest.isEmpty {
+                var token = ""
+                var quote: Character?
+                while let c = rest.first, quote != nil || c != " " {
+                    rest.removeFirst()
+                    if let q = quote { if c == q { quote = nil } else { token.append(c) }; continue }
+                    if c == "\"" || c == "'" { quote = c } else { token.append(c) }
+                }
+                rest = rest.drop { $0 == " " }
+                if token.hasPrefix("#") && token.count > 1 {
+                    result.id = String(token.dropFirst())
+                } else if token.hasPrefix(".") && token.count > 1 {
+                    result.classes.append(String(token.dropFirst()))
+                } else if let eq = token.firstIndex(of: "="), eq != token.startIndex {
+                    result.others.append((String(token[..<eq]), String(token[token.index(after: eq)...])))
+                } else {
+                    return nil
+                }
+            }
+            return result
+        }
+    }
+
+    /// The lines of `text`, split at LF, CRLF or CR (a lone CR ends a line in CommonMark too),
+    /// without their line endings.
+    public static func split(_ text: String) -> [String] {
+        var lines: [String] = []
+        var utf8 = Substring(text).utf8
+        while !utf8.isEmpty {
+            guard let end = utf8.firstIndex(where: { $0 == 10 || $0 == 13 }) else {
+                lines.append(String(Substring(utf8)))
+                break
+            }
+            lines.append(String(Substring(utf8[..<end])))
+            var next = utf8.index(after: end)
+            if utf8[end] == 13, next < utf8.endIndex, utf8[next] == 10 { next = utf8.index(after: next) }
+            utf8 = utf8[next...]
+        }
+        return lines
+    }
+
+    /// Runs the pass over a page's lines with `options`; `inline` renders a title or a term's
+    /// inline Markdown to HTML.
+    public static func run(_ lines: [Line], options: MarkdownOptions, inline: @escaping (String) -> String) -> Output {
+        var pass = Pass(options: options, inline: inline)
+        let (meta, metaLines) = Self.meta(lines)
+        for line in lines.prefix(metaLines) { pass.emit("", origin: line.origin, shift: 0) }
+        for (k, line) in lines.enumerated().dropFirst(metaLines) {
+            pass.take(line, next: k + 1 < lines.count ? lines[k + 1].text : nil)
+        }
+        pass.closeAll(at: lines.last?.origin ?? 1)
+        var output = Output(text: pass.out.joined(separator: "\n") + (pass.out.isEmpty ? "" : "\n"), map: pass.map,
+                            headingAttributes: pass.headingAttributes)
+        output.meta = meta
+        return output
+    }
+
+    /// mkdocs' page meta-data: YAML front matter between `---` and `---` (or `...`), or
+    /// MultiMarkdown `Key: value` lines (with indented continuations) up to the first blank
+    /// line. The values and how many lines at the top they take.
+    static func meta(_ lines: [Line]) -> ([String: String], Int) {
+        guard let first = lines.first?.text else { return ([:], 0) }
+        var meta: [String: String] = [:]
+        if first.trimmingWhitespace() == "---" {
+            guard let end = lines.dropFirst().firstIndex(where: { ["---", "..."].contains($0.text.trimmingWhitespace()) }) else {
+                return ([:], 0)
+            }
+            for line in lines[1..<end] {
+                guard !line.text.hasPrefix(" "), let colon = line.text.firstIndex(of: ":") else { continue }
+                var value = line.text[line.text.index(after: colon)...].trimmingWhitespace()
+                if value.count >= 2, let q = value.first, (q == "\"" || q == "'"), value.last == q { value = String(value.dropFirst().dropLast()) }
+                meta[line.text[..<colon].trimmingWhitespace().lowercased()] = value
+            }
+            return (meta, end + 1)
+        }
+        var count = 0
+        var key: String?
+        for line in lines {
+            let text = line.text
+            if text.trimmingWhitespace().isEmpty { break }
+            let indent = text.prefix { $0 == " " }.count
+            if indent <= 3, let colon = text.firstIndex(of: ":"),
+               text[text.index(text.startIndex, offsetBy: indent)..<colon].allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }),
+               colon > text.index(text.startIndex, offsetBy: indent) {
+                let name = text[text.index(text.startIndex, offsetBy: indent)..<colon].lowercased()
+                let value = text[text.index(after: colon)...].trimmingWhitespace()
+                meta[name] = meta[name].map { $0 + " " + value } ?? value
+                key = name
+            } else if indent >= 4, let key {
+                meta[key, default: ""] += " " + text.trimmingWhitespace()
+            } else {
+                return count == 0 ? ([:], 0) : (meta, count)
+            }
+            count += 1
+        }
+        return (meta, count)
+    }
+
+    /// An open container: the indentation of its opening line (in its parent's text), what
+    /// closes it, and the fence open in its body.
+    private struct Frame {
+        enum Kind { case admonition, details, definition(tight: Bool) }
+        var kind: Kind
+        var indent: Int
+        var closing: String
+        var fence: (character: Character, count: Int)?
+    }
+
+    private struct Pass {
+        let options: MarkdownOptions
+        let inline: (String) -> String
+        var out: [String] = []
+        var map = SourceMap()
+        var headingAttributes: [Int: Attributes] = [:]
+        var stack: [Frame] = []
+        var documentFence: (character: Character, count: Int)?
+        /// Indentation and list-ness of the last non-blank lines written, innermost container's text.
+        var recent: [(indent: Int, listItem: Bool)] = []
+
+        init(options: MarkdownOptions, inline: @escaping (String) -> String) {
+            self.options = options
+            self.inline = inline
+        }
+
+        mutating func emit(_ text: String, origin: Int, shift: Int) {
+            out.append(text)
+            map.append(line: origin, shift: shift)
+        }
+
+        mutating func take(_ line: Line, next: String?) {
+            var text = line.text
+            var shift = 0
+            var depth = 0
+            let blank = text.allSatisfy { $0 == " " || $0 == "\t" }
+            for frame in stack {
+                if blank { depth += 1; continue }
+                guard indentation(text) >= frame.indent + 4 else { break }
+                text = removeIndent(text, at: frame.indent)
+                shift += 4
+                depth += 1
+            }
+            if blank { text = "" }
+            while stack.count > depth { close(at: line.origin, nextLine: text) }
+
+            let fence = stack.isEmpty ? documentFence : stack[stack.count - 1].fence
+            if let open = fence {
+                if let closing = fenceMarker(text), closing.character == open.character, closing.count >= open.count,
+                   text.trimmingWhitespace().allSatisfy({ $0 == open.character }) {
+                    setFence(nil)
+                }
+                emit(text, origin: line.origin, shift: shift)
+                return
+            }
+            if let opening = fenceMarker(text) {
+                setFence(opening)
+                note(text)
+                emit(text, origin: line.origin, shift: shift)
+                return
+            }
+            if !blank, let frame = opener(text) {
+                open(frame, text: text, origin: line.origin, shift: shift)
+                return
+            }
+            if options.defList, !blank, let definition = definitionStart(text) {
+                openDefinition(definition, text: text, origin: line.origin, shift: shift)
+                return
+            }
+            if options.attrList {
+                if let (heading, attributes) = headingAttributes(text) {
+                    headingAttributes[out.count + 1] = attributes
+                    text = heading
+                } else if isBlockAttributes(text) {
+                    text = ""
+                } else if text.contains("){") {
+                    text = removeInlineAttributes(text)
+                }
+            }
+            if !text.isEmpty { note(text) }
+            emit(text, origin: line.origin, shift: shift)
+        }
+
+        mutating func setFence(_ fence: (character: Character, count: Int)?) {
+            if stack.isEmpty { documentFence = fence } else { stack[stack.count - 1].fence = fence }
+        }
+
+        mutating func note(_ text: String) {
+            let trimmed = text.drop { $0 == " " }
+            recent.append((indentation(text), Self.isListItem(trimmed)))
+            if recent.count > 64 { recent.removeFirst(32) }
+        }
+
+        static func isListItem(_ trimmed: Substring) -> Bool {
+            if let first = trimmed.first, "-*+".contains(first), trimmed.dropFirst().first == " " { return true }
+            let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 9 else { return false }
+            let rest = trimmed.dropFirst(digits.count)
+            return (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " "
+        }
+
+        /// Whether an indented opener belongs to a list item (Python-Markdown reads the item's
+        /// indented lines as blocks of their own), not to an indented code block.
+        func insideListItem(indent: Int) -> Bool {
+            for entry in recent.reversed() where entry.indent < indent { return entry.listItem }
+            return false
+        }
+
+        // MARK: - Containers
+
+        /// An admonition or details opening line: the frame it opens, with its HTML.
+        mutating func opener(_ text: String) -> (frame: Frame, html: [String])? {
+            let indent = indentation(text)
+            let trimmed = text.dropFirst(indent)
+            var kind: Frame.Kind
+            var rest: Substring
+            var open = false
+            if options.admonition, trimmed.hasPrefix("!!!") {
+                kind = .admonition
+                rest = trimmed.dropFirst(3)
+            } else if options.details, trimmed.hasPrefix("???") {
+                kind = .details
+                rest = trimmed.dropFirst(3)
+                if rest.first == "+" { open = true; rest = rest.dropFirst() }
+            } else {
+                return nil
+            }
+            // Python-Markdown finds `!!!` only at the start of a line of its block: at the margin,
+            // or at a list item's content, which it reads four columns in.
+            guard indent == 0 || (indent % 4 == 0 && insideListItem(indent: indent)) else { return nil }
+            guard let (classes, title) = Self.typeAndTitle(rest) else { return nil }
+            let pad = String(repeating: " ", count: indent)
+            let classList = classes.map(escapeAttribute).joined(separator: " ")
+            // Python-Markdown's default title is the first type, capitalised; `""` means none.
+            let shownTitle = title ?? classes.first.map { $0.prefix(1).uppercased() + $0.dropFirst() }
+            var html: [String]
+            switch kind {
+            case .admonition:
+                html = [pad + "<div class=\"admonition \(classList)\">"]
+                if let shownTitle, !shownTitle.isEmpty {
+                    html.append(pad + "<p class=\"admonition-title\">\(inline(shownTitle))</p>")
+                }
+                return (Frame(kind: kind, indent: indent, closing: "</div>"), html)
+            case .details, .definition:
+                html = [pad + "<details class=\"\(classList)\"\(open ? " open=\"open\"" : "")>",
+                        pad + "<summary>\(inline(shownTitle ?? ""))</summary>"]
+                return (Frame(kind: kind, indent: indent, closing: "</details>"), html)
+            }
+        }
+
+        /// `note "Title"` after `!!!` or `???`: the types and the title (nil when none is given).
+        static func typeAndTitle(_ rest: Substring) -> (classes: [String], title: String?)? {
+            var text = rest.drop { $0 == " " }
+            while text.last == " " || text.last == "\t" { text = text.dropLast() }
+            var title: String?
+            if text.last == "\"", let quote = text.dropLast().firstIndex(of: "\"") {
+                title = String(text[text.index(after: quote)..<text.index(before: text.endIndex)])
+                text = text[..<quote]
+            }
+            // Python-Markdown lowercases the types; the default title is the first, capitalised.
+            let classes = text.split(separator: " ").map { $0.lowercased() }
+            guard !classes.isEmpty, classes.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" } }) else {
+                return nil
+            }
+            return (classes, title)
+        }
+
+        mutating func open(_ opened: (frame: Frame, html: [String]), text: String, origin: Int, shift: Int) {
+            for line in opened.html { emit(line, origin: origin, shift: shift) }
+            emit("", origin: origin, shift: shift)
+            stack.append(opened.frame)
+            recent.append((opened.frame.indent, false))
+        }
+
+        mutating func close(at origin: Int, nextLine: String) {
+            let frame = stack.removeLast()
+            let pad = String(repeating: " ", count: frame.indent)
+            if out.last?.isEmpty == false { emit("", origin: origin, shift: 0) }
+            emit(pad + frame.closing, origin: origin, shift: 0)
+            if case .definition = frame.kind, definitionStart(nextLine).map({ $0.indent == frame.indent }) != true {
+                emit(pad + "</dl>", origin: origin, shift: 0)
+            }
+            emit("", origin: origin, shift: 0)
+        }
+
+        mutating func closeAll(at origin: Int) {
+            while !stack.isEmpty { close(at: origin, nextLine: "") }
+        }
+
+        // MARK: - Definition lists
+
+        /// `:   text`: the indentation of the colon and the column where the text starts.
+        func definitionStart(_ text: String) -> (indent: Int, content: Int)? {
+            let indent = indentation(text)
+            let rest = text.dropFirst(indent)
+            guard rest.first == ":" else { return nil }
+            let spaces = rest.dropFirst().prefix { $0 == " " }.count
+            guard (1...4).contains(spaces), rest.count > 1 + spaces else { return nil }
+            return (indent, indent + 1 + spaces)
+        }
+
+        mutating func openDefinition(_ start: (indent: Int, content: Int), text: String, origin: Int, shift: Int) {
+            let pad = String(repeating: " ", count: start.indent)
+            // A definition right after another one's body continues its list; otherwise the
+            // lines just written at this indentation are its terms.
+            var terms: [(text: String, origin: Int)] = []
+            var tight = true
+            let continuing = out.reversed().first { !$0.isEmpty } == pad + "</dd>"
+            if continuing {
+                while out.last?.isEmpty == true { dropLast() }
+                tight = false
+            } else {
+                var blankBefore = false
+                while out.last?.isEmpty == true { dropLast(); blankBefore = true }
+                while let last = out.last, !last.isEmpty, indentation(last) == start.indent, isTerm(last.dropFirst(start.indent)) {
+                    terms.insert((String(last.dropFirst(start.indent)), map.lines[map.lines.count - 1].line), at: 0)
+                    dropLast()
+                }
+                tight = !blankBefore
+                if terms.isEmpty {
+                    // No term above: not a definition list, the line stays as it is.
+                    if blankBefore { emit("", origin: origin, shift: shift) }
+                    note(text)
+                    emit(text, origin: origin, shift: shift)
+                    return
+                }
+                // A list right after another one (blank lines between) is the same list, as
+                // Python-Markdown appends to the `<dl>` before.
+                if out.reversed().first(where: { !$0.isEmpty }) == pad + "</dl>" {
+                    while out.last?.isEmpty == true { dropLast() }
+                    dropLast()
+                } else {
+                    if out.last?.isEmpty == false { emit("", origin: terms[0].origin, shift: shift) }
+                    emit(pad + "<dl>", origin: terms[0].origin, shift: shift)
+                }
+                for term in terms { emit(pad + "<dt>\(inline(term.text))</dt>", origin: term.origin, shift: shift) }
+            }
+            emit(pad + (tight ? "<dd class=\"keydocs-tight\">" : "<dd>"), origin: origin, shift: shift)
+            emit("", origin: origin, shift: shift)
+            stack.append(Frame(kind: .definition(tight: tight), indent: start.indent, closing: "</dd>"))
+            recent.append((start.indent, false))
+            let content = pad + String(text.dropFirst(start.content))
+            note(content)
+            emit(content, origin: origin, shift: shift + start.content - start.indent)
+        }
+
+        /// Whether a line just written can be a term: text, not a heading, list item, fence or HTML.
+        func isTerm(_ line: Substring) -> Bool {
+            guard let first = line.first else { return false }
+            return !"#<|>`~".contains(first) && !Self.isListItem(line)
+        }
+
+        mutating func dropLast() {
+            out.removeLast()
+            map.removeLast()
+        }
+
+        // MARK: - Attribute lists
+
+        /// An ATX heading line with `{: … }` at its end: the line without it, and the attributes.
+        func headingAttributes(_ text: String) -> (String, Attributes)? {
+            let indent = indentation(text)
+            guard indent <= 3, text.dropFirst(indent).first == "#", text.hasSuffix("}"),
+                  let open = text.range(of: " {", options: .backwards) else { return nil }
+            var inside = text[open.upperBound..<text.index(before: text.endIndex)]
+            if inside.first == ":" { inside = inside.dropFirst() }
+            guard let attributes = Attributes.parse(inside) else { return nil }
+            var heading = String(text[..<open.lowerBound])
+            while heading.last == " " { heading.removeLast() }
+            return (heading, attributes)
+        }
+
+        /// A line that is only `{: … }`: attributes for the block above, which keydocs drops.
+        func isBlockAttributes(_ text: String) -> Bool {
+            let trimmed = text.trimmingWhitespace()
+            guard trimmed.hasPrefix("{:"), trimmed.hasSuffix("}") else { return false }
+            return Attributes.parse(trimmed.dropFirst(2).dropLast()) != nil
+        }
+
+        /// `[text](url){: … }` and `![alt](src){: … }` without their attribute lists.
+        func removeInlineAttributes(_ text: String) -> String {
+            var out = ""
+            var rest = Substring(text)
+            while let close = rest.range(of: "){") {
+                out += rest[..<close.lowerBound] + ")"
+                let after = rest[close.upperBound...]
+                if let end = after.firstIndex(of: "}") {
+                    var inside = after[..<end]
+                    if inside.first == ":" { inside = inside.dropFirst() }
+                    if Attributes.parse(inside) != nil {
+                        rest = after[after.index(after: end)...]
+                        continue
+                    }
+                }
+                rest = rest[rest.index(after: close.lowerBound)...]
+            }
+            return out + rest
+        }
+
+        // MARK: - Text
+
+        func indentation(_ text: String) -> Int {
+            var count = 0
+            for c in text.utf8 {
+                if c == 32 { count += 1 } else if c == 9 { count += 4 - count % 4 } else { break }
+            }
+            return count
+        }
+
+        /// `text` with four columns of indentation taken out at column `column`.
+        func removeIndent(_ text: String, at column: Int) -> String {
+            var expanded = ""
+            var col = 0
+            var index = text.startIndex
+            while index < text.endIndex, text[index] == " " || text[index] == "\t" {
+                let width = text[index] == "\t" ? 4 - col % 4 : 1
+                expanded += String(repeating: " ", count: width)
+                col += width
+                index = text.index(after: index)
+            }
+            var spaces = Array(expanded)
+            let start = min(column, spaces.count)
+            spaces.removeSubrange(start..<min(start + 4, spaces.count))
+            return String(spaces) + text[index...]
+        }
+
+        /// A fence's character and length when `text` opens or closes a fenced code block.
+        func fenceMarker(_ text: String) -> (character: Character, count: Int)? {
+            let trimmed = text.drop { $0 == " " }
+            guard let first = trimmed.first, first == "`" || first == "~" else { return nil }
+            let count = trimmed.prefix { $0 == first }.count
+            guard count >= 3 else { return nil }
+            if first == "`" && trimmed.dropFirst(count).contains("`") { return nil }
+            return (first, count)
+        }
+
+        func escapeAttribute(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+                .replacingOccurrences(of: "<", with: "&lt;")
+        }
+    }
+}
