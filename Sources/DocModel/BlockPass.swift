@@ -40,6 +40,39 @@ public enum BlockPass {
             a.id == b.id && a.classes == b.classes && a.others.elementsEqual(b.others) { $0 == $1 }
         }
 
+        /// The comment that carries attributes from the pass before cmark-gfm to the one after it.
+        static let markerPrefix = "<!--keydocs-attributes "
+
+        /// The attributes as that comment, values percent-encoded so that no `-->` can end it early.
+        static func marker(_ attributes: Attributes) -> String {
+            var parts: [String] = []
+            if let id = attributes.id { parts.append("id=" + encode(id)) }
+            if !attributes.classes.isEmpty { parts.append("class=" + encode(attributes.classes.joined(separator: " "))) }
+            for (name, value) in attributes.others { parts.append(encode(name) + "=" + encode(value)) }
+            return markerPrefix + parts.joined(separator: " ") + "-->"
+        }
+
+        static func encode(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "_.:"))) ?? ""
+        }
+
+        /// The attributes of a marker comment's inside, as HTML: names that are safe to set from
+        /// a page (no event handlers, no addresses), values escaped.
+        static func html(fromMarker inside: Substring) -> String {
+            var out = ""
+            for part in inside.split(separator: " ") {
+                guard let eq = part.firstIndex(of: "="),
+                      let name = String(part[..<eq]).removingPercentEncoding?.lowercased(),
+                      let value = String(part[part.index(after: eq)...]).removingPercentEncoding else { continue }
+                let safeName = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":") }
+                guard safeName, !name.hasPrefix("on"), !["href", "src", "srcset", "srcdoc", "action", "formaction", "xlink:href"].contains(name) else { continue }
+                let escaped = value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+                    .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                out += " \(name)=\"\(escaped)\""
+            }
+            return out
+        }
+
         /// Parses the inside of `{: … }`; nil when it is not an attribute list.
         public static func parse(_ text: Substring) -> Attributes? {
             var result = Attributes()
@@ -215,10 +248,13 @@ public enum BlockPass {
                 if let (heading, attributes) = headingAttributes(text) {
                     headingAttributes[out.count + 1] = attributes
                     text = heading
-                } else if isBlockAttributes(text) {
+                } else if let attributes = blockAttributes(text) {
+                    // For the paragraph it ends: a comment at the end of its last line, which the
+                    // inline pass turns into the paragraph's attributes.
+                    if let last = out.last, !last.isEmpty { out[out.count - 1] = last + Attributes.marker(attributes) }
                     text = ""
                 } else if text.contains("){") {
-                    text = removeInlineAttributes(text)
+                    text = markInlineAttributes(text)
                 }
             }
             if !text.isEmpty { note(text) }
@@ -351,8 +387,8 @@ public enum BlockPass {
             var tight = true
             let continuing = out.reversed().first { !$0.isEmpty } == pad + "</dd>"
             if continuing {
+                // Python-Markdown reads a further definition as tight, blank line or not.
                 while out.last?.isEmpty == true { dropLast() }
-                tight = false
             } else {
                 var blankBefore = false
                 while out.last?.isEmpty == true { dropLast(); blankBefore = true }
@@ -414,15 +450,16 @@ public enum BlockPass {
             return (heading, attributes)
         }
 
-        /// A line that is only `{: … }`: attributes for the block above, which keydocs drops.
-        func isBlockAttributes(_ text: String) -> Bool {
+        /// A line that is only `{: … }`: the attributes for the block above.
+        func blockAttributes(_ text: String) -> Attributes? {
             let trimmed = text.trimmingWhitespace()
-            guard trimmed.hasPrefix("{:"), trimmed.hasSuffix("}") else { return false }
-            return Attributes.parse(trimmed.dropFirst(2).dropLast()) != nil
+            guard trimmed.hasPrefix("{:"), trimmed.hasSuffix("}") else { return nil }
+            return Attributes.parse(trimmed.dropFirst(2).dropLast())
         }
 
-        /// `[text](url){: … }` and `![alt](src){: … }` without their attribute lists.
-        func removeInlineAttributes(_ text: String) -> String {
+        /// `[text](url){: … }` and `![alt](src){: … }` with their attribute lists turned into
+        /// comments that the inline pass moves onto the link or image.
+        func markInlineAttributes(_ text: String) -> String {
             var out = ""
             var rest = Substring(text)
             while let close = rest.range(of: "){") {
@@ -431,7 +468,8 @@ public enum BlockPass {
                 if let end = after.firstIndex(of: "}") {
                     var inside = after[..<end]
                     if inside.first == ":" { inside = inside.dropFirst() }
-                    if Attributes.parse(inside) != nil {
+                    if let attributes = Attributes.parse(inside) {
+                        out += Attributes.marker(attributes)
                         rest = after[after.index(after: end)...]
                         continue
                     }

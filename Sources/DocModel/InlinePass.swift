@@ -8,6 +8,7 @@ enum InlinePass {
     static func run(_ html: String, options: MarkdownOptions) -> String {
         var html = html
         if options.defList { html = unwrapTightDefinitions(html) }
+        if options.attrList && html.contains(BlockPass.Attributes.markerPrefix) { html = applyAttributes(html) }
         guard options.mark || options.tilde || options.inlineHilite else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count)
@@ -69,6 +70,29 @@ enum InlinePass {
         let language = body.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" }
         guard !language.isEmpty, body.dropFirst(language.count).first == " " else { return element }
         return "<code class=\"highlight\" data-lang=\"\(language)\">" + body.dropFirst(language.count + 1)
+    }
+
+    /// Moves each attribute comment onto the element it follows: the link or image just before
+    /// it, or the paragraph it ends.
+    static func applyAttributes(_ html: String) -> String {
+        let prefix = BlockPass.Attributes.markerPrefix
+        var done = ""
+        var rest = Substring(html)
+        while let start = rest.range(of: prefix), let end = rest[start.upperBound...].range(of: "-->") {
+            done += rest[..<start.lowerBound]
+            let attributes = BlockPass.Attributes.html(fromMarker: rest[start.upperBound..<end.lowerBound])
+            rest = rest[end.upperBound...]
+            if done.hasSuffix("</a>"), let open = done.range(of: "<a ", options: .backwards) {
+                done = done[..<open.upperBound] + attributes.dropFirst() + " " + done[open.upperBound...]
+            } else if done.hasSuffix("/>"), let open = done.range(of: "<img ", options: .backwards) {
+                done = done[..<open.upperBound] + attributes.dropFirst() + " " + done[open.upperBound...]
+            } else if rest.hasPrefix("</p>"), let open = done.range(of: "<p>", options: .backwards) {
+                var paragraph = String(done[open.upperBound...])
+                while paragraph.last == "\n" || paragraph.last == " " { paragraph.removeLast() }
+                done = done[..<open.lowerBound] + "<p" + attributes + ">" + paragraph
+            }
+        }
+        return done + rest
     }
 
     /// A definition that followed its term directly holds its text without a paragraph.

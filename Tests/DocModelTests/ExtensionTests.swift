@@ -1,0 +1,189 @@
+import Dispatch
+import DocModel
+import Foundation
+import Testing
+
+/// The Python-Markdown and pymdown extensions that CiviCRM's guides use, each rendered as those
+/// extensions render it: the expected HTML is what Python-Markdown writes for the same input.
+@Suite struct ExtensionTests {
+    static let all: MarkdownOptions = {
+        var options = MarkdownOptions()
+        for name in ["admonition", "pymdownx.details", "attr_list", "def_list", "pymdownx.mark", "pymdownx.tilde", "pymdownx.inlinehilite"] {
+            _ = options.enable(name)
+        }
+        _ = options.enable("toc", options: ["permalink": "true"])
+        return options
+    }()
+
+    /// The page's HTML with the code blocks in place of their markers.
+    func html(_ markdown: String, options: MarkdownOptions = ExtensionTests.all) -> String {
+        let result = MarkdownConverter.convert(markdown, file: "docs/p.md", options: options)
+        return result.body.map { part -> String in
+            switch part {
+            case .html(let html): return html
+            case .headingStart(let index):
+                let heading = result.headings[index]
+                return "<h\(heading.level) id=\"\(heading.slug)\"" + (heading.classes.isEmpty ? "" : " class=\"\(heading.classes.joined(separator: " "))\"") + ">"
+            case .sample(let index): return "<pre><code>" + result.samples[index].text + "</code></pre>\n"
+            }
+        }.joined()
+    }
+
+    @Test(arguments: [
+        ("!!! note \"A *title*\"\n    Body text.\n",
+         "<div class=\"admonition note\">\n<p class=\"admonition-title\">A <em>title</em></p>\n<p>Body text.</p>\n</div>\n"),
+        ("!!! warning\n    Default title.\n",
+         "<div class=\"admonition warning\">\n<p class=\"admonition-title\">Warning</p>\n<p>Default title.</p>\n</div>\n"),
+        ("!!! danger \"\"\n    No title.\n",
+         "<div class=\"admonition danger\">\n<p>No title.</p>\n</div>\n"),
+        ("!!! Note Extra\n    Two types.\n",
+         "<div class=\"admonition note extra\">\n<p class=\"admonition-title\">Note</p>\n<p>Two types.</p>\n</div>\n"),
+        ("!!!tip\n    No space.\n",
+         "<div class=\"admonition tip\">\n<p class=\"admonition-title\">Tip</p>\n<p>No space.</p>\n</div>\n"),
+        ("!!! note \"Outer\"\n    Text.\n\n    !!! tip \"Inner\"\n        Nested.\n",
+         "<div class=\"admonition note\">\n<p class=\"admonition-title\">Outer</p>\n<p>Text.</p>\n<div class=\"admonition tip\">\n<p class=\"admonition-title\">Inner</p>\n<p>Nested.</p>\n</div>\n</div>\n"),
+        ("!!! note\n    | a | b |\n    |---|---|\n    | 1 | 2 |\n",
+         "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<table>\n<thead>\n<tr>\n<th>a</th>\n<th>b</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n</div>\n"),
+        ("??? tip \"Closed\"\n    Hidden.\n",
+         "<details class=\"tip\">\n<summary>Closed</summary>\n<p>Hidden.</p>\n</details>\n"),
+        ("???+ info \"Open\"\n    Shown.\n",
+         "<details class=\"info\" open=\"open\">\n<summary>Open</summary>\n<p>Shown.</p>\n</details>\n"),
+        ("Apple\n:   A fruit.\n\nOrange\n:   A colour.\n\n    More about it.\n",
+         "<dl>\n<dt>Apple</dt>\n<dd>A fruit.</dd>\n<dt>Orange</dt>\n<dd>\n<p>A colour.</p>\n<p>More about it.</p>\n</dd>\n</dl>\n"),
+        ("Term *one*\n:   First.\n:   Second.\n",
+         "<dl>\n<dt>Term <em>one</em></dt>\n<dd>First.</dd>\n<dd>Second.</dd>\n</dl>\n"),
+        ("Term\n:   First.\n\n:   Second.\n",
+         "<dl>\n<dt>Term</dt>\n<dd>First.</dd>\n<dd>Second.</dd>\n</dl>\n"),
+        ("Term\n\n:   Loose.\n", "<dl>\n<dt>Term</dt>\n<dd>\n<p>Loose.</p>\n</dd>\n</dl>\n"),
+        ("Text with ==marked== words.\n", "<p>Text with <mark>marked</mark> words.</p>\n"),
+        ("H~2~O and ~~gone~~.\n", "<p>H<sub>2</sub>O and <del>gone</del>.</p>\n"),
+        ("Run `#!php echo 1;` now.\n", "<p>Run <code class=\"highlight\" data-lang=\"php\">echo 1;</code> now.</p>\n"),
+        ("`==not marked==` and `~x~`\n", "<p><code>==not marked==</code> and <code>~x~</code></p>\n"),
+    ])
+    func rendersAsPythonMarkdown(_ markdown: String, _ expected: String) {
+        #expect(html(markdown) == expected)
+    }
+
+    @Test func headingAttributesGiveIdsAndClasses() {
+        let result = MarkdownConverter.convert("# Top\n\n## Pull requests {:#pr}\n\n## Two {: #two .wide data-x=\"1\" }\n\n## pr\n", file: "p.md", options: Self.all)
+        #expect(result.headings.map(\.slug) == ["top", "pr", "two", "pr_1"])
+        #expect(result.headings.map(\.text) == ["Top", "Pull requests", "Two", "pr"])
+        #expect(result.headings[2].classes == ["wide"])
+        let html = html("## Pull requests {:#pr}\n")
+        #expect(html == "<h2 id=\"pr\">Pull requests<a class=\"headerlink\" href=\"#pr\" title=\"Permanent link\">&para;</a></h2>\n")
+        // On paragraphs, links and images; never an event handler or an address.
+        #expect(self.html("A paragraph.\n{: .note }\n\n[link](x.md){: target=_blank } and ![i](i.png){: width=10 }\n")
+                == "<p class=\"note\">A paragraph.</p>\n<p><a target=\"_blank\" href=\"x.md\">link</a> and <img width=\"10\" src=\"i.png\" alt=\"i\" /></p>\n")
+        #expect(self.html("[x](y.md){: onclick=\"alert(1)\" href=\"javascript:alert(1)\" title='a\"b' }\n")
+                == "<p><a title=\"a&quot;b\" href=\"y.md\">x</a></p>\n")
+    }
+
+    /// Without the extensions turned on, their syntax is text, as mkdocs shows it.
+    @Test func extensionsThatAreOffLeaveTheirSyntax() {
+        #expect(html("!!! note\n    Body.\n", options: MarkdownOptions()) == "<p>!!! note\nBody.</p>\n")
+        #expect(html("## A {:#a}\n", options: MarkdownOptions()).contains("{:#a}"))
+    }
+
+    /// An indented `!!!` opens an admonition inside a list item, and not inside indented code or
+    /// off the four-column grid Python-Markdown reads list items on.
+    @Test func admonitionsInListsButNotInCode() {
+        let inList = html("1. Item\n\n    !!! note\n        Inside.\n")
+        #expect(inList.contains("<li>\n<p>Item</p>\n") && inList.contains("<div class=\"admonition note\">") && inList.contains("<p>Inside.</p>"))
+        #expect(html("Text.\n\n    !!! note\n        code\n").contains("<pre><code>!!! note\n    code\n</code></pre>"))
+        #expect(html("1. Item\n\n !!! note\n        Off the grid.\n").contains("!!! note"))
+        #expect(html("```\n!!! note\n    in a fence\n```\n").contains("!!! note\n    in a fence"))
+    }
+
+    /// Code in admonitions, details, definitions and list items is a sample like any other, at
+    /// its line and column in the file.
+    @Test func samplesInsideContainersKeepTheirPlace() {
+        let markdown = """
+            # Page
+
+            !!! note "Make a key"
+                Run:
+
+                ```bash
+                head -c 24 /dev/urandom | base64
+                ```
+
+            ??? tip
+                ```sql
+                SELECT 1;
+                ```
+
+            Key
+            :   A definition with code:
+
+                    indented code
+
+            1. Step
+
+                !!! warning
+                    ```bash
+                    echo nested
+                    ```
+            """
+        let result = MarkdownConverter.convert(markdown, file: "docs/p.md", options: Self.all)
+        #expect(result.samples.map(\.text) == ["head -c 24 /dev/urandom | base64\n", "SELECT 1;\n", "indented code\n", "echo nested\n"])
+        #expect(result.samples.map(\.startLine) == [6, 11, 18, 23])
+        #expect(result.samples.map(\.contentLine) == [7, 12, 18, 24])
+        #expect(result.samples.map(\.endLine) == [8, 13, 18, 25])
+        #expect(result.samples.map(\.column) == [5, 5, 9, 9])
+        #expect(result.samples[0].location(ofLine: 0) == SourceLocation(file: "docs/p.md", line: 7, column: 5))
+    }
+
+    /// A variable whose value spans lines keeps every later line where it is in the file.
+    @Test func variablesKeepLaterLinesRight() throws {
+        let variables = Variables(values: ["policy.table": "| a |\n|---|\n| 1 |\n| 2 |"], namespaces: ["policy"])
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-vars-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "# Vars\n\n{{ policy.table }}\n\n[broken](missing.md)\n\n```bash\necho x\n```\n"
+            .write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+        let docs = try LoadStage(docsDir: folder.path, config: SiteConfig(), variables: variables).run()
+        let page = try #require(docs.pages.first)
+        #expect(page.links.first?.location.line == 5)
+        #expect(page.samples.first?.startLine == 7)
+        #expect(page.samples.first?.contentLine == 8)
+    }
+
+    @Test func frontMatterNamesThePageAndIsNotShown() {
+        let yaml = MarkdownConverter.convert("---\ntitle: From front matter\nauthor: x\n---\n\n# Heading\n\nText.\n", file: "p.md", options: Self.all)
+        #expect(yaml.title == "From front matter")
+        #expect(!yaml.body.contains { if case .html(let h) = $0 { return h.contains("author") } else { return false } })
+        #expect(yaml.headings.first?.line == 6)
+        let multi = MarkdownConverter.convert("Title: MultiMarkdown\n    continued\n\nBody.\n", file: "p.md", options: Self.all)
+        #expect(multi.title == "MultiMarkdown continued")
+        // A page that does not start with meta-data keeps its first line.
+        #expect(MarkdownConverter.convert("Just text.\n", file: "p.md").title == nil)
+    }
+
+    /// Pages are converted in parallel, and cmark-gfm's extensions share one table of special
+    /// characters between parsers: without the converter's lock, autolinks and strikethroughs go
+    /// missing from some pages on some builds.
+    @Test func parallelConversionsAreIdenticalToSerialOnes() {
+        let pages = (0..<64).map { n in
+            String(repeating: "Page \(n): see www.example.com/\(n) and ~~old~~ text, https://example.org/\(n).\n\n| a | b |\n|---|---|\n| \(n) | x |\n\n", count: 40)
+        }
+        let serial = pages.map { html($0, options: MarkdownOptions()) }
+        for _ in 0..<4 {
+            let parallel = ConcurrentBox(count: pages.count)
+            DispatchQueue.concurrentPerform(iterations: pages.count) { i in parallel.set(i, html(pages[i], options: MarkdownOptions())) }
+            #expect(parallel.values == serial)
+        }
+        #expect(serial[0].contains("<a href=\"http://www.example.com/0\">") && serial[0].contains("<del>old</del>"))
+    }
+}
+
+/// Results written from several threads.
+final class ConcurrentBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [String]
+
+    init(count: Int) { stored = Array(repeating: "", count: count) }
+
+    func set(_ i: Int, _ value: String) { lock.withLock { stored[i] = value } }
+
+    var values: [String] { lock.withLock { stored } }
+}
