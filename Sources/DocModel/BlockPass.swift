@@ -92,6 +92,9 @@ public enum BlockPass {
                     result.classes.append(String(token.dropFirst()))
                 } else if let eq = token.firstIndex(of: "="), eq != token.startIndex {
                     result.others.append((String(token[..<eq]), String(token[token.index(after: eq)...])))
+                } else if !token.isEmpty, !token.contains("{"), !token.contains("}") {
+                    // A bare word is an attribute named and valued by itself, as Python-Markdown reads it.
+                    result.others.append((token, token))
                 } else {
                     return nil
                 }
@@ -121,11 +124,21 @@ public enum BlockPass {
     /// Runs the pass over a page's lines with `options`; `inline` renders a title or a term's
     /// inline Markdown to HTML.
     public static func run(_ lines: [Line], options: MarkdownOptions, inline: @escaping (String) -> String) -> Output {
+        run(lines, options: options, inline: inline, readMeta: true)
+    }
+
+    static func run(_ lines: [Line], options: MarkdownOptions, inline: @escaping (String) -> String, readMeta: Bool) -> Output {
         var pass = Pass(options: options, inline: inline)
-        let (meta, metaLines) = Self.meta(lines)
+        let (meta, metaLines) = readMeta ? Self.meta(lines) : ([:], 0)
         for line in lines.prefix(metaLines) { pass.emit("", origin: line.origin, shift: 0) }
-        for (k, line) in lines.enumerated().dropFirst(metaLines) {
-            pass.take(line, next: k + 1 < lines.count ? lines[k + 1].text : nil)
+        var k = metaLines
+        while k < lines.count {
+            if let taken = pass.takeQuote(lines, from: k) {
+                k += taken
+                continue
+            }
+            pass.take(lines[k], next: k + 1 < lines.count ? lines[k + 1].text : nil)
+            k += 1
         }
         pass.closeAll(at: lines.last?.origin ?? 1)
         var output = Output(text: pass.out.joined(separator: "\n") + (pass.out.isEmpty ? "" : "\n"), map: pass.map,
@@ -182,7 +195,14 @@ public enum BlockPass {
         var kind: Kind
         var indent: Int
         var closing: String
-        var fence: (character: Character, count: Int)?
+        var fence: Fence?
+    }
+
+    /// An open fenced code block: its character, length and indentation.
+    private struct Fence {
+        var character: Character
+        var count: Int
+        var indent: Int
     }
 
     private struct Pass {
@@ -192,7 +212,7 @@ public enum BlockPass {
         var map = SourceMap()
         var headingAttributes: [Int: Attributes] = [:]
         var stack: [Frame] = []
-        var documentFence: (character: Character, count: Int)?
+        var documentFence: Fence?
         /// Indentation and list-ness of the last non-blank lines written, innermost container's text.
         var recent: [(indent: Int, listItem: Bool)] = []
 
@@ -226,12 +246,18 @@ public enum BlockPass {
                 if let closing = fenceMarker(text), closing.character == open.character, closing.count >= open.count,
                    text.trimmingWhitespace().allSatisfy({ $0 == open.character }) {
                     setFence(nil)
+                    // Python-Markdown closes a fence whatever the closing line's indentation;
+                    // CommonMark does not when it is left of a list item's content. Written at
+                    // the opening's indentation, it closes the same fence in both.
+                    let indent = indentation(text)
+                    emit(String(repeating: " ", count: open.indent) + text.trimmingWhitespace(), origin: line.origin, shift: shift + indent - open.indent)
+                    return
                 }
                 emit(text, origin: line.origin, shift: shift)
                 return
             }
             if let opening = fenceMarker(text) {
-                setFence(opening)
+                setFence(Fence(character: opening.character, count: opening.count, indent: indentation(text)))
                 note(text)
                 emit(text, origin: line.origin, shift: shift)
                 return
@@ -261,13 +287,54 @@ public enum BlockPass {
             emit(text, origin: line.origin, shift: shift)
         }
 
-        mutating func setFence(_ fence: (character: Character, count: Int)?) {
+        /// A block quote at the margin whose lines hold extension syntax (`> !!! note`): its
+        /// lines without their `>`, passed on their own, then quoted again. Returns how many
+        /// lines it took, or nil to leave the quote to `take`.
+        mutating func takeQuote(_ lines: [Line], from start: Int) -> Int? {
+            guard stack.isEmpty, documentFence == nil else { return nil }
+            var inner: [Line] = []
+            var shifts: [Int] = []
+            var k = start
+            while k < lines.count {
+                let text = lines[k].text
+                let indent = text.prefix { $0 == " " }.count
+                guard indent <= 3, text.dropFirst(indent).first == ">" else { break }
+                var rest = text.dropFirst(indent + 1)
+                if rest.first == " " { rest = rest.dropFirst() }
+                inner.append(Line(String(rest), origin: lines[k].origin))
+                shifts.append(text.count - rest.count)
+                k += 1
+            }
+            guard !inner.isEmpty else { return nil }
+            let marked = inner.contains { line in
+                let trimmed = line.text.drop { $0 == " " }
+                return (options.admonition && trimmed.hasPrefix("!!!")) || (options.details && trimmed.hasPrefix("???"))
+                    || (options.attrList && line.text.contains("{")) || (options.defList && trimmed.hasPrefix(":"))
+            }
+            guard marked else { return nil }
+            let passed = BlockPass.run(inner, options: options, inline: inline, readMeta: false)
+            let base = out.count
+            for (line, attributes) in passed.headingAttributes { headingAttributes[base + line] = attributes }
+            let origins = Dictionary(inner.enumerated().map { ($1.origin, shifts[$0]) }, uniquingKeysWith: { a, _ in a })
+            for (n, text) in BlockPass.split(passed.text).enumerated() {
+                let entry = passed.map.lines[min(n, passed.map.lines.count - 1)]
+                emit(text.isEmpty ? ">" : "> " + text, origin: entry.line, shift: entry.shift + (origins[entry.line] ?? 2) - 2)
+            }
+            if !passed.text.isEmpty { note("> ") }
+            return k - start
+        }
+
+        mutating func setFence(_ fence: Fence?) {
             if stack.isEmpty { documentFence = fence } else { stack[stack.count - 1].fence = fence }
         }
 
+        /// Remembers a line that starts a block (after a blank line, or a list item), for
+        /// `insideListItem`; a lazy continuation line belongs to the block above it.
         mutating func note(_ text: String) {
             let trimmed = text.drop { $0 == " " }
-            recent.append((indentation(text), Self.isListItem(trimmed)))
+            let listItem = Self.isListItem(trimmed)
+            guard listItem || out.last?.isEmpty != false else { return }
+            recent.append((indentation(text), listItem))
             if recent.count > 64 { recent.removeFirst(32) }
         }
 
@@ -439,14 +506,23 @@ public enum BlockPass {
 
         /// An ATX heading line with `{: … }` at its end: the line without it, and the attributes.
         func headingAttributes(_ text: String) -> (String, Attributes)? {
-            let indent = indentation(text)
-            guard indent <= 3, text.dropFirst(indent).first == "#", text.hasSuffix("}"),
+            // Past any block quote markers: `> ## Title {: #id }`.
+            var quoted = Substring(text)
+            while let marker = quoted.firstIndex(where: { $0 != " " }), quoted[marker] == ">",
+                  quoted.distance(from: quoted.startIndex, to: marker) <= 3 {
+                quoted = quoted[quoted.index(after: marker)...]
+                if quoted.first == " " { quoted = quoted.dropFirst() }
+            }
+            let indent = quoted.prefix { $0 == " " }.count
+            guard indent <= 3, quoted.dropFirst(indent).first == "#", text.hasSuffix("}"),
                   let open = text.range(of: " {", options: .backwards) else { return nil }
             var inside = text[open.upperBound..<text.index(before: text.endIndex)]
             if inside.first == ":" { inside = inside.dropFirst() }
             guard let attributes = Attributes.parse(inside) else { return nil }
             var heading = String(text[..<open.lowerBound])
             while heading.last == " " { heading.removeLast() }
+            // The list follows the heading's text: `#### {icon}` is a heading that reads "{icon}".
+            guard heading.contains(where: { $0 != "#" && $0 != " " && $0 != ">" }) else { return nil }
             return (heading, attributes)
         }
 

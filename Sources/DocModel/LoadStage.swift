@@ -122,14 +122,13 @@ public struct LoadStage: Sendable {
     }
 
     /// "assigning-keys.md" → "Assigning keys".
+    /// The title mkdocs gives a page with no heading and no nav title: "Home" for the home
+    /// page, else the file's name with `-` and `_` as spaces, capitalised when it is all lowercase.
     static func title(fromPath path: String) -> String {
+        if path == "index.md" || path == "README.md" { return "Home" }
         let name = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? path
-        if name == "index" {
-            let folder = SitePaths.directory(of: path).split(separator: "/").last.map(String.init) ?? "Home"
-            return folder == "Home" ? folder : title(fromPath: folder + ".md")
-        }
         let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        return words.prefix(1).uppercased() + words.dropFirst()
+        return words == words.lowercased() ? words.prefix(1).uppercased() + words.dropFirst() : words
     }
 
     // MARK: - Navigation

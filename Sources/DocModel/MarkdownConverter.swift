@@ -191,6 +191,15 @@ public enum MarkdownConverter {
             }
         }
 
+        func insideImage(_ node: OpaquePointer) -> Bool {
+            var parent = cmark_node_parent(node)
+            while let p = parent {
+                if cmark_node_get_type(p) == CMARK_NODE_IMAGE { return true }
+                parent = cmark_node_parent(p)
+            }
+            return false
+        }
+
         func insideHeading(_ node: OpaquePointer) -> Bool {
             var parent = cmark_node_parent(node)
             while let p = parent {
@@ -281,7 +290,8 @@ public enum MarkdownConverter {
             while event != CMARK_EVENT_DONE {
                 if event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) {
                     let type = cmark_node_get_type(child)
-                    if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(child) {
+                    // An image's alt text is not text of the heading (Python-Markdown's toc reads none).
+                    if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) && !insideImage(child), let literal = cmark_node_get_literal(child) {
                         parts.append(String(cString: literal))
                     } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                         parts.append(" ")

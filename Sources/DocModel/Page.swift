@@ -90,9 +90,13 @@ public struct Sample: Sendable, Equatable {
     public var annotation: Annotation?
 
     /// The first word of the info string, lowercased: `bash`, `sql`; nil when there is none.
+    /// Also read from superfences' `{ .lang }` and `{.lang title="x"}` forms.
     public var language: String? {
-        let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," }).first
-        return word.map { $0.lowercased() }
+        let word = info.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "," || $0 == "}" }).first
+        guard var word else { return nil }
+        if word.hasPrefix(".") { word = word.dropFirst() }
+        if word.contains("=") || word.hasPrefix("#") || word.isEmpty { return nil }
+        return word.lowercased()
     }
 
     /// The lines of the code, without their newlines.
