@@ -174,7 +174,8 @@ struct PageRenderer: Sendable {
     }
 
     private func tableOfContents(_ h: inout HTML, page: Page) {
-        let entries = page.headings.filter { $0.level == 2 || $0.level == 3 }
+        let depth = min(3, site.config.markdown.tocDepth)
+        let entries = page.headings.filter { $0.level >= 2 && $0.level <= depth }
         guard !entries.isEmpty else { return }
         h.raw("<aside class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">On this page</h2>\n<ul>\n")
         for heading in entries {

@@ -148,6 +148,23 @@ import Testing
         #expect(page.samples.first?.contentLine == 8)
     }
 
+    /// Cases found on CiviCRM's developer and user guides, where a first version and mkdocs differed.
+    @Test func realGuideCases() {
+        // An admonition in a block quote.
+        #expect(html("> !!! note\n>     Quoted.\n") == "<blockquote>\n<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>Quoted.</p>\n</div>\n</blockquote>\n")
+        // After a list item with a lazy continuation line, an indented admonition is still the item's.
+        #expect(html("1. Edit the file.\nMore text.\n\n    !!! note\n        In the item.\n").contains("<div class=\"admonition note\">"))
+        // A fence closed left of the list item's content closes it, as Python-Markdown reads it.
+        let closed = html("1. Item\n\n    ```php\n    echo 1;\n```\n\n## After\n")
+        #expect(closed.contains("<h2 id=\"after\">"))
+        // `{:word}` names an attribute, not an id; `#### {icon}` is a heading's text.
+        let result = MarkdownConverter.convert("## Be discoverable {:discoverable}\n\n#### {icon}\n\n### ![x](i.png)\n", file: "p.md", options: Self.all)
+        #expect(result.headings.map(\.slug) == ["be-discoverable", "icon", "_1"])
+        // superfences' info strings.
+        let fenced = MarkdownConverter.convert("``` { .php }\necho 1;\n```\n\n```{.bash title=\"x\"}\nls\n```\n", file: "p.md")
+        #expect(fenced.samples.map(\.language) == ["php", "bash"])
+    }
+
     @Test func frontMatterNamesThePageAndIsNotShown() {
         let yaml = MarkdownConverter.convert("---\ntitle: From front matter\nauthor: x\n---\n\n# Heading\n\nText.\n", file: "p.md", options: Self.all)
         #expect(yaml.title == "From front matter")

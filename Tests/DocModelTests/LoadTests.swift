@@ -28,6 +28,28 @@ import Testing
         #expect(config.notes.first?.message.contains("theme") == true)
     }
 
+    /// `markdown_extensions` as CiviCRM's guides write it: names, and names with options.
+    @Test func readsMarkdownExtensionsAndNotesUnknownOnes() throws {
+        let config = try SiteConfig.parse("""
+            markdown_extensions:
+              - attr_list
+              - admonition
+              - toc:
+                  permalink: true
+                  toc_depth: 3
+              - pymdownx.superfences:
+                  css_class: codehilite
+              - pymdownx.emoji
+              - abbr
+            """, path: "mkdocs.yml")
+        #expect(config.markdown.attrList && config.markdown.admonition && config.markdown.permalink)
+        #expect(config.markdown.tocDepth == 3)
+        #expect(!config.markdown.details && !config.markdown.defList)
+        #expect(config.notes.map(\.rule) == ["config.extension", "config.extension"])
+        #expect(config.notes.map(\.location.line) == [9, 10])
+        #expect(config.notes.first?.message.contains("'pymdownx.emoji'") == true)
+    }
+
     @Test(arguments: [("site_name: [unclosed", 2), ("nav: index.md", 1), ("use_directory_urls: maybe", 1), ("- a\n- b", 1)])
     func badConfigsAreErrorsWithALine(text: String, line: Int) {
         do {
