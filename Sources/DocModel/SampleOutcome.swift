@@ -14,6 +14,8 @@ public struct SampleOutcome: Sendable, Equatable {
         case unchecked
         /// Claimed, but its engine was missing.
         case notRun = "not-run"
+        /// Not about keys (a git command, PHP code): counted, not checked.
+        case other
     }
 
     /// The verdict.

@@ -19,6 +19,9 @@ public struct SiteConfig: Sendable {
     public var nav: [NavItem]?
     /// `page/index.html` for `page.md` (true) or `page.html` (false).
     public var useDirectoryURLs = true
+    /// Every code block must be checked or skipped by an annotation (`extra: keydocs: coverage:
+    /// full`); otherwise blocks not about keys are counted, not reported.
+    public var fullCoverage = false
     /// The Markdown extensions the guide turns on.
     public var markdown = MarkdownOptions()
     /// Notes about keys that were ignored.
@@ -29,7 +32,7 @@ public struct SiteConfig: Sendable {
 
     /// The keys keydocs reads; any other key is ignored with a note.
     public static let knownKeys: Set<String> = [
-        "site_name", "site_url", "site_description", "repo_url", "docs_dir", "site_dir", "nav", "use_directory_urls", "markdown_extensions",
+        "site_name", "site_url", "site_description", "repo_url", "docs_dir", "site_dir", "nav", "use_directory_urls", "markdown_extensions", "extra",
     ]
 
     /// Reads `path`. A file that is not YAML, or a key of the wrong type, is an error with its line.
@@ -87,6 +90,17 @@ public struct SiteConfig: Sendable {
                 config.useDirectoryURLs = flag
             case "nav": config.nav = try navItems(value, path)
             case "markdown_extensions": config.markdown = markdownExtensions(value, path, notes: &config.notes)
+            case "extra":
+                // Themes keep their own settings here; keydocs reads only `extra: keydocs:`.
+                if let keydocs = value.mapping?["keydocs"] {
+                    if let coverage = keydocs.mapping?["coverage"] {
+                        guard let text = coverage.scalar?.string, ["full", "keys"].contains(text) else {
+                            throw DocError(stage: "config", path: path, line: line(of: coverage),
+                                           "extra: keydocs: coverage must be full (every block checked or skipped) or keys")
+                        }
+                        config.fullCoverage = text == "full"
+                    }
+                }
             default:
                 config.notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: keyNode) ?? 1, column: column(of: keyNode)),
                                                rule: "config.ignored", "'\(key)' is not used by keydocs and is ignored"))

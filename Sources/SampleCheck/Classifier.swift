@@ -9,7 +9,7 @@ enum Classifier {
     static let sqlStarts: [String] = ["select", "update", "insert", "delete", "set", "create", "alter", "drop", "use", "show",
                                       "replace", "with", "begin", "commit", "start", "describe", "explain"]
 
-    /// The kind of `sample`, or nil when no checker claims it.
+    /// The kind of `sample`, or nil when no checker claims it (a block not about keys).
     static func kind(of sample: Sample) -> SampleKind? {
         let text = sample.text
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -18,17 +18,32 @@ enum Classifier {
         if KeyOutput.parse(text) != nil { return .output }
         let commandText = ShellSyntax.stripPrompts(trimmed)
         let firstWord = commandText.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).first.map(String.init)
-        if firstWord == "cv" && (language == nil || shellLanguages.contains(language ?? "")) { return .cv }
+        let shell = language.map { shellLanguages.contains($0) } ?? false
+        if firstWord == "cv" && (language == nil || shell) { return .cv }
         if let language, sqlLanguages.contains(language) { return .sql }
         if language == "json" { return .json }
-        if let language, shellLanguages.contains(language) { return .generator }
+        // A shell block is a key generator only when it reads a random source; other shell
+        // blocks (git, drush, wp, composer, sudo…) are commands, whose cv parts are checked.
+        if shell { return readsRandom(commandText) ? .generator : .command }
         if language == nil {
             let lower = trimmed.lowercased()
             if sqlStarts.contains(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + "\n") }) { return .sql }
-            if let commands = try? ShellSyntax.parse(trimmed), commands.contains(where: ShellCheck.readsRandom) {
-                return .generator
+            if readsRandom(commandText) { return .generator }
+            if commandText.contains("cv ") && (try? ShellSyntax.parse(Self.bindingPlaceholders(commandText)))?.contains(where: { $0.name == "cv" }) == true {
+                return .command
             }
         }
         return nil
+    }
+
+    static func readsRandom(_ text: String) -> Bool {
+        guard let commands = try? ShellSyntax.parse(bindingPlaceholders(text)) else { return false }
+        return commands.contains(where: ShellCheck.readsRandom)
+    }
+
+    /// `<your-site>`-style placeholders, which the shell would read as redirections, as words.
+    static func bindingPlaceholders(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        return text.replacingOccurrences(of: #"<([A-Za-z][A-Za-z0-9_ .:/-]{0,60})>"#, with: "YOUR_PLACEHOLDER", options: .regularExpression)
     }
 }

@@ -75,11 +75,21 @@ public enum CvCatalog {
         "setvalue", "replace", "getactions", "getrefcount", "validate", "flush", "check",
     ]
 
+    /// APIv3 actions of Contact's own, beside the generic ones.
+    public static let contactActionsV3: Set<String> = [
+        "getquick", "merge", "proximity", "duplicatecheck", "getunique", "type_create", "getmergedfrom", "getmergedto", "get_merge_conflicts",
+    ]
+
     /// APIv4 actions.
     public static let actionsV4: Set<String> = [
         "get", "create", "update", "save", "delete", "replace", "getFields", "getActions", "checkAccess",
         "autocomplete", "export", "getLinks", "validate", "flush", "check", "refresh", "revert", "merge", "getDuplicates",
     ]
+
+    /// Whether `name` is a near miss of Contact (`Contakt`, `contacts`), not another entity.
+    public static func misspellsContact(_ name: String) -> Bool {
+        entity(v3: name) == nil && NearMiss.of(name, "contact")
+    }
 
     /// The entity as APIv4 spells it for an APIv3 name (`contact` → `Contact`), when known.
     public static func entity(v3 name: String) -> String? {

@@ -5,14 +5,37 @@ import KeyPolicy
 /// `cv` samples: split with shell rules, then held to cv's grammar, the entity and action
 /// catalog, and Contact's fields; `api_key` values go through the key policy.
 extension PageChecker {
+    /// cv's commands besides the API ones, with their aliases (from cv's own command list).
     static let cvOtherCommands: Set<String> = [
-        "ev", "php:eval", "scr", "php:script", "flush", "ext:enable", "en", "ext:disable", "dis", "ext:list", "ext:download",
-        "vget", "vset", "url", "path", "status", "setting:get", "setting:set", "debug:container", "upgrade:db", "core:check-req",
+        "alias:add", "alias:list", "ang:html:list", "ang:html:show", "ang:module:list", "api:batch", "cli", "console-queue:run-next",
+        "core:check-req", "core:cron", "cron", "core:install", "core:uninstall", "event", "debug:event-dispatcher",
+        "ext:disable", "dis", "ext:download", "dl", "ext:enable", "en", "ext:install", "ext:list", "ext", "ext:uninstall",
+        "ext:upgrade-db", "flush", "http", "password-reset", "pw", "path", "php:boot", "php:eval", "ev", "php:script", "scr",
+        "pipe", "service", "svc", "debug:container", "setting:get", "vget", "setting:revert", "vdel", "setting:set", "vset",
+        "sql", "sql:cli", "status", "upgrade", "upgrade:db", "updb", "upgrade:dl", "upgrade:get", "upgrade:report", "url", "open",
+        "vars:edit", "vars:fill", "vars:show", "help", "list", "login", "completion",
     ]
+
+    /// Shell commands that are not a key generator: never run; their `cv` commands are checked
+    /// like a cv block's. A block with no `cv` command is not about keys.
+    mutating func checkCommand(_ sample: Sample) -> String {
+        let text = Classifier.bindingPlaceholders(ShellSyntax.commandLines(sample.text))
+        guard let commands = try? ShellSyntax.parse(text) else {
+            otherReason = "shell commands, not about keys (not parsed)"
+            return ""
+        }
+        let cvCommands = commands.filter { $0.name == "cv" }
+        guard !cvCommands.isEmpty else {
+            otherReason = "shell commands, not about keys"
+            return ""
+        }
+        let calls = cvCommands.compactMap { checkCvCommand($0, sample: sample) }
+        return "shell commands; cv checked: " + calls.joined(separator: ", ")
+    }
 
     mutating func checkCv(_ sample: Sample) -> String {
         let commands: [ShellCommand]
-        do { commands = try ShellSyntax.parse(ShellSyntax.commandLines(sample.text)) } catch {
+        do { commands = try ShellSyntax.parse(Classifier.bindingPlaceholders(ShellSyntax.commandLines(sample.text))) } catch {
             report("cv.syntax", at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
             return ""
         }
@@ -29,7 +52,7 @@ extension PageChecker {
     }
 
     /// Checks one `cv` command; returns what it calls.
-    private mutating func checkCvCommand(_ command: ShellCommand, sample: Sample) -> String? {
+    mutating func checkCvCommand(_ command: ShellCommand, sample: Sample) -> String? {
         let at = sample.location(ofLine: command.line)
         var words = Array(command.words.dropFirst())
         // Global options before the subcommand.
@@ -71,13 +94,18 @@ extension PageChecker {
             report("cv.syntax", at: at, "cv api needs ENTITY.ACTION, such as contact.create")
             return nil
         }
-        guard let entity = CvCatalog.entity(v3: call.entity) else {
-            report("cv.entity", at: at, "'\(call.entity)' is not an API entity")
-            return nil
+        // CiviCRM has hundreds of entities, each with actions of its own (Job.execute): only
+        // Contact, which holds the key, is held to a catalog.
+        guard let entity = CvCatalog.entity(v3: call.entity), entity == "Contact" else {
+            if CvCatalog.misspellsContact(call.entity) {
+                report("cv.entity", at: at, "'\(call.entity)' is not an API entity; did you mean Contact?")
+                return nil
+            }
+            return "\(call.entity).\(call.action) (APIv3, not about keys)"
         }
         let action = call.action.lowercased()
-        guard CvCatalog.actionsV3.contains(action) else {
-            report("cv.action", at: at, "'\(call.action)' is not an APIv3 action (such as get, create, delete)")
+        guard CvCatalog.actionsV3.contains(action) || CvCatalog.contactActionsV3.contains(action) else {
+            report("cv.action", at: at, "'\(call.action)' is not an APIv3 action of Contact (such as get, create, delete)")
             return nil
         }
         var params: [String: String] = [:]
@@ -110,13 +138,17 @@ extension PageChecker {
             report("cv.syntax", at: at, "cv api4 needs Entity.action, such as Contact.update")
             return nil
         }
-        guard CvCatalog.entities.contains(call.entity) else {
-            let hint = CvCatalog.entity(v3: call.entity).map { " (APIv4 spells it \($0))" } ?? ""
-            report("cv.entity", at: at, "'\(call.entity)' is not an APIv4 entity\(hint)")
+        // APIv4 entity names are case-sensitive: `contact` is a mistake worth saying; other
+        // entities are not about keys.
+        if call.entity != "Contact" && (call.entity.lowercased() == "contact" || CvCatalog.misspellsContact(call.entity)) {
+            report("cv.entity", at: at, "'\(call.entity)' is not an APIv4 entity (APIv4 spells it Contact)")
             return nil
         }
+        guard call.entity == "Contact" || ["Individual", "Organization", "Household"].contains(call.entity) else {
+            return "\(call.entity).\(call.action) (APIv4, not about keys)"
+        }
         guard CvCatalog.actionsV4.contains(call.action) else {
-            report("cv.action", at: at, "'\(call.action)' is not an APIv4 action (such as get, create, update, delete)")
+            report("cv.action", at: at, "'\(call.action)' is not an APIv4 action of Contact (such as get, create, update, delete)")
             return nil
         }
         let isContact = call.entity == "Contact"
@@ -148,6 +180,17 @@ extension PageChecker {
             default:
                 if word.hasPrefix("+") {
                     report("cv.syntax", at: at, "'\(word)' is not a cv api4 shortcut (+s, +w, +v, +o, +l)")
+                } else if word.hasPrefix("{") {
+                    // All parameters as one JSON object, as the API Explorer writes them.
+                    guard let object = Self.phpJSON(word) as? [String: Any] else {
+                        report("cv.json", at: at, "the parameters are not valid JSON as PHP's json_decode reads it")
+                        break
+                    }
+                    for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+                        let text = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]))
+                            .map { String(decoding: $0, as: UTF8.self) } ?? ""
+                        apiParameter(key, text, isContact: isContact, hasWhere: &hasWhere, values: &values, at: at)
+                    }
                 } else if let eq = word.firstIndex(of: "=") {
                     let key = String(word[..<eq]), value = String(word[word.index(after: eq)...])
                     apiParameter(key, value, isContact: isContact, hasWhere: &hasWhere, values: &values, at: at)
@@ -163,13 +206,33 @@ extension PageChecker {
                 checkValue(value, field: field, version: 4, at: at)
             }
         }
-        if ["update", "delete"].contains(call.action) && !hasWhere {
-            report("cv.required", at: at, "\(call.entity).\(call.action) needs a where clause, such as +w 'id = 100'")
+        // DAOUpdateAction: "where is required unless an id is supplied in values".
+        if call.action == "update" && !hasWhere && values["id"] == nil || call.action == "delete" && !hasWhere {
+            report("cv.required", at: at, "\(call.entity).\(call.action) needs a where clause, such as +w 'id = 100'"
+                   + (call.action == "update" ? " (or an id in its values)" : ""))
         }
-        if isContact && call.action == "create" && values["contact_type"] == nil {
-            report("cv.required", at: at, "Contact.create needs contact_type (to give an existing contact a key, use Contact.update +w 'id = N')")
+        if isContact && call.action == "create" && values["id"] == nil && values["api_key"] != nil {
+            report("cv.required", at: at, "Contact.create makes a new contact (APIv4 gives it contact_type Individual), "
+                   + "it does not give an existing one a key: use Contact.update +w 'id = N' +v api_key=…")
         }
         return "\(call.entity).\(call.action) (APIv4)"
+    }
+
+    /// `text` decoded as PHP's json_decode decodes it: no trailing commas, comments or single
+    /// quotes (Foundation's decoder accepts trailing commas); nil when PHP would fail.
+    static func phpJSON(_ text: String) -> Any? {
+        var inString = false, escaped = false, lastSignificant: Character = " "
+        for c in text {
+            if inString {
+                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
+                continue
+            }
+            if c == "\"" { inString = true; lastSignificant = c; continue }
+            if (c == "}" || c == "]") && lastSignificant == "," { return nil }
+            if c == "/" || c == "#" || c == "'" { return nil }
+            if !c.isWhitespace { lastSignificant = c }
+        }
+        return try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
     }
 
     private mutating func apiParameter(_ key: String, _ value: String, isContact: Bool, hasWhere: inout Bool,
@@ -177,8 +240,8 @@ extension PageChecker {
         let json = value.first.map { "{[\"'".contains($0) } ?? false
         var parsed: Any?
         if json {
-            parsed = try? JSONSerialization.jsonObject(with: Data(value.utf8), options: [.fragmentsAllowed])
-            if parsed == nil { report("cv.json", at: at, "the value of '\(key)' starts like JSON but is not valid JSON") }
+            parsed = Self.phpJSON(value)
+            if parsed == nil { report("cv.json", at: at, "the value of '\(key)' starts like JSON but is not valid JSON as PHP's json_decode reads it") }
         }
         switch key {
         case "where":
@@ -230,6 +293,8 @@ extension PageChecker {
         if Self.isPlaceholder(value) { return }
         switch field.type {
         case .id:
+            // `@user:NAME` is cv's way to name the contact of a CMS user.
+            if value.hasPrefix("@user:") && value.count > 6 { return }
             if Int(value).map({ $0 <= 0 }) ?? true {
                 report("cv.type", at: at, "\(field.name) must be a positive whole number, not '\(value)'")
             }

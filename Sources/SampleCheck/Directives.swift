@@ -88,4 +88,6 @@ public enum SampleKind: String, Sendable, CaseIterable {
     case sql
     /// The JSON that a `cv` command printed.
     case json
+    /// Shell commands that are not a key generator: parsed, their `cv` commands checked, never run.
+    case command
 }

@@ -23,6 +23,10 @@ public struct KeyOutput: Sendable, Equatable {
               tokens.joined().count >= 16,
               tokens.joined().contains(where: { $0.isNumber }) || tokens.joined().count >= 20 else { return nil }
         if tokens.count > 1 && !tokens.dropLast().allSatisfy({ $0.count == tokens[0].count }) { return nil }
+        // `name=value` lines are settings, not a key: `=` belongs only at the end, as base64 padding.
+        if tokens.contains(where: { $0.drop { $0 != "=" }.contains { $0 != "=" } }) { return nil }
+        // A wrapped key wraps at a tool's width (base64's 76, xxd's 60), not after a few characters.
+        if tokens.count > 1 && tokens[0].count < 40 { return nil }
         return KeyOutput(key: tokens.joined(separator: "\n"), line: first.offset, column: nil)
     }
 

@@ -17,6 +17,8 @@ struct PageChecker {
     /// Findings of the sample being checked.
     var current: [Diagnostic] = []
     var notRunReason: String?
+    /// Set by a checker that found nothing about keys in its block.
+    var otherReason: String?
     /// What the sample being checked measured (see `SampleOutcome.measured`).
     var measured: String?
 
@@ -35,6 +37,7 @@ struct PageChecker {
     mutating func check(_ sample: Sample) {
         current = []
         notRunReason = nil
+        otherReason = nil
         measured = nil
         var directives = Directives()
         switch Directives.parse(sample.annotation) {
@@ -50,6 +53,11 @@ struct PageChecker {
         }
         guard let kind = directives.kind ?? Classifier.kind(of: sample) else {
             let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
+            // A block not about keys is counted, not reported, unless the guide asks for full coverage.
+            guard options.fullCoverage else {
+                outcomes[sample.index] = SampleOutcome(.other, "not about keys")
+                return
+            }
             diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: "sample.unchecked",
                 "no checker claims this \(what); mark it with <!-- check: skip \"reason\" --> or <!-- check: kind=... -->"))
             outcomes[sample.index] = SampleOutcome(.unchecked, "no checker claims this block")
@@ -62,6 +70,7 @@ struct PageChecker {
         case .cv: note = checkCv(sample)
         case .sql: note = checkSQL(sample, directives: directives)
         case .json: note = checkJSON(sample)
+        case .command: note = checkCommand(sample)
         }
         applyExpectations(sample, directives.expect)
         let errors = current.filter { $0.severity == .error }
@@ -69,6 +78,16 @@ struct PageChecker {
         if let notRunReason, errors.isEmpty {
             diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: "engine.missing", notRunReason))
             outcomes[sample.index] = SampleOutcome(.notRun, notRunReason)
+        } else if let otherReason, errors.isEmpty, directives.expect.isEmpty {
+            // Nothing about keys in it after all (shell commands without cv, SQL on tables keydocs
+            // does not model): counted as such, or reported when the guide asks for full coverage.
+            if options.fullCoverage {
+                diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: "sample.unchecked",
+                    "\(otherReason); mark it with <!-- check: skip \"reason\" --> if that is meant"))
+                outcomes[sample.index] = SampleOutcome(.unchecked, otherReason)
+            } else {
+                outcomes[sample.index] = SampleOutcome(.other, otherReason)
+            }
         } else if let first = errors.first {
             outcomes[sample.index] = SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
         } else {

@@ -29,21 +29,47 @@ extension PageChecker {
         }
         guard let session = sql else { return "" }
         var ran = 0
-        for statement in statements {
+        var templates = 0
+        var refused = 0
+        var unknownTables: [String] = []
+        for original in statements {
+            // `<civicrm_database>`.table and `USE <your_db>` name the database the guide's reader
+            // has: here, the page's own.
+            var statement = original
+            statement.text = SQLTemplate.bindDatabase(statement.text, to: session.database)
             let at = sample.location(ofLine: statement.line)
             let context = statement.text.split(separator: "\n").prefix(3).map { "> " + $0 }
             if session.lost {
                 report("sql.engine", at: at, "not run: the MariaDB server went away earlier on this page", context: context)
                 break
             }
+            // Statements keydocs will not run are not the guide's mistake (a debugging page may well
+            // turn on the general log): a note says they were not run.
             if let reason = SQLGuard.refusal(statement.text) {
                 report("sql.not-allowed", at: at, "not run: the statement \(reason); samples may use their own database only",
-                       context: context)
+                       severity: .note, context: context)
+                refused += 1
                 continue
             }
             if let named = SQLGuard.qualifiers(statement.text).first(where: session.otherDatabases.contains) {
                 report("sql.not-allowed", at: at, "not run: the statement names the database '\(named)'; on a server named "
-                       + "with --mysql, samples run only in keydocs' scratch database", context: context)
+                       + "with --mysql, samples run only in keydocs' scratch database", severity: .note, context: context)
+                refused += 1
+                continue
+            }
+            let literal = SQLText.assignedLiteral(statement.text)
+            if let literal, SQLTemplate.isPlaceholder(literal), SQLTemplate.asksToMakeUp(literal) {
+                report("key.made-up", at: at, "the key '\(literal)' is for the reader to make up; keys people make up are "
+                       + "guessable: generate one (see the recipes that read /dev/urandom)", context: context)
+            }
+            if SQLTemplate.hasPlaceholders(statement.text) {
+                // A template: what can be checked without running it is its key.
+                templates += 1
+                if let literal, !SQLTemplate.isPlaceholder(literal) {
+                    for finding in validator.findings(for: literal, checkPublished: false) where finding.severity == .error {
+                        report(finding.rule.rawValue, at: at, "the key this template assigns: " + finding.message, context: context)
+                    }
+                }
                 continue
             }
             let upper = statement.text.uppercased()
@@ -54,6 +80,31 @@ extension PageChecker {
             }
             let before = verb == "UPDATE" && upper.contains("API_KEY") ? session.keys() : nil
             let result = session.run(statement.text)
+            if result.errorCode == 1146, let table = SQLTemplate.missingTable(result.errorMessage) {
+                // A table keydocs does not model is not the sample's mistake; a misspelt one is.
+                if let meant = SQLSession.tables.first(where: { NearMiss.of(table, $0) }) {
+                    report("sql.error", at: at, result.errorLine + " (did you mean \(meant)?)", context: context)
+                    ran += 1
+                } else if !unknownTables.contains(table) {
+                    unknownTables.append(table)
+                }
+                continue
+            }
+            // A column keydocs does not model (multilingual label_en_US, a newer field) is not the
+            // sample's mistake either; a misspelt key column is.
+            if result.errorCode == 1054, let column = SQLTemplate.unknownColumn(result.errorMessage),
+               !column.lowercased().hasPrefix("api") {
+                if SQLTemplate.isPlaceholder(column) { templates += 1 } else if !unknownTables.contains("column " + column) {
+                    unknownTables.append("column " + column)
+                }
+                continue
+            }
+            // What the sample account may not do (the server's own tables, its settings).
+            if [1044, 1045, 1142, 1143, 1227].contains(result.errorCode) {
+                report("sql.not-allowed", at: at, "not run: \(result.errorLine)", severity: .note, context: context)
+                refused += 1
+                continue
+            }
             ran += 1
             if result.errorCode != 0 {
                 reportFailure(result, session: session, at: at, context: context)
@@ -68,6 +119,15 @@ extension PageChecker {
                 checkSelectedKeys(result, at: at)
             }
         }
+        var notRun: [String] = []
+        if templates > 0 { notRun.append("\(templates) template\(templates == 1 ? "" : "s") with placeholders") }
+        if !unknownTables.isEmpty { notRun.append("unknown " + unknownTables.map { $0.hasPrefix("column ") ? $0 : "table " + $0 }.joined(separator: ", ")) }
+        if refused > 0 { notRun.append("\(refused) statement\(refused == 1 ? "" : "s") outside the sample's database") }
+        if ran == 0 && !notRun.isEmpty {
+            otherReason = "SQL not run: " + notRun.joined(separator: "; ")
+            return ""
+        }
+        if !notRun.isEmpty { return "ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode; not run: " + notRun.joined(separator: "; ") }
         return "ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode"
     }
 

@@ -85,8 +85,16 @@ public final class SQLSession: @unchecked Sendable {
         CREATE TABLE civicrm_email (
           id int unsigned NOT NULL AUTO_INCREMENT,
           contact_id int unsigned DEFAULT NULL,
+          location_type_id int unsigned DEFAULT NULL,
           email varchar(254) DEFAULT NULL,
           is_primary tinyint NOT NULL DEFAULT 0,
+          is_billing tinyint NOT NULL DEFAULT 0,
+          on_hold tinyint NOT NULL DEFAULT 0,
+          is_bulkmail tinyint NOT NULL DEFAULT 0,
+          hold_date datetime DEFAULT NULL,
+          reset_date datetime DEFAULT NULL,
+          signature_text text DEFAULT NULL,
+          signature_html text DEFAULT NULL,
           PRIMARY KEY (id),
           KEY index_email (email),
           CONSTRAINT FK_civicrm_email_contact_id FOREIGN KEY (contact_id) REFERENCES civicrm_contact (id) ON DELETE CASCADE
@@ -104,6 +112,101 @@ public final class SQLSession: @unchecked Sendable {
           CONSTRAINT FK_civicrm_uf_match_contact_id FOREIGN KEY (contact_id) REFERENCES civicrm_contact (id) ON DELETE SET NULL
         ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
         """,
+        // Other tables the guides' SQL touches, with the columns CiviCRM's schema gives them
+        // (config_backend is an older version's, which upgrade guides still name).
+        """
+        CREATE TABLE civicrm_domain (
+          id int unsigned NOT NULL AUTO_INCREMENT, name varchar(64) NOT NULL, description varchar(255) DEFAULT NULL,
+          version varchar(32) DEFAULT NULL, contact_id int unsigned DEFAULT NULL, locales text DEFAULT NULL,
+          locale_custom_strings text DEFAULT NULL, config_backend text DEFAULT NULL,
+          PRIMARY KEY (id), UNIQUE KEY UI_name (name)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+        """,
+        """
+        CREATE TABLE civicrm_option_group (
+          id int unsigned NOT NULL AUTO_INCREMENT, name varchar(64) NOT NULL, title varchar(255) DEFAULT NULL,
+          description text DEFAULT NULL, data_type varchar(128) DEFAULT NULL, is_reserved tinyint NOT NULL DEFAULT 1,
+          is_active tinyint NOT NULL DEFAULT 1, is_locked tinyint NOT NULL DEFAULT 0,
+          PRIMARY KEY (id), UNIQUE KEY UI_name (name)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+        """,
+        """
+        CREATE TABLE civicrm_option_value (
+          id int unsigned NOT NULL AUTO_INCREMENT, option_group_id int unsigned NOT NULL, label varchar(512) NOT NULL,
+          value varchar(512) NOT NULL, name varchar(255) DEFAULT NULL, `grouping` varchar(255) DEFAULT NULL,
+          filter int unsigned DEFAULT 0, is_default tinyint DEFAULT 0, weight int unsigned NOT NULL DEFAULT 1,
+          description text DEFAULT NULL, is_optgroup tinyint DEFAULT 0, is_reserved tinyint DEFAULT 0,
+          is_active tinyint DEFAULT 1, component_id int unsigned DEFAULT NULL, domain_id int unsigned DEFAULT NULL,
+          visibility_id int unsigned DEFAULT NULL, icon varchar(255) DEFAULT NULL, color varchar(255) DEFAULT NULL,
+          PRIMARY KEY (id), KEY index_option_group_id_value (value(128), option_group_id)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+        """,
+        """
+        CREATE TABLE civicrm_group (
+          id int unsigned NOT NULL AUTO_INCREMENT, name varchar(64) DEFAULT NULL, title varchar(255) DEFAULT NULL,
+          description text DEFAULT NULL, source varchar(64) DEFAULT NULL, saved_search_id int unsigned DEFAULT NULL,
+          is_active tinyint DEFAULT NULL, visibility varchar(24) DEFAULT 'User and User Admin Only',
+          where_clause text DEFAULT NULL, select_tables text DEFAULT NULL, where_tables text DEFAULT NULL,
+          group_type varchar(128) DEFAULT NULL, cache_date timestamp NULL DEFAULT NULL, refresh_date timestamp NULL DEFAULT NULL,
+          parents text DEFAULT NULL, children text DEFAULT NULL, is_hidden tinyint DEFAULT 0, is_reserved tinyint DEFAULT 0,
+          created_id int unsigned DEFAULT NULL, modified_id int unsigned DEFAULT NULL,
+          frontend_title varchar(255) DEFAULT NULL, frontend_description text DEFAULT NULL,
+          PRIMARY KEY (id), UNIQUE KEY UI_name (name)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+        """,
+        """
+        CREATE TABLE civicrm_group_contact (
+          id int unsigned NOT NULL AUTO_INCREMENT, group_id int unsigned NOT NULL, contact_id int unsigned NOT NULL,
+          status varchar(8) DEFAULT NULL, location_id int unsigned DEFAULT NULL, email_id int unsigned DEFAULT NULL,
+          PRIMARY KEY (id), UNIQUE KEY UI_contact_group (contact_id, group_id)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+        """,
+        """
+        CREATE TABLE civicrm_setting (
+          id int unsigned NOT NULL AUTO_INCREMENT, name varchar(255) DEFAULT NULL, value text DEFAULT NULL,
+          domain_id int unsigned DEFAULT NULL, contact_id int unsigned DEFAULT NULL, is_domain tinyint NOT NULL DEFAULT 0,
+          component_id int unsigned DEFAULT NULL, created_date datetime DEFAULT NULL, created_id int unsigned DEFAULT NULL,
+          PRIMARY KEY (id), UNIQUE KEY index_domain_contact_name (domain_id, contact_id, name)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+        """,
+        """
+        CREATE TABLE civicrm_job (
+          id int unsigned NOT NULL AUTO_INCREMENT, domain_id int unsigned NOT NULL, run_frequency varchar(8) DEFAULT 'Daily',
+          last_run timestamp NULL DEFAULT NULL, scheduled_run_date timestamp NULL DEFAULT NULL, name varchar(255) DEFAULT NULL,
+          description varchar(255) DEFAULT NULL, api_entity varchar(255) DEFAULT NULL, api_action varchar(255) DEFAULT NULL,
+          parameters text DEFAULT NULL, is_active tinyint DEFAULT NULL,
+          PRIMARY KEY (id)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+        """,
+        """
+        CREATE TABLE civicrm_menu (
+          id int unsigned NOT NULL AUTO_INCREMENT, domain_id int unsigned NOT NULL, path varchar(255) DEFAULT NULL,
+          path_arguments text DEFAULT NULL, title varchar(255) DEFAULT NULL, access_callback varchar(255) DEFAULT NULL,
+          access_arguments text DEFAULT NULL, page_callback varchar(255) DEFAULT NULL, page_arguments text DEFAULT NULL,
+          breadcrumb text DEFAULT NULL, return_url varchar(255) DEFAULT NULL, return_url_args varchar(255) DEFAULT NULL,
+          component_id int unsigned DEFAULT NULL, is_active tinyint DEFAULT NULL, is_public tinyint DEFAULT NULL,
+          is_exposed tinyint DEFAULT NULL, is_ssl tinyint DEFAULT NULL, weight int NOT NULL DEFAULT 1,
+          type int NOT NULL DEFAULT 1, page_type int NOT NULL DEFAULT 1, skipBreadcrumb tinyint DEFAULT NULL,
+          module_data text DEFAULT NULL,
+          PRIMARY KEY (id), UNIQUE KEY UI_path_domain_id (path, domain_id)
+        ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci
+        """,
+    ]
+
+    /// The tables modelled, by name.
+    static let tables = ["civicrm_contact", "civicrm_email", "civicrm_uf_match", "civicrm_domain", "civicrm_option_group",
+                         "civicrm_option_value", "civicrm_group", "civicrm_group_contact", "civicrm_setting", "civicrm_job", "civicrm_menu"]
+
+    /// Rows for those tables: one domain, an option group with values, a group with members.
+    static let otherFixtures = [
+        "INSERT INTO civicrm_domain (id, name, description, version, contact_id) VALUES (1, 'Default Domain Name', NULL, '5.69.0', 1)",
+        "INSERT INTO civicrm_option_group (id, name, title) VALUES (1, 'activity_type', 'Activity Type')",
+        "INSERT INTO civicrm_option_value (option_group_id, label, value, name, weight) VALUES (1, 'Meeting', '1', 'Meeting', 1), (1, 'Phone Call', '2', 'Phone Call', 2)",
+        "INSERT INTO civicrm_group (id, name, title, is_active) VALUES (1, 'Administrators', 'Administrators', 1)",
+        "INSERT INTO civicrm_group_contact (group_id, contact_id, status) VALUES (1, 2, 'Added'), (1, 3, 'Added')",
+        "INSERT INTO civicrm_setting (name, value, domain_id, is_domain) VALUES ('lcMessages', 's:5:\"en_US\";', 1, 1)",
+        "INSERT INTO civicrm_job (domain_id, name, api_entity, api_action, is_active) VALUES (1, 'Send Scheduled Mailings', 'job', 'process_mailing', 1)",
+        "INSERT INTO civicrm_menu (domain_id, path, title, is_active) VALUES (1, 'civicrm/dashboard', 'CiviCRM Home', 1)",
     ]
 
     private static let counter = Counter()
@@ -163,6 +266,7 @@ public final class SQLSession: @unchecked Sendable {
             try connection.run("INSERT INTO civicrm_email (contact_id, email, is_primary) VALUES (\(id), '\(email)', 1)")
         }
         try connection.run("INSERT INTO civicrm_uf_match (uf_id, uf_name, contact_id) VALUES (1, 'admin', 2)")
+        for statement in Self.otherFixtures { try connection.run(statement) }
         for (id, key) in Self.fixtureKeys {
             try connection.run("UPDATE civicrm_contact SET api_key = '\(key)' WHERE id = \(id)")
         }

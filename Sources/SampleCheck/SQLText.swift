@@ -67,6 +67,12 @@ public enum SQLText {
                 i += 1
                 continue
             }
+            // The mysql client's `\G` (vertical output) and `\g` end a statement too.
+            if c == "\\", next == "G" || next == "g" {
+                flush()
+                i += 2
+                continue
+            }
             if c == "'" || c == "\"" || c == "`" { quote = c }
             if startLine == nil && !c.properties.isWhitespace { startLine = line }
             if c == "\n" { line += 1 }

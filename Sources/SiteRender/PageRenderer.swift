@@ -133,6 +133,7 @@ struct PageRenderer: Sendable {
             case .failed: label = "✗ failed"
             case .unchecked: label = "unchecked"
             case .notRun: label = "not run"
+            case .other: label = "not about keys"
             }
             h.element("span", ["class": "badge", "data-status": outcome.status.rawValue, "title": outcome.note], text: label)
         }

@@ -104,7 +104,7 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 .badge { padding: .05rem .5rem; border-radius: 999px; font-weight: 600; }
 .badge[data-status="verified"] { color: var(--ok); background: var(--ok-bg); }
 .badge[data-status="failed"] { color: var(--bad); background: var(--bad-bg); }
-.badge[data-status="skipped"], .badge[data-status="unchecked"] { color: var(--skip); background: var(--skip-bg); }
+.badge[data-status="skipped"], .badge[data-status="unchecked"], .badge[data-status="other"] { color: var(--skip); background: var(--skip-bg); }
 .badge[data-status="not-run"] { color: var(--warn); background: var(--warn-bg); }
 .code[data-status="failed"] { border-color: var(--bad); }
 .code-note { margin: 0; padding: .35rem .9rem; font-size: .85rem; color: var(--muted); border-top: 1px solid var(--border); }

@@ -74,6 +74,7 @@ struct EngineOptions: ParsableArguments {
     func check(_ docs: DocSet, cache: CheckCache? = nil) -> CheckReport {
         var options = CheckOptions()
         options.runs = runs
+        options.fullCoverage = docs.config.fullCoverage
         if let mysql {
             var address = MariaDBAddress(socket: mysql, user: mysqlUser ?? "root")
             if let mysqlPasswordFile, let text = try? String(contentsOfFile: mysqlPasswordFile, encoding: .utf8) {

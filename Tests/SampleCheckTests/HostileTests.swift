@@ -73,7 +73,8 @@ final class Listener: @unchecked Sendable {
         var markdown = "# Hostile samples\n\n"
         var lines: [Int] = []
         for block in blocks {
-            if let annotation = block.annotation { markdown += annotation + "\n" }
+            // Marked as generators, as a hostile page would mark them to have them run.
+            markdown += (block.annotation ?? "<!-- check: -->").replacingOccurrences(of: "check:", with: "check: kind=generator") + "\n"
             markdown += "```bash\n"
             lines.append(markdown.split(separator: "\n", omittingEmptySubsequences: false).count)
             markdown += block.text + "\n```\n\n"
