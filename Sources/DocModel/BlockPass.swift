@@ -28,6 +28,8 @@ public enum BlockPass {
         /// The page's meta-data (YAML front matter or MultiMarkdown `Key: value` lines at the
         /// top, as mkdocs reads them), keys lowercased; `title` names the page.
         public var meta: [String: String] = [:]
+        /// Abbreviations the page defines (abbr), longest first.
+        public var abbreviations: [(String, String)] = []
     }
 
     /// An attribute list: `{: #id .class key=value }`.
@@ -103,6 +105,38 @@ public enum BlockPass {
         }
     }
 
+    /// Whether `text` needs the pass: an extension with block syntax is on, or the page has
+    /// meta-data at its top, or an indented fence (which may close left of its list item).
+    public static func needed(for text: String, options: MarkdownOptions) -> Bool {
+        if options.admonition || options.details || options.defList || options.attrList || options.tabbed
+            || options.abbr || options.markdownInHTML { return true }
+        var bytes = text.utf8.makeIterator()
+        var atLineStart = true, spaces = 0, fence = 0, firstLine = true, firstLineColon = false, firstLineWord = true
+        while let byte = bytes.next() {
+            if firstLine {
+                if byte == 10 || byte == 13 {
+                    if firstLineColon { return true }
+                    firstLine = false
+                } else if byte == UInt8(ascii: ":") && firstLineWord {
+                    firstLineColon = true
+                } else if !(byte == 45 || byte == 95 || (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)) {
+                    firstLineWord = false
+                }
+            }
+            if byte == 10 || byte == 13 { atLineStart = true; spaces = 0; fence = 0; continue }
+            guard atLineStart else { continue }
+            if byte == 32 || byte == 9 { spaces += 1; continue }
+            if (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) && spaces > 0 {
+                fence += 1
+                if fence == 3 { return true }
+                continue
+            }
+            if byte == UInt8(ascii: "-") && spaces == 0 && firstLine { fence += 1; if fence == 3 { return true }; continue }
+            atLineStart = false
+        }
+        return firstLine && firstLineColon
+    }
+
     /// The lines of `text`, split at LF, CRLF or CR (a lone CR ends a line in CommonMark too),
     /// without their line endings.
     public static func split(_ text: String) -> [String] {
@@ -129,6 +163,7 @@ public enum BlockPass {
 
     static func run(_ lines: [Line], options: MarkdownOptions, inline: @escaping (String) -> String, readMeta: Bool) -> Output {
         var pass = Pass(options: options, inline: inline)
+        pass.source = lines
         let (meta, metaLines) = readMeta ? Self.meta(lines) : ([:], 0)
         for line in lines.prefix(metaLines) { pass.emit("", origin: line.origin, shift: 0) }
         var k = metaLines
@@ -137,6 +172,7 @@ public enum BlockPass {
                 k += taken
                 continue
             }
+            pass.position = k
             pass.take(lines[k], next: k + 1 < lines.count ? lines[k + 1].text : nil)
             k += 1
         }
@@ -144,6 +180,7 @@ public enum BlockPass {
         var output = Output(text: pass.out.joined(separator: "\n") + (pass.out.isEmpty ? "" : "\n"), map: pass.map,
                             headingAttributes: pass.headingAttributes)
         output.meta = meta
+        output.abbreviations = pass.abbreviations.sorted { $0.0.count > $1.0.count }
         return output
     }
 
@@ -191,7 +228,7 @@ public enum BlockPass {
     /// An open container: the indentation of its opening line (in its parent's text), what
     /// closes it, and the fence open in its body.
     private struct Frame {
-        enum Kind { case admonition, details, definition(tight: Bool) }
+        enum Kind { case admonition, details, definition(tight: Bool), tab }
         var kind: Kind
         var indent: Int
         var closing: String
@@ -215,6 +252,15 @@ public enum BlockPass {
         var documentFence: Fence?
         /// Indentation and list-ness of the last non-blank lines written, innermost container's text.
         var recent: [(indent: Int, listItem: Bool)] = []
+        /// The page's lines and the one being taken, for looking ahead (how many tabs a set has).
+        var source: [Line] = []
+        var position = 0
+        /// Tab sets so far on the page, and the set whose tab just closed with another to follow.
+        var tabSets = 0
+        var openTabSet: (set: Int, next: Int)?
+        var abbreviations: [(String, String)] = []
+        /// HTML elements opened with a `markdown` attribute, whose closing tag is ahead.
+        var markdownElements: [String] = []
 
         init(options: MarkdownOptions, inline: @escaping (String) -> String) {
             self.options = options
@@ -262,8 +308,19 @@ public enum BlockPass {
                 emit(text, origin: line.origin, shift: shift)
                 return
             }
-            if !blank, let frame = opener(text) {
+            if !blank, let frame = opener(text) ?? tabOpener(text, shift: shift) {
                 open(frame, text: text, origin: line.origin, shift: shift)
+                return
+            }
+            if options.abbr, let (term, title) = Self.abbreviation(text) {
+                abbreviations.append((term, title))
+                emit("", origin: line.origin, shift: shift)
+                return
+            }
+            if options.markdownInHTML, let html = markdownElement(text) {
+                if !html.opening, out.last?.isEmpty == false { emit("", origin: line.origin, shift: shift) }
+                emit(html.line, origin: line.origin, shift: shift)
+                if html.opening { emit("", origin: line.origin, shift: shift) }
                 return
             }
             if options.defList, !blank, let definition = definitionStart(text) {
@@ -388,11 +445,106 @@ public enum BlockPass {
                     html.append(pad + "<p class=\"admonition-title\">\(inline(shownTitle))</p>")
                 }
                 return (Frame(kind: kind, indent: indent, closing: "</div>"), html)
-            case .details, .definition:
+            case .details, .definition, .tab:
                 html = [pad + "<details class=\"\(classList)\"\(open ? " open=\"open\"" : "")>",
                         pad + "<summary>\(inline(shownTitle ?? ""))</summary>"]
                 return (Frame(kind: kind, indent: indent, closing: "</details>"), html)
             }
+        }
+
+        // MARK: - Abbreviations and Markdown in HTML
+
+        /// `*[TERM]: Title`: the term and its title.
+        static func abbreviation(_ text: String) -> (String, String)? {
+            let trimmed = text.drop { $0 == " " }
+            guard text.count - trimmed.count <= 3, trimmed.hasPrefix("*["), let close = trimmed.firstIndex(of: "]") else { return nil }
+            let term = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
+            let rest = trimmed[trimmed.index(after: close)...]
+            guard !term.isEmpty, rest.hasPrefix(":") else { return nil }
+            return (String(term), rest.dropFirst().trimmingWhitespace())
+        }
+
+        /// An opening tag alone on its line with a `markdown` attribute (written without it,
+        /// with a blank line after, so that its content is parsed as Markdown), or the closing
+        /// tag of such an element (with a blank line before).
+        mutating func markdownElement(_ text: String) -> (line: String, opening: Bool)? {
+            let trimmed = text.trimmingWhitespace()
+            if let name = markdownElements.last, trimmed.lowercased() == "</\(name)>" {
+                markdownElements.removeLast()
+                return (text, false)
+            }
+            guard trimmed.hasPrefix("<"), trimmed.hasSuffix(">"), !trimmed.hasPrefix("</"),
+                  let range = trimmed.range(of: #"\s+markdown(\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?"#, options: .regularExpression) else { return nil }
+            let name = trimmed.dropFirst().prefix { $0.isLetter || $0.isNumber }.lowercased()
+            guard !name.isEmpty else { return nil }
+            markdownElements.append(name)
+            let indent = String(text.prefix { $0 == " " })
+            return (indent + trimmed.replacingCharacters(in: range, with: ""), true)
+        }
+
+        // MARK: - Tabs
+
+        /// `=== "Title"` (pymdownx.tabbed): its indentation, title, and whether it is selected
+        /// (`===+`) or starts a new set (`===!`).
+        static func tab(_ text: String) -> (indent: Int, title: String, selected: Bool, newSet: Bool)? {
+            let indent = text.prefix { $0 == " " }.count
+            var rest = text.dropFirst(indent)
+            guard rest.hasPrefix("===") else { return nil }
+            rest = rest.dropFirst(3)
+            var selected = false, newSet = false
+            while let c = rest.first, c == "+" || c == "!" {
+                if c == "+" { selected = true } else { newSet = true }
+                rest = rest.dropFirst()
+            }
+            guard rest.first == " " else { return nil }
+            var title = rest.drop { $0 == " " }
+            while title.last == " " || title.last == "\t" { title = title.dropLast() }
+            guard title.count >= 2, title.first == "\"", title.last == "\"" else { return nil }
+            return (indent, String(title.dropFirst().dropLast()), selected, newSet)
+        }
+
+        /// A tab's opening line: the first of a set opens the set too (with how many tabs it
+        /// has, which the lines ahead tell), as pymdownx.tabbed writes it.
+        mutating func tabOpener(_ text: String, shift: Int) -> (frame: Frame, html: [String])? {
+            guard options.tabbed, let tab = Self.tab(text) else { return nil }
+            guard tab.indent == 0 || (tab.indent % 4 == 0 && insideListItem(indent: tab.indent)) else { return nil }
+            let pad = String(repeating: " ", count: tab.indent)
+            var html = pad
+            let set: Int, number: Int
+            var checked = tab.selected
+            if let open = openTabSet, !tab.newSet {
+                (set, number) = (open.set, open.next)
+            } else {
+                tabSets += 1
+                (set, number) = (tabSets, 1)
+                let (count, anySelected) = tabsAhead(indent: tab.indent + shift)
+                checked = tab.selected || !anySelected
+                html += "<div class=\"tabbed-set\" data-tabs=\"\(set):\(count)\">"
+                openTabSet = (set, 1)
+            }
+            let id = "__tabbed_\(set)_\(number)"
+            html += "<input \(checked ? "checked=\"checked\" " : "")id=\"\(id)\" name=\"__tabbed_\(set)\" type=\"radio\" />"
+            let label = "<label for=\"\(id)\">\(inline(tab.title))</label><div class=\"tabbed-content\">"
+            // A line that starts with `<input` is inline HTML to CommonMark unless the tag is
+            // alone on its line: a later tab's input gets a line of its own.
+            let lines = number == 1 ? [html + label] : [html, pad + label]
+            return (Frame(kind: .tab, indent: tab.indent, closing: "</div>"), lines)
+        }
+
+        /// How many tabs the set starting at the current line has, and whether one is selected:
+        /// tabs at the same indentation, with only their bodies and blank lines between.
+        func tabsAhead(indent: Int) -> (count: Int, selected: Bool) {
+            var count = 0, selected = false
+            var k = position
+            while k < source.count {
+                let text = source[k].text
+                if text.allSatisfy({ $0 == " " || $0 == "\t" }) || indentation(text) >= indent + 4 { k += 1; continue }
+                guard let tab = Self.tab(text), indentation(text) == indent, count == 0 || !tab.newSet else { break }
+                count += 1
+                selected = selected || tab.selected
+                k += 1
+            }
+            return (max(count, 1), selected)
         }
 
         /// `note "Title"` after `!!!` or `???`: the types and the title (nil when none is given).
@@ -426,6 +578,16 @@ public enum BlockPass {
             emit(pad + frame.closing, origin: origin, shift: 0)
             if case .definition = frame.kind, definitionStart(nextLine).map({ $0.indent == frame.indent }) != true {
                 emit(pad + "</dl>", origin: origin, shift: 0)
+            }
+            if case .tab = frame.kind {
+                // The set stays open for a tab that follows at the same place.
+                if let following = Self.tab(nextLine), following.indent == frame.indent, !following.newSet, var set = openTabSet {
+                    set.next += 1
+                    openTabSet = set
+                } else {
+                    openTabSet = nil
+                    emit(pad + "</div>", origin: origin, shift: 0)
+                }
             }
             emit("", origin: origin, shift: 0)
         }

@@ -5,16 +5,16 @@ import Foundation
 /// code, and definitions written on the line after their term without `<p>`, as Python-Markdown
 /// writes them.
 enum InlinePass {
-    static func run(_ html: String, options: MarkdownOptions) -> String {
+    static func run(_ html: String, options: MarkdownOptions, abbreviations: [(String, String)] = []) -> String {
         var html = html
         if options.defList { html = unwrapTightDefinitions(html) }
         if options.attrList && html.contains(BlockPass.Attributes.markerPrefix) { html = applyAttributes(html) }
-        guard options.mark || options.tilde || options.inlineHilite else { return html }
+        guard options.mark || options.tilde || options.inlineHilite || !abbreviations.isEmpty else { return html }
         var out = ""
         out.reserveCapacity(html.utf8.count)
         var rest = Substring(html)
         while let open = rest.firstIndex(of: "<") {
-            out += transformText(rest[..<open], options: options)
+            out += transformText(rest[..<open], options: options, abbreviations: abbreviations)
             rest = rest[open...]
             if rest.hasPrefix("<pre") || rest.hasPrefix("<code") {
                 let name = rest.hasPrefix("<pre") ? "</pre>" : "</code>"
@@ -29,13 +29,14 @@ enum InlinePass {
                 rest = rest[end...]
             }
         }
-        out += transformText(rest, options: options)
+        out += transformText(rest, options: options, abbreviations: abbreviations)
         return out
     }
 
     /// `==text==` → `<mark>`, `~text~` → `<sub>` in a run of text.
-    static func transformText(_ text: Substring, options: MarkdownOptions) -> String {
+    static func transformText(_ text: Substring, options: MarkdownOptions, abbreviations: [(String, String)] = []) -> String {
         var result = String(text)
+        for (term, title) in abbreviations where result.contains(term) { result = abbreviate(result, term: term, title: title) }
         if options.mark && result.contains("==") { result = wrap(result, delimiter: "==", tag: "mark") }
         if options.tilde && result.contains("~") { result = wrap(result, delimiter: "~", tag: "sub", allowSpaces: false) }
         return result
@@ -59,6 +60,23 @@ enum InlinePass {
                 out += rest[..<open.upperBound]
                 rest = after
             }
+        }
+        return out + rest
+    }
+
+    /// Every whole-word `term` in a run of text as `<abbr title="…">term</abbr>`.
+    static func abbreviate(_ text: String, term: String, title: String) -> String {
+        let escapedTitle = title.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        func isWord(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
+        var out = ""
+        var rest = Substring(text)
+        while let range = rest.range(of: term) {
+            let before = range.lowerBound == rest.startIndex ? out.last : rest[rest.index(before: range.lowerBound)]
+            let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : nil
+            out += rest[..<range.lowerBound]
+            out += isWord(before) || isWord(after) ? String(rest[range]) : "<abbr title=\"\(escapedTitle)\">\(term)</abbr>"
+            rest = rest[range.upperBound...]
         }
         return out + rest
     }

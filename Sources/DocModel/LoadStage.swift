@@ -39,15 +39,18 @@ public struct LoadStage: Sendable {
         let markdown = config.markdown
         DispatchQueue.concurrentPerform(iterations: pagePaths.count) { i in
             let path = pagePaths[i]
-            let lines: [BlockPass.Line]
+            let converted: MarkdownConverter.Result
             do throws(DocError) {
-                lines = try Self.lines(of: Self.readText(root + "/" + path, display: display(path)), variables: variables, file: display(path))
+                let text = try Self.readText(root + "/" + path, display: display(path))
+                if ByteSearch.contains(text, "{{") {
+                    let lines = try Self.lines(of: text, variables: variables, file: display(path))
+                    converted = MarkdownConverter.convert(lines: lines, file: display(path), options: markdown) { paths.rewrite($0, onPage: path) }
+                } else {
+                    converted = MarkdownConverter.convert(text, file: display(path), options: markdown) { paths.rewrite($0, onPage: path) }
+                }
             } catch {
                 failures.set(i, error)
                 return
-            }
-            let converted = MarkdownConverter.convert(lines: lines, file: display(path), options: markdown) {
-                paths.rewrite($0, onPage: path)
             }
             results.set(i, Page(
                 path: path, file: display(path), title: converted.title ?? Self.title(fromPath: path),

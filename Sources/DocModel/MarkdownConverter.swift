@@ -37,6 +37,10 @@ public enum MarkdownConverter {
         _ markdown: String, file: String, options: MarkdownOptions = MarkdownOptions(),
         rewrite: (String) -> String? = { _ in nil }
     ) -> Result {
+        // Most pages of a guide without extensions need no pass: cmark-gfm reads them as they are.
+        guard BlockPass.needed(for: markdown, options: options) else {
+            return parse(BlockPass.Output(text: markdown, map: SourceMap(), headingAttributes: [:]), file: file, options: options, rewrite: rewrite)
+        }
         let lines = BlockPass.split(markdown).enumerated().map { BlockPass.Line($1, origin: $0 + 1) }
         return convert(lines: lines, file: file, options: options, rewrite: rewrite)
     }
@@ -47,7 +51,12 @@ public enum MarkdownConverter {
         rewrite: (String) -> String? = { _ in nil }
     ) -> Result {
         _ = registration
-        let pass = BlockPass.run(lines, options: options) { inline($0) }
+        return parse(BlockPass.run(lines, options: options) { inline($0) }, file: file, options: options, rewrite: rewrite)
+    }
+
+    /// Parses what the block pass wrote, walks it and renders it.
+    private static func parse(_ pass: BlockPass.Output, file: String, options: MarkdownOptions, rewrite: (String) -> String?) -> Result {
+        _ = registration
         // With pymdownx.tilde, `~x~` is a subscript: only `~~x~~` is struck through.
         let tildes = options.tilde ? CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE : 0
         let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | tildes
@@ -76,7 +85,7 @@ public enum MarkdownConverter {
         }
         var html = String(cString: rendered)
         free(rendered)
-        html = InlinePass.run(html, options: options)
+        html = InlinePass.run(html, options: options, abbreviations: pass.abbreviations)
         return Result(title: pass.meta["title"] ?? walk.title, headings: walk.headings, links: walk.links, samples: walk.samples,
                       body: marker.split(html), sections: walk.finishSections())
     }

@@ -18,6 +18,10 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var tilde = false
     /// `` `#!lang code` `` as highlighted inline code (pymdownx.inlinehilite).
     public var inlineHilite = false
+    /// `*[HTML]: Hyper Text Markup Language` definitions, shown as `<abbr>` (abbr).
+    public var abbr = false
+    /// Markdown inside HTML blocks that carry a `markdown` attribute (md_in_html).
+    public var markdownInHTML = false
     /// A `¶` link after each heading (toc's `permalink`).
     public var permalink = false
     /// The deepest heading level in a page's table of contents (toc's `toc_depth`).
@@ -30,7 +34,7 @@ public struct MarkdownOptions: Sendable, Equatable {
     public static let known: Set<String> = [
         "admonition", "attr_list", "def_list", "toc", "tables", "fenced_code", "codehilite", "meta", "sane_lists",
         "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.tilde",
-        "pymdownx.betterem", "pymdownx.mark", "pymdownx.tabbed", "footnotes", "markdown.extensions.footnotes", "markdown.extensions.admonition",
+        "pymdownx.betterem", "pymdownx.mark", "pymdownx.tabbed", "footnotes", "markdown.extensions.footnotes", "abbr", "md_in_html", "markdown.extensions.abbr", "markdown.extensions.md_in_html", "markdown.extensions.admonition",
         "markdown.extensions.attr_list", "markdown.extensions.def_list", "markdown.extensions.toc",
         "markdown.extensions.tables", "markdown.extensions.fenced_code", "markdown.extensions.codehilite",
         "markdown.extensions.meta",
@@ -49,6 +53,8 @@ public struct MarkdownOptions: Sendable, Equatable {
         case "pymdownx.mark": mark = true
         case "pymdownx.tilde": tilde = true
         case "pymdownx.inlinehilite": inlineHilite = true
+        case "abbr": abbr = true
+        case "md_in_html": markdownInHTML = true
         case "toc":
             if let value = options["permalink"] { permalink = !["false", "no", "off", ""].contains(value.lowercased()) }
             if let value = options["toc_depth"], let depth = Int(value.split(separator: "-").last ?? "") { tocDepth = depth }

@@ -183,6 +183,13 @@ details.failure, details.fail, details.missing, details.error, details.forbidden
 .admonition.danger, .admonition.bug, details.danger, details.bug { --adm: #e11d48; }
 .admonition.example, .admonition.abstract, .admonition.summary, .admonition.tldr, details.example, details.abstract { --adm: #7c4dff; }
 .admonition.info, .admonition.todo, .admonition.quote, .admonition.cite, details.info, details.todo { --adm: #0891b2; }
+.tabbed-set { display: flex; flex-wrap: wrap; margin: 1.2rem 0; border: 1px solid var(--border); border-radius: 6px; }
+.tabbed-set > input { position: absolute; opacity: 0; pointer-events: none; }
+.tabbed-set > label { order: 0; padding: .45rem 1rem; cursor: pointer; color: var(--muted); border-bottom: 2px solid transparent; }
+.tabbed-set > .tabbed-content { order: 1; display: none; width: 100%; padding: 0 1rem; border-top: 1px solid var(--border); }
+.tabbed-set > input:checked + label { color: var(--fg); font-weight: 600; border-bottom-color: var(--accent); }
+.tabbed-set > input:focus-visible + label { outline: 2px solid var(--accent); outline-offset: -2px; }
+.tabbed-set > input:checked + label + .tabbed-content { display: block; }
 dl dt { font-weight: 600; margin-top: .6rem; }
 dl dd { margin: .2rem 0 .6rem 1.5rem; }
 mark { background: var(--mark); color: inherit; padding: 0 .15em; }

@@ -8,7 +8,8 @@ import Testing
 @Suite struct ExtensionTests {
     static let all: MarkdownOptions = {
         var options = MarkdownOptions()
-        for name in ["admonition", "pymdownx.details", "attr_list", "def_list", "pymdownx.mark", "pymdownx.tilde", "pymdownx.inlinehilite"] {
+        for name in ["admonition", "pymdownx.details", "attr_list", "def_list", "pymdownx.mark", "pymdownx.tilde", "pymdownx.inlinehilite",
+                     "pymdownx.tabbed", "abbr", "md_in_html"] {
             _ = options.enable(name)
         }
         _ = options.enable("toc", options: ["permalink": "true"])
@@ -59,9 +60,35 @@ import Testing
         ("H~2~O and ~~gone~~.\n", "<p>H<sub>2</sub>O and <del>gone</del>.</p>\n"),
         ("Run `#!php echo 1;` now.\n", "<p>Run <code class=\"highlight\" data-lang=\"php\">echo 1;</code> now.</p>\n"),
         ("`==not marked==` and `~x~`\n", "<p><code>==not marked==</code> and <code>~x~</code></p>\n"),
+        ("*[HTML]: Hyper Text Markup Language\n\nThe HTML spec, not XHTML.\n",
+         "<p>The <abbr title=\"Hyper Text Markup Language\">HTML</abbr> spec, not XHTML.</p>\n"),
+        ("<div markdown=\"1\">\n**bold** text\n</div>\n", "<div>\n<p><strong>bold</strong> text</p>\n</div>\n"),
     ])
     func rendersAsPythonMarkdown(_ markdown: String, _ expected: String) {
         #expect(html(markdown) == expected)
+    }
+
+    /// pymdownx.tabbed's elements and classes, in its order; a later tab's `<input>` stands on a
+    /// line of its own (CommonMark reads a line that starts with `<input` and goes on as inline HTML).
+    @Test func tabsAsPymdownxWritesThem() {
+        #expect(html("=== \"Tab 1\"\n\n    First.\n\n=== \"Tab 2\"\n    Second.\n\nAfter.\n\n===+ \"Again\"\n    X\n") == """
+            <div class="tabbed-set" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio" /><label for="__tabbed_1_1">Tab 1</label><div class="tabbed-content">
+            <p>First.</p>
+            </div>
+            <input id="__tabbed_1_2" name="__tabbed_1" type="radio" />
+            <label for="__tabbed_1_2">Tab 2</label><div class="tabbed-content">
+            <p>Second.</p>
+            </div>
+            </div>
+            <p>After.</p>
+            <div class="tabbed-set" data-tabs="2:1"><input checked="checked" id="__tabbed_2_1" name="__tabbed_2" type="radio" /><label for="__tabbed_2_1">Again</label><div class="tabbed-content">
+            <p>X</p>
+            </div>
+            </div>
+
+            """)
+        let samples = MarkdownConverter.convert("=== \"Shell\"\n    ```bash\n    ls\n    ```\n", file: "p.md", options: Self.all).samples
+        #expect(samples.first?.contentLine == 3 && samples.first?.column == 5)
     }
 
     @Test func headingAttributesGiveIdsAndClasses() {

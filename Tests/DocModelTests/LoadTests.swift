@@ -40,7 +40,7 @@ import Testing
               - pymdownx.superfences:
                   css_class: codehilite
               - pymdownx.emoji
-              - abbr
+              - pymdownx.critic
             """, path: "mkdocs.yml")
         #expect(config.markdown.attrList && config.markdown.admonition && config.markdown.permalink)
         #expect(config.markdown.tocDepth == 3)
