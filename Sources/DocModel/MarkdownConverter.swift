@@ -27,8 +27,8 @@ public enum MarkdownConverter {
 
     /// cmark-gfm turns its extensions' special characters (`~`, `:`, `w`, `|`) on in a table
     /// shared by every parser when it starts parsing inlines, and off when it is done, so two
-    /// documents parsed at once can each lose the other's autolinks and strikethroughs. Parsing
-    /// takes this lock; walking and rendering, most of the work, run in parallel.
+    /// documents parsed at once can each lose the other's autolinks and strikethroughs. Inline
+    /// parsing takes this lock; block parsing, walking and rendering run in parallel.
     private static let parseLock = NSLock()
 
     /// Parses `markdown` of `file`. `rewrite` maps a link destination to the one the HTML
@@ -67,10 +67,9 @@ public enum MarkdownConverter {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var source = pass.text
-        let document: OpaquePointer? = parseLock.withLock {
-            source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            return cmark_parser_finish(parser)
-        }
+        // Block parsing (feed) touches no shared state; inline parsing (finish) does.
+        source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        let document: OpaquePointer? = parseLock.withLock { cmark_parser_finish(parser) }
         guard let document else { return empty }
         defer { cmark_node_free(document) }
 
@@ -100,10 +99,9 @@ public enum MarkdownConverter {
         }
         // Only inline content: a leading `#`, `-` or digit must not start a block.
         var source = markdown.first.map { "#-+*>0123456789=".contains($0) } == true ? "\\" + markdown : markdown
-        let document: OpaquePointer? = parseLock.withLock {
-            source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
-            return cmark_parser_finish(parser)
-        }
+        // Block parsing (feed) touches no shared state; inline parsing (finish) does.
+        source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        let document: OpaquePointer? = parseLock.withLock { cmark_parser_finish(parser) }
         guard let document else { return "" }
         defer { cmark_node_free(document) }
         guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
