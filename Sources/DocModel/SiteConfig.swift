@@ -22,6 +22,8 @@ public struct SiteConfig: Sendable {
     /// Every code block must be checked or skipped by an annotation (`extra: keydocs: coverage:
     /// full`); otherwise blocks not about keys are counted, not reported.
     public var fullCoverage = false
+    /// Rules the guide turns off or gives another severity (`extra: keydocs: rules:`).
+    public var rules = RuleOverrides()
     /// The Markdown extensions the guide turns on.
     public var markdown = MarkdownOptions()
     /// Notes about keys that were ignored.
@@ -99,6 +101,20 @@ public struct SiteConfig: Sendable {
                                            "extra: keydocs: coverage must be full (every block checked or skipped) or keys")
                         }
                         config.fullCoverage = text == "full"
+                    }
+                    for (ruleNode, setting) in keydocs.mapping?["rules"]?.mapping ?? [:] {
+                        let id = ruleNode.string ?? ""
+                        guard RuleCatalog.entry(id) != nil else {
+                            throw DocError(stage: "config", path: path, line: line(of: ruleNode), "extra: keydocs: rules: '\(id)' names no rule; keydocs rules lists them")
+                        }
+                        switch setting.scalar?.string ?? "" {
+                        case "off", "false": config.rules.severities[id] = .some(nil)
+                        case "note": config.rules.severities[id] = .note
+                        case "warning": config.rules.severities[id] = .warning
+                        case "error": config.rules.severities[id] = .error
+                        default:
+                            throw DocError(stage: "config", path: path, line: line(of: setting), "rule \(id) must be off, note, warning or error")
+                        }
                     }
                 }
             default:

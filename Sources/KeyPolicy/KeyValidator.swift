@@ -129,6 +129,16 @@ public struct KeyValidator: Sendable {
 
     // MARK: - Charset
 
+    /// What wraps output at `column` characters a line, when a common tool does.
+    public static func wrapCause(column: Int) -> String {
+        switch column {
+        case 76: return " (base64 and TO_BASE64 wrap at 76 columns: use base64 -w0, or fewer bytes)"
+        case 60: return " (xxd -p wraps at 60 columns: use xxd -p -c 64, or fewer bytes)"
+        case 64: return " (openssl base64 wraps at 64 columns: use openssl rand -base64 with 48 bytes or fewer)"
+        default: return ""
+        }
+    }
+
     private func charsetFindings(_ scalars: [Unicode.Scalar]) -> [Finding] {
         var findings: [Finding] = []
         var breaks: [Int] = []
@@ -141,7 +151,7 @@ public struct KeyValidator: Sendable {
             findings.append(Finding(.charset,
                 "the key contains a line break at character \(first)"
                 + (breaks.count > 1 ? " (\(breaks.count) in all)" : "")
-                + ": the generator wraps its output (base64 and TO_BASE64 wrap at 76 columns)",
+                + ": the generator wraps its output" + Self.wrapCause(column: first - 1),
                 position: first))
         }
         if let first = others.first {

@@ -20,12 +20,16 @@ extension PageChecker {
     /// like a cv block's. A block with no `cv` command is not about keys.
     mutating func checkCommand(_ sample: Sample) -> String {
         let text = Classifier.bindingPlaceholders(ShellSyntax.commandLines(sample.text))
+        // curl and wget commands: the keys in their URLs and headers.
+        let mentions = checkKeyMentions(sample)
         guard let commands = try? ShellSyntax.parse(text) else {
+            if mentions { return "shell commands; the keys they carry are checked" }
             otherReason = "shell commands, not about keys (not parsed)"
             return ""
         }
         let cvCommands = commands.filter { $0.name == "cv" }
         guard !cvCommands.isEmpty else {
+            if mentions { return "shell commands; the keys they carry are checked" }
             otherReason = "shell commands, not about keys"
             return ""
         }
@@ -116,12 +120,21 @@ extension PageChecker {
             }
             let key = String(word[..<eq]), value = String(word[word.index(after: eq)...])
             params[key] = value
-            guard entity == "Contact", !key.contains("."), !key.hasPrefix("api") || key == "api_key" else { continue }
+            // `api.Email.create` chains a call; any other key (`apikey` too) must be a field.
+            guard entity == "Contact", !key.contains("."), !(action == "setvalue" && ["field", "value"].contains(key)) else { continue }
             guard let field = CvCatalog.contactFields[key] ?? CvCatalog.contactV3Extras[key] else {
                 report("cv.field", at: at, "Contact has no field '\(key)'")
                 continue
             }
             checkValue(value, field: field, version: 3, at: at)
+        }
+        // setvalue: `field` names the field and `value` is its value (the key, for api_key).
+        if action == "setvalue", let name = params["field"] {
+            if let field = CvCatalog.contactFields[name] {
+                if let value = params["value"] { checkValue(value, field: field, version: 3, at: at) }
+            } else if !name.contains(".") {
+                report("cv.field", at: at, "Contact has no field '\(name)'")
+            }
         }
         if entity == "Contact" && action == "create" && params["id"] == nil && params["contact_id"] == nil && params["contact_type"] == nil {
             report("cv.required", at: at, "Contact.create without id makes a new contact and needs contact_type "
@@ -170,7 +183,16 @@ extension PageChecker {
                 if isContact { checkWhere(clause, at: at) }
             case "+v", "+value":
                 guard let pair = next(), let eq = pair.firstIndex(of: "=") else { report("cv.syntax", at: at, "\(word) needs field=value"); break }
-                values[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+                var value = String(pair[pair.index(after: eq)...])
+                // cv decodes a +v value that starts like JSON (a quoted string, an object, a list).
+                if let first = value.first, "\"{[".contains(first) {
+                    if let decoded = Self.phpJSON(value) {
+                        value = (decoded as? String) ?? value
+                    } else {
+                        report("cv.json", at: at, "the value of '\(pair[..<eq])' starts like JSON but is not valid JSON as PHP's json_decode reads it")
+                    }
+                }
+                values[String(pair[..<eq])] = value
             case "+o", "+orderBy":
                 guard next() != nil else { report("cv.syntax", at: at, "\(word) needs a field"); break }
             case "+l", "+limit":

@@ -17,6 +17,9 @@ public struct Directives: Sendable, Equatable {
     public var expect: [String] = []
 
     /// No directives.
+    /// Rules whose findings this block does not report (`off=sql.warning`).
+    public var off: [String] = []
+
     public init() {}
 
     /// Reads an annotation; nil when the comment is not a `check:` annotation.
@@ -45,7 +48,7 @@ public struct Directives: Sendable, Equatable {
                 rest = rest[rest.index(after: close)...]
                 continue
             }
-            guard rest.first == "=" else { return fail("'\(word)' is not a directive; use skip, kind=, runs=, allow= or expect=") }
+            guard rest.first == "=" else { return fail("'\(word)' is not a directive; use skip, kind=, runs=, allow=, expect= or off=") }
             rest = rest.dropFirst()
             let value = rest.prefix { $0 != " " && $0 != "\t" && $0 != "\n" }
             rest = rest.dropFirst(value.count)
@@ -60,10 +63,14 @@ public struct Directives: Sendable, Equatable {
                 directives.runs = runs
             case "allow":
                 directives.allow += value.split(separator: ",").map(String.init)
-            case "expect":
-                directives.expect += value.split(separator: ",").map(String.init)
+            case "expect", "off":
+                let rules = value.split(separator: ",").map(String.init)
+                if let unknown = rules.first(where: { RuleCatalog.entry($0) == nil }) {
+                    return fail("\(word)=\(unknown) names no rule; keydocs rules lists them")
+                }
+                if word == "expect" { directives.expect += rules } else { directives.off += rules }
             default:
-                return fail("'\(word)' is not a directive; use skip, kind=, runs=, allow= or expect=")
+                return fail("'\(word)' is not a directive; use skip, kind=, runs=, allow=, expect= or off=")
             }
         }
         return .success(directives)

@@ -23,8 +23,13 @@ struct GeneratorRecord: Sendable {
         var wrapped = 0
         let policy = validator.policy
         var distinct = Set<String>()
+        var wrapWidth: Int?
         for output in outputs {
-            let length = output.unicodeScalars.count
+            // A key's length is its characters, not the line breaks a wrapping tool put in it.
+            let length = output.unicodeScalars.count { $0 != "\n" && $0 != "\r" }
+            if wrapWidth == nil, let firstLine = output.split(separator: "\n").first, output.contains("\n") {
+                wrapWidth = firstLine.unicodeScalars.count
+            }
             record.lengths = record.lengths.map { min($0.lowerBound, length)...max($0.upperBound, length) } ?? length...length
             for scalar in output.unicodeScalars {
                 record.characters.insert(scalar)
@@ -54,8 +59,8 @@ struct GeneratorRecord: Sendable {
                 + (count < n ? " (\(count) of \(n) runs too short)" : ""))
         }
         if wrapped > 0 {
-            add(Rule.charset.rawValue, "the output is wrapped over several lines in \(wrapped) of \(n) runs: "
-                + "base64 and TO_BASE64 wrap at 76 columns (use base64 -w0, or fewer bytes)")
+            add(Rule.charset.rawValue, "the output is wrapped over several lines in \(wrapped) of \(n) runs"
+                + (wrapWidth.map { ", at \($0) columns" } ?? "") + KeyValidator.wrapCause(column: wrapWidth ?? 0))
         }
         if !badCharacters.isEmpty {
             let shown = badCharacters.sorted { $0.value < $1.value }.prefix(6).map { "'\(Character($0))'" }.joined(separator: ", ")

@@ -52,6 +52,16 @@ struct PageChecker {
             return
         }
         guard let kind = directives.kind ?? Classifier.kind(of: sample) else {
+            // Client code, URLs and HTTP examples are about keys when they carry one.
+            if checkKeyMentions(sample) {
+                applyExpectations(sample, directives.expect)
+                current.removeAll { directives.off.contains($0.rule) }
+                let errors = current.filter { $0.severity == .error }
+                diagnostics += current
+                outcomes[sample.index] = errors.first.map { SampleOutcome(.failed, $0.message) }
+                    ?? SampleOutcome(.verified, directives.expect.isEmpty ? "the keys it carries are checked" : "fails as expected: " + directives.expect.joined(separator: ", "))
+                return
+            }
             let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
             // A block not about keys is counted, not reported, unless the guide asks for full coverage.
             guard options.fullCoverage else {
@@ -73,6 +83,7 @@ struct PageChecker {
         case .command: note = checkCommand(sample)
         }
         applyExpectations(sample, directives.expect)
+        current.removeAll { directives.off.contains($0.rule) }
         let errors = current.filter { $0.severity == .error }
         diagnostics += current
         if let notRunReason, errors.isEmpty {

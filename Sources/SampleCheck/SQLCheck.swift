@@ -77,6 +77,9 @@ extension PageChecker {
             let isGenerator = verb == "SELECT" && Self.randomFunctions.contains { upper.contains($0) } && !upper.contains(" FROM ")
             if isGenerator {
                 runGenerator(statement, session: session, sample: sample, at: at, runs: directives.runs ?? options.runs, context: context)
+            } else if let function = Self.weakKeySource(statement.text) {
+                report("generator.weak-random", at: at, "the key is made from \(function), which is not a cryptographic generator: "
+                       + "it can be predicted; build keys from RANDOM_BYTES(n)", context: context)
             }
             let before = verb == "UPDATE" && upper.contains("API_KEY") ? session.keys() : nil
             let result = session.run(statement.text)
@@ -129,6 +132,18 @@ extension PageChecker {
         }
         if !notRun.isEmpty { return "ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode; not run: " + notRun.joined(separator: "; ") }
         return "ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode"
+    }
+
+    /// The non-cryptographic function a statement makes a key from, when it assigns `api_key`
+    /// or a key-like variable (`SET @key = MD5(RAND())`, `UPDATE … SET api_key = SHA2(UUID(), 256)`).
+    static func weakKeySource(_ statement: String) -> String? {
+        let code = SQLGuard.blankLiterals(statement).uppercased()
+        guard let function = ["RAND(", "UUID_SHORT(", "UUID(", "NOW(", "UNIX_TIMESTAMP(", "CONNECTION_ID("].first(where: code.contains)
+            , !code.contains("RANDOM_BYTES(") else { return nil }
+        let assignsKey = ["UPDATE", "INSERT", "REPLACE"].contains(SQLText.verb(statement)) && code.contains("API_KEY")
+        let keyVariable = code.range(of: #"@[A-Z0-9_]*(KEY|TOKEN|SECRET)[A-Z0-9_]*\s*:?="#, options: .regularExpression) != nil
+        guard assignsKey || keyVariable else { return nil }
+        return String(function.dropLast()) + "()"
     }
 
     /// A statement that failed: stopped for its time, the server gone, or MariaDB's own error.

@@ -8,7 +8,21 @@ enum ShellCheck {
         let sources = ["/dev/urandom", "/dev/random"]
         if command.redirections.contains(where: { sources.contains($0.target) }) { return true }
         if command.words.dropFirst().contains(where: { word in sources.contains { word.contains($0) } }) { return true }
-        return command.name == "openssl" && command.words.dropFirst().first == "rand"
+        if command.name == "openssl" && command.words.dropFirst().first == "rand" { return true }
+        return usesRandomAPI(command)
+    }
+
+    /// Programs that read the operating system's random source themselves: `uuidgen`, `pwgen`,
+    /// Python's `secrets`/`os.urandom`, PHP's `random_bytes`/`random_int`. They make keys, so
+    /// the block is a generator (which then needs them on its allowlist).
+    static func usesRandomAPI(_ command: ShellCommand) -> Bool {
+        guard let name = command.name else { return false }
+        if ["uuidgen", "pwgen", "apg"].contains(name) { return true }
+        let code = command.words.dropFirst().joined(separator: " ")
+        if name.hasPrefix("python") { return code.contains("secrets.") || code.contains("os.urandom") || code.contains("SystemRandom") }
+        if name == "php" { return code.contains("random_bytes") || code.contains("random_int") || code.contains("openssl_random_pseudo_bytes") }
+        if name == "node" { return code.contains("randomBytes") || code.contains("getRandomValues") || code.contains("randomUUID") }
+        return false
     }
 
     /// Where a generator may send output besides the standard streams.
@@ -76,6 +90,30 @@ enum ShellCheck {
         return result
     }
 
+    /// How many random bytes a command reads, when the command says: `head -c N /dev/urandom`,
+    /// `od -N N /dev/urandom`, `openssl rand [-hex|-base64] N`. Nil when it does not say (a
+    /// `tr -dc … </dev/urandom` reads as much as it needs).
+    static func bytesRead(_ command: ShellCommand) -> Int? {
+        let arguments = Array(command.words.dropFirst())
+        let readsDevice = command.redirections.contains { $0.target.hasSuffix("/dev/urandom") || $0.target.hasSuffix("/dev/random") }
+            || arguments.contains { $0 == "/dev/urandom" || $0 == "/dev/random" }
+        func count(after option: String) -> Int? {
+            for (k, word) in arguments.enumerated() {
+                if word == option, k + 1 < arguments.count { return Int(arguments[k + 1]) }
+                if word.hasPrefix(option), word.count > option.count { return Int(word.dropFirst(option.count)) }
+            }
+            return nil
+        }
+        switch command.name {
+        case "head": return readsDevice ? count(after: "-c") : nil
+        case "od": return readsDevice ? count(after: "-N") : nil
+        case "openssl":
+            guard arguments.first == "rand" else { return nil }
+            return arguments.dropFirst().last(where: { !$0.hasPrefix("-") }).flatMap { Int($0) }
+        default: return nil
+        }
+    }
+
     /// Shell built-ins a generator may use besides the allowlist: they run nothing.
     static let harmless: Set<String> = ["true", ":", "export", "local", "read"]
 }
@@ -118,6 +156,20 @@ extension PageChecker {
         if !commands.contains(where: ShellCheck.readsRandom) {
             report("generator.no-random", at: sample.location(ofLine: commands[0].line),
                    "the command reads no random source (/dev/urandom, /dev/random or openssl rand)", context: context)
+        }
+        // A key has no more randomness than its command read, whatever it looks like.
+        if let bytes = commands.compactMap(ShellCheck.bytesRead).max() {
+            let bits = Double(bytes * 8)
+            let policy = validator.policy
+            if bits < policy.weakThresholdBits {
+                report("generator.entropy", at: sample.location(ofLine: commands[0].line),
+                       "the command reads only \(bytes) random bytes (\(bytes * 8) bits): its keys can be no stronger than that, "
+                       + "under \(Int(policy.weakThresholdBits)) bits, however long they look", context: context)
+            } else if bits < policy.strengthWarningBits {
+                report("key.strength", at: sample.location(ofLine: commands[0].line),
+                       "the command reads only \(bytes) random bytes (\(bytes * 8) bits): its keys can be no stronger than that, "
+                       + "under \(Int(policy.strengthWarningBits)) bits", severity: .warning, context: context)
+            }
         }
         guard !refused else { return "" }
         let sandbox: Sandbox

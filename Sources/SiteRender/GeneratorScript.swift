@@ -167,6 +167,13 @@ enum GeneratorScript {
 
   function check(key) {
     var findings = [];
+    // What wraps output at this many columns, as KeyValidator.wrapCause says it.
+    function wrapCause(column) {
+      if (column === 76) return ' (base64 and TO_BASE64 wrap at 76 columns: use base64 -w0, or fewer bytes)';
+      if (column === 60) return ' (xxd -p wraps at 60 columns: use xxd -p -c 64, or fewer bytes)';
+      if (column === 64) return ' (openssl base64 wraps at 64 columns: use openssl rand -base64 with 48 bytes or fewer)';
+      return '';
+    }
     var chars = Array.from(key);
     var length = chars.length;
     var breaks = [], others = [];
@@ -177,7 +184,7 @@ enum GeneratorScript {
     if (breaks.length) {
       findings.push({ rule: 'key.charset', severity: 'error', position: breaks[0],
         message: 'the key contains a line break at character ' + breaks[0] + (breaks.length > 1 ? ' (' + breaks.length + ' in all)' : '') +
-          ': the generator wraps its output (base64 and TO_BASE64 wrap at 76 columns)' });
+          ': the generator wraps its output' + wrapCause(breaks[0] - 1) });
     }
     if (others.length) {
       var shown = others.slice(0, 3).map(function (o) { return describeChar(o[1]) + ' at ' + o[0]; }).join(', ');

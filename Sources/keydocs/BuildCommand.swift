@@ -36,6 +36,7 @@ struct BuildCommand: ParsableCommand {
             progress.say("loading the docs")
             let (docs, configPath) = try options.loadDocs()
             let siteDir = site ?? DocsOptions.beside(configPath, docs.config.siteDir)
+            output.rules = docs.config.rules
             let protected = options.protectedPaths(docs: docs.docsDir, configPath: configPath)
             // Before any check runs: a typo in --site or site_dir fails at once, and touches nothing.
             try OutputFolder.check(siteDir, protecting: protected)

@@ -24,6 +24,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let (docs, _) = try options.loadDocs()
             var output = DiagnosticOutput(format: options.format, strict: options.strict)
+            output.rules = docs.config.rules
             output.add(docs.diagnostics)
             let report = engines.check(docs)
             output.add(report.diagnostics)

@@ -83,9 +83,13 @@ struct DiagnosticOutput {
         self.strict = strict
     }
 
+    /// Rules the guide turned off or changed, applied before `--strict`.
+    var rules = RuleOverrides()
+
     /// Adds diagnostics, raising warnings to errors under `--strict`.
     mutating func add(_ more: [Diagnostic]) {
-        diagnostics.append(contentsOf: strict ? more.map { $0.strict() } : more)
+        let tuned = rules.apply(more)
+        diagnostics.append(contentsOf: strict ? tuned.map { $0.strict() } : tuned)
     }
 
     var errorCount: Int { diagnostics.count { $0.severity == .error } }

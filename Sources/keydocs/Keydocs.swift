@@ -21,6 +21,6 @@ struct Keydocs: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keydocs",
         abstract: "Check and build documentation about API keys, and generate and check keys.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, KeyCommand.self, PolicyCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, KeyCommand.self, PolicyCommand.self, RulesCommand.self]
     )
 }

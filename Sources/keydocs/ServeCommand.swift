@@ -114,6 +114,7 @@ struct PreviewBuild {
             }
             let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription(.civicrm)))
             diagnostics += render.checkLinks()
+            diagnostics = docs.config.rules.apply(diagnostics).filter { $0.severity != .note }
             let problems = diagnostics.sorted { $0.location < $1.location }.map {
                 "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule)]"
             }

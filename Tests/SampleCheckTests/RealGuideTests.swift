@@ -34,6 +34,27 @@ import Testing
         #expect(diagnostics.first { $0.rule == "sql.not-allowed" }?.severity == .note)
     }
 
+    @Test func keysInHTTPSamplesAndClientCode() throws {
+        #expect(try findings("http.md") == ["key.in-url@6", "key.too-short@6", "key.weak@6", "key.too-short@19", "key.weak@19",
+                                            "key.too-short@29", "key.weak@29"])
+        let report = try Self.report.get()
+        #expect(report.diagnostics(in: "http.md").filter { $0.rule == "key.in-url" }.count == 2)
+        // The placeholders and the good key in PHP pass.
+        #expect(report.outcomes[SampleKey(page: "http.md", index: 1)]?.status == .verified)
+        #expect(report.outcomes[SampleKey(page: "http.md", index: 3)]?.status == .verified)
+    }
+
+    @Test func generatorsAreJudgedByWhatTheyRead() throws {
+        #expect(try findings("generators.md") == ["generator.entropy@6", "generator.not-allowed@12", "key.charset@19", "key.too-long@19",
+                                                  "generator.weak-random@25", "generator.weak-random@26", "key.too-short@32",
+                                                  "key.weak@32", "cv.field@33"])
+        let diagnostics = try Self.report.get().diagnostics(in: "generators.md")
+        // Only the allowlist is said of a program that reads the random source itself.
+        #expect(!diagnostics.contains { $0.location.line == 12 && $0.rule == "generator.no-random" })
+        #expect(diagnostics.contains { $0.location.line == 19 && $0.message.contains("xxd -p wraps at 60 columns") })
+        #expect(diagnostics.contains { $0.location.line == 19 && $0.rule == "key.too-long" && $0.message.contains("80 characters") })
+    }
+
     /// Under full coverage (the project's own guide), a block not about keys must be marked.
     @Test func fullCoverageReportsBlocksNotAboutKeys() throws {
         let full = try checkFixture("realguide", fullCoverage: true)

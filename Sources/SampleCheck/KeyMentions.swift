@@ -1,0 +1,87 @@
+import DocModel
+import Foundation
+import KeyPolicy
+
+/// Keys written into HTTP samples and client code: `?api_key=…` in a URL (a `curl` or `wget`
+/// command, a link, a PHP or JavaScript string), `X-Civi-Auth: Bearer …` and `Authorization:
+/// Bearer …` headers, and `api_key` set in PHP, JavaScript or JSON configuration.
+struct KeyMention: Equatable {
+    /// The value as written.
+    var value: String
+    /// The 0-based line of the block.
+    var line: Int
+    /// The parameter or header it is in.
+    var name: String
+    /// It is in a URL's query string.
+    var inURL: Bool
+}
+
+enum KeyMentions {
+    /// A URL query parameter that carries a credential: the API key or the site key.
+    static let urlParameter = try? NSRegularExpression(pattern: ##"[?&](api_key|key)=([^&\s'"#<>)\]]*)"##)
+    /// `X-Civi-Auth: Bearer KEY` or `Authorization: Bearer KEY`.
+    static let bearer = try? NSRegularExpression(pattern: #"(X-Civi-Auth|Authorization)\s*:\s*Bearer\s+([^\s'"\\]+)"#, options: [.caseInsensitive])
+    /// `api_key` given a value in PHP (`'api_key' => 'v'`), JavaScript (`api_key: 'v'`) or shell (`api_key='v'`).
+    static let assignment = try? NSRegularExpression(pattern: #"["']?\bapi_key\b["']?\s*(=>|:|=)\s*["']([^"'\s]*)["']"#)
+
+    /// Every mention in `text`, line by line.
+    static func find(in text: String) -> [KeyMention] {
+        var found: [KeyMention] = []
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let string = String(line)
+            let range = NSRange(string.startIndex..., in: string)
+            func capture(_ match: NSTextCheckingResult, _ group: Int) -> String {
+                Range(match.range(at: group), in: string).map { String(string[$0]) } ?? ""
+            }
+            for match in urlParameter?.matches(in: string, range: range) ?? [] {
+                found.append(KeyMention(value: capture(match, 2), line: k, name: capture(match, 1), inURL: true))
+            }
+            for match in bearer?.matches(in: string, range: range) ?? [] {
+                found.append(KeyMention(value: capture(match, 2), line: k, name: capture(match, 1), inURL: false))
+            }
+            // A `?api_key=` already counted as part of a URL is not an assignment too.
+            if !found.contains(where: { $0.line == k && $0.inURL }) {
+                for match in assignment?.matches(in: string, range: range) ?? [] {
+                    found.append(KeyMention(value: capture(match, 2), line: k, name: "api_key", inURL: false))
+                }
+            }
+        }
+        return found
+    }
+
+    /// Whether a value stands for a key rather than being one: `$KEY`, `<key>`, `{api_key}`,
+    /// `YOUR_API_KEY`, `xxxx`, an empty value.
+    static func isPlaceholder(_ value: String) -> Bool {
+        if value.isEmpty || PageChecker.isPlaceholder(value) || SQLTemplate.isPlaceholder(value) || value.hasPrefix("%")
+            || value.contains("${") || value.contains("{{") || value.uppercased() == value && value.contains("_") {
+            return true
+        }
+        // Words that name the value (`site-key`, `the_user_api_key`), which no real key is.
+        let words = value.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" })
+        return words.count >= 2 && words.allSatisfy { $0.allSatisfy(\.isLetter) }
+            && words.contains { ["key", "site", "api", "user", "your", "the", "my", "secret", "token", "here", "value"].contains($0) }
+    }
+}
+
+extension PageChecker {
+    /// Checks the keys a block of HTTP commands or client code carries; returns whether the
+    /// block mentions a key at all (a placeholder counts).
+    mutating func checkKeyMentions(_ sample: Sample) -> Bool {
+        let mentions = KeyMentions.find(in: sample.text)
+        guard !mentions.isEmpty else { return false }
+        for mention in mentions where !KeyMentions.isPlaceholder(mention.value) {
+            let at = sample.location(ofLine: mention.line)
+            if mention.inURL {
+                report("key.in-url", at: at, "the \(mention.name == "key" ? "site key" : "API key") is in the URL's query string, "
+                       + "which web servers and proxies log: send it in a header (X-Civi-Auth: Bearer KEY for the API key, "
+                       + "X-Civi-Key for the site key)")
+            }
+            // The site key has rules of its own; the API key is held to the key policy.
+            guard mention.name != "key" else { continue }
+            for finding in validator.findings(for: mention.value, checkPublished: false) where finding.severity == .error {
+                report(finding.rule.rawValue, at: at, "\(mention.name): " + finding.message)
+            }
+        }
+        return true
+    }
+}
