@@ -128,6 +128,8 @@ public enum MarkdownConverter {
         var headingNodes: [OpaquePointer] = []
         /// Each heading's id from an attribute list, by heading index.
         var explicitIDs: [Int: String] = [:]
+        /// The walk is inside a heading, whose text is the section's title, not its text.
+        var inHeading = false
         var codeNodes: [OpaquePointer] = []
         var sections: [Section] = []
         var sectionText: [String] = []
@@ -158,8 +160,12 @@ public enum MarkdownConverter {
             defer { cmark_iter_free(iterator) }
             var event = cmark_iter_next(iterator)
             while event != CMARK_EVENT_DONE {
-                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
-                    enter(node, rewrite: rewrite)
+                if let node = cmark_iter_get_node(iterator) {
+                    if event == CMARK_EVENT_ENTER {
+                        enter(node, rewrite: rewrite)
+                    } else if event == CMARK_EVENT_EXIT, cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                        inHeading = false
+                    }
                 }
                 event = cmark_iter_next(iterator)
             }
@@ -180,6 +186,7 @@ public enum MarkdownConverter {
                 var section = Section(slug: nil, title: text, text: "")
                 section.headingIndex = headings.count - 1
                 startSection(section)
+                inHeading = true
             case CMARK_NODE_CODE_BLOCK:
                 samples.append(sample(node))
                 codeNodes.append(node)
@@ -190,7 +197,7 @@ public enum MarkdownConverter {
                 links.append(Link(kind: type == CMARK_NODE_LINK ? .link : .image, destination: destination, location: location))
                 if let replacement = rewrite(destination) { cmark_node_set_url(node, replacement) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                if !insideHeading(node), let literal = cmark_node_get_literal(node) {
+                if !inHeading, let literal = cmark_node_get_literal(node) {
                     sectionText.append(String(cString: literal))
                 }
             default:
@@ -202,15 +209,6 @@ public enum MarkdownConverter {
             var parent = cmark_node_parent(node)
             while let p = parent {
                 if cmark_node_get_type(p) == CMARK_NODE_IMAGE { return true }
-                parent = cmark_node_parent(p)
-            }
-            return false
-        }
-
-        func insideHeading(_ node: OpaquePointer) -> Bool {
-            var parent = cmark_node_parent(node)
-            while let p = parent {
-                if cmark_node_get_type(p) == CMARK_NODE_HEADING { return true }
                 parent = cmark_node_parent(p)
             }
             return false

@@ -312,7 +312,10 @@ extension PageChecker {
     // MARK: - Values
 
     private mutating func checkValue(_ value: String, field: CvCatalog.Field, version: Int, at: SourceLocation) {
-        if Self.isPlaceholder(value) { return }
+        if Self.isPlaceholder(value) || SQLTemplate.isPlaceholder(value) {
+            if field.name == "api_key", SQLTemplate.asksToMakeUp(value) { reportMadeUp(value, at: at) }
+            return
+        }
         switch field.type {
         case .id:
             // `@user:NAME` is cv's way to name the contact of a CMS user.

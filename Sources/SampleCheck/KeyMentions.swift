@@ -64,13 +64,23 @@ enum KeyMentions {
 }
 
 extension PageChecker {
+    /// Advice to make a key up by hand (`your_key_you_made_up`): made-up keys are guessable.
+    mutating func reportMadeUp(_ value: String, at location: SourceLocation, context: [String] = []) {
+        report("key.made-up", at: location, "the key '\(value)' is for the reader to make up; keys people make up are "
+               + "guessable: generate one (see the recipes that read /dev/urandom)", context: context)
+    }
+
     /// Checks the keys a block of HTTP commands or client code carries; returns whether the
     /// block mentions a key at all (a placeholder counts).
     mutating func checkKeyMentions(_ sample: Sample) -> Bool {
         let mentions = KeyMentions.find(in: sample.text)
         guard !mentions.isEmpty else { return false }
-        for mention in mentions where !KeyMentions.isPlaceholder(mention.value) {
+        for mention in mentions {
             let at = sample.location(ofLine: mention.line)
+            if KeyMentions.isPlaceholder(mention.value) {
+                if mention.name != "key", SQLTemplate.asksToMakeUp(mention.value) { reportMadeUp(mention.value, at: at) }
+                continue
+            }
             if mention.inURL {
                 report("key.in-url", at: at, "the \(mention.name == "key" ? "site key" : "API key") is in the URL's query string, "
                        + "which web servers and proxies log: send it in a header (X-Civi-Auth: Bearer KEY for the API key, "

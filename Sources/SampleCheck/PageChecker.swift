@@ -180,9 +180,10 @@ struct PageChecker {
     // MARK: - cv output
 
     mutating func checkJSON(_ sample: Sample) -> String {
-        guard let data = sample.text.data(using: .utf8),
-              let value = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) else {
-            report("json.invalid", at: sample.location, "this block is not valid JSON")
+        // Judged as PHP's json_decode judges it: cv and CiviCRM decode with PHP.
+        guard let value = Self.phpJSON(sample.text) else {
+            report("json.invalid", at: sample.location, "this block is not valid JSON as PHP's json_decode reads it "
+                   + "(no trailing commas, comments or single quotes)")
             return ""
         }
         // A key in the JSON (parameters for the API Explorer, or what cv printed) is held to the policy.

@@ -59,8 +59,7 @@ extension PageChecker {
             }
             let literal = SQLText.assignedLiteral(statement.text)
             if let literal, SQLTemplate.isPlaceholder(literal), SQLTemplate.asksToMakeUp(literal) {
-                report("key.made-up", at: at, "the key '\(literal)' is for the reader to make up; keys people make up are "
-                       + "guessable: generate one (see the recipes that read /dev/urandom)", context: context)
+                reportMadeUp(literal, at: at, context: context)
             }
             if SQLTemplate.hasPlaceholders(statement.text) {
                 // A template: what can be checked without running it is its key.

@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func cvIsReadAsCvAndCiviCRMReadIt() throws {
-        #expect(try findings("cv-semantics.md") == ["cv.json@12", "cv.required@18", "cv.entity@24"])
+        #expect(try findings("cv-semantics.md") == ["cv.json@12", "cv.required@18", "cv.entity@24", "key.made-up@31", "json.invalid@36"])
         let messages = try Self.report.get().diagnostics(in: "cv-semantics.md").map(\.message)
         #expect(messages.contains { $0.contains("makes a new contact") })
         #expect(messages.contains { $0.contains("json_decode") })
