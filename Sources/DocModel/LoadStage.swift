@@ -30,6 +30,9 @@ public struct LoadStage: Sendable {
         }
         let (files, skipped) = try FileWalker(root: root, display: docsDir).files()
         let pagePaths = files.filter(SitePaths.isPage)
+        guard !pagePaths.isEmpty else {
+            throw DocError(stage: "load", path: docsDir, "the docs folder holds no Markdown page (*.md)")
+        }
         let assets = files.filter { !SitePaths.isPage($0) }
         let paths = SitePaths(useDirectoryURLs: config.useDirectoryURLs)
 

@@ -39,6 +39,9 @@ public struct SiteConfig: Sendable {
 
     /// Reads `path`. A file that is not YAML, or a key of the wrong type, is an error with its line.
     public static func load(path: String) throws(DocError) -> SiteConfig {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw DocError(stage: "config", path: path, "the config file does not exist")
+        }
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))

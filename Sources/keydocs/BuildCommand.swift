@@ -78,7 +78,7 @@ struct BuildCommand: ParsableCommand {
             }
             let seconds = Date().timeIntervalSince(started)
             output.finish(
-                summaryLine: checkSummary + "built \(summary.pages) pages and \(summary.assets) files into \(siteDir) "
+                summaryLine: checkSummary + "built \(counted(summary.pages, "page")) and \(counted(summary.assets, "file")) into \(siteDir) "
                     + "in \(String(seconds, decimals: 2)) s: \(output.warningCount) warnings",
                 summary: ["pages": summary.pages, "assets": summary.assets], samples: samples)
         } catch let error as DocError {
@@ -86,6 +86,9 @@ struct BuildCommand: ParsableCommand {
         }
     }
 }
+
+/// `1 page`, `2 pages`.
+func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
 /// Stage messages on stderr, only when it is a terminal.
 struct Progress {

@@ -1,11 +1,30 @@
 import ArgumentParser
+import Foundation
 import DocModel
 
 /// The `keydocs` command: checks and builds documentation about API keys.
 @main
 struct Keydocs: AsyncParsableCommand {
+    /// The version `--version` and `-V` print.
+    static let version = "0.4.0"
+
     static func main() async {
         Interrupts.shared.install()
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["-V"] {
+            Console.out(version)
+            return
+        }
+        // A mistyped command gets the one it most likely meant, not only "unexpected argument".
+        if let first = arguments.first, !first.hasPrefix("-") {
+            let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+            if !names.contains(first) {
+                let guess = names.min { distance(first, $0) < distance(first, $1) }
+                let hint = guess.flatMap { distance(first, $0) <= 2 ? " Did you mean '\($0)'?" : nil } ?? ""
+                Console.err("keydocs: error: '\(first)' is not a command.\(hint) Commands: \(names.dropLast().joined(separator: ", ")).")
+                Foundation.exit(64)
+            }
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
@@ -18,9 +37,23 @@ struct Keydocs: AsyncParsableCommand {
         }
     }
 
+    /// Edits between two words, to suggest a command for a typo.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var row = Array(0...b.count)
+        for i in 1...a.count {
+            var next = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count { next[j] = min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
+            row = next
+        }
+        return row[b.count]
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "keydocs",
         abstract: "Check and build documentation about API keys, and generate and check keys.",
+        version: version,
         subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, KeyCommand.self, PolicyCommand.self, RulesCommand.self]
     )
 }

@@ -34,7 +34,27 @@ struct ServeCommand: AsyncParsableCommand {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
     }
 
+    /// Whether something already listens on 127.0.0.1:`port`, so that serve can say so at once.
+    static func portInUse(_ port: Int) -> Bool {
+        guard port > 0 else { return false }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = UInt16(port).bigEndian
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        return bound != 0 && errno == EADDRINUSE
+    }
+
     func run() async throws {
+        if Self.portInUse(port) {
+            Console.err("keydocs: error: 127.0.0.1:\(port) is in use; choose another port with --port, or --port 0 for a free one")
+            throw ExitCode(2)
+        }
         guard let folder = makePrivateFolder(prefix: "keydocs-serve-") else {
             Console.err("keydocs: error: cannot create a temporary folder")
             throw ExitCode(2)
@@ -126,7 +146,7 @@ struct PreviewBuild {
                 writer.discard()
                 throw error
             }
-            return "keydocs: \(checked)rebuilt \(docs.pages.count) pages, \(problems.count) problem\(problems.count == 1 ? "" : "s")"
+            return "keydocs: \(checked)rebuilt \(counted(docs.pages.count, "page")), \(counted(problems.count, "problem"))"
         } catch {
             let message = (error as? DocError)?.description ?? "\(error)"
             state.publish(error: message, problems: []) {}

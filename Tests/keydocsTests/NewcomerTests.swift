@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A newcomer's first commands: the version, a mistyped command, a config or docs folder that
+/// is not there, a port that is taken. Each gets a clear answer at once.
+@Suite struct NewcomerTests {
+    @Test(arguments: [["--version"], ["-V"]])
+    func versionIsPrinted(_ arguments: [String]) throws {
+        let run = try keydocs(arguments)
+        #expect(run.status == 0)
+        #expect(run.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(run.stdout)")
+    }
+
+    @Test func aMistypedCommandGetsASuggestion() throws {
+        let run = try keydocs(["biuld", "--strict"])
+        #expect(run.status == 64)
+        #expect(run.stderr.contains("'biuld' is not a command. Did you mean 'build'?"))
+        let far = try keydocs(["deploy"])
+        #expect(far.status == 64)
+        #expect(!far.stderr.contains("Did you mean"))
+        #expect(far.stderr.contains("Commands: build, check, serve"))
+    }
+
+    @Test func aMissingConfigOrEmptyDocsIsSaidPlainly() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = try keydocs(["check", "--config", "nowhere.yml"], directory: root)
+        #expect(config.status == 2)
+        #expect(config.stderr.contains("nowhere.yml: error: the config file does not exist"))
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        let empty = try keydocs(["build", "--no-check"], directory: root)
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("docs: error: the docs folder holds no Markdown page"))
+        try "# One\n".write(to: root.appendingPathComponent("docs/index.md"), atomically: true, encoding: .utf8)
+        let one = try keydocs(["build", "--no-check"], directory: root)
+        #expect(one.stderr.contains("built 1 page and 0 files into site"), "\(one.stderr)")
+    }
+
+    @Test func aPortInUseIsSaidAtOnce() throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var size = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let listening = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, size) == 0 && getsockname(fd, $0, &size) == 0 }
+        }
+        try #require(listening && listen(fd, 1) == 0)
+        let port = UInt16(bigEndian: address.sin_port)
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let start = Date()
+        let run = try keydocs(["serve", "--port", String(port), "--no-check"], directory: root)
+        #expect(Date().timeIntervalSince(start) < 5)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("127.0.0.1:\(port) is in use; choose another port with --port, or --port 0 for a free one"))
+    }
+}
