@@ -129,7 +129,7 @@ func assertSnapshot(_ actual: String, named name: String, sourceLocation: Source
 
     @Test(arguments: [
         (["build", "--docs", "/nonexistent/docs"], "the docs folder does not exist"),
-        (["check", "--config", "/nonexistent/mkdocs.yml"], "cannot read"),
+        (["check", "--config", "/nonexistent/mkdocs.yml"], "the config file does not exist"),
     ])
     func unreadableInputExits2(arguments: [String], message: String) throws {
         let run = try keydocs(arguments)
