@@ -90,13 +90,14 @@ public struct Sandbox: Sendable {
         var marker = "\u{1e}keydocs-"
         for _ in 0..<4 { marker += String(UInt32.random(in: 0...UInt32.max), radix: 16) }
         marker += "\u{1e}"
-        // Every run starts as the first does: a fresh `bash -c` with no arguments and nothing of
-        // this script's variables, under its own time limit, in a process group of its own
-        // (timeout makes one), with its output in a file in a private folder, so that a process it
-        // leaves behind cannot hold the batch's output open. A run that leaves processes running
-        // is reported (-2) and ends the batch, as does a first run that fails: the finding is
-        // made, and a failing command is not run again. Limits for the sandbox's processes: how
-        // many (no fork bomb), how much memory each, how large a file.
+        // Every run starts as the first does: a subshell with no arguments, none of this script's
+        // variables or functions, its own time limit and a process group of its own (a fork,
+        // not a new bash for every run). A run that leaves processes running is reported (-2), its group
+        // is killed at once (so nothing it left holds the batch's output open), and the batch
+        // ends, as it does when the first run fails: the finding is made, and a failing command
+        // is not run again. A run that prints more than its limit is found when the output is
+        // split, the batch's whole output being capped by the caller. Limits for the sandbox's
+        // processes: how many (no fork bomb), how much memory each, how large a file.
         let driver = """
             ulimit -u \(Self.processLimit) -v 1048576 -f 65536 2>/dev/null
             # Whether a process of the run's group is still running (a zombie waits only to be reaped).
@@ -108,15 +109,27 @@ public struct Sandbox: Sendable {
               done
               return 1
             }
+            # One watchdog for the batch kills a run's group once it has run its time: cheaper than
+            # a timeout process for every run. Job control gives every run a group of its own.
             d=$(mktemp -d) || exit 1
-            trap 'rm -rf "$d"' EXIT
+            limit=\(perRunSeconds)000000
+            ( while sleep 0.2; do
+                if read -r p t < "$d/run" 2>/dev/null && [ -n "$t" ]; then
+                  now=${EPOCHREALTIME/./}
+                  [ $((now - t)) -ge "$limit" ] && kill -KILL -- "-$p" 2>/dev/null
+                fi
+              done ) &
+            watch=$!
+            trap 'kill -KILL "$watch" 2>/dev/null; rm -rf "$d"' EXIT
+            set -m
             n=0
             while [ "$n" -lt "$1" ]; do
-              timeout -s KILL \(perRunSeconds) bash -c "$2" keydocs-sample </dev/null >"$d/out" &
+              ( set +m; eval "set --; unset -v n run status d watch limit p t now f s; unset -f alive; $2" ) </dev/null &
               run=$!
+              printf '%s %s\n' "$run" "${EPOCHREALTIME/./}" > "$d/run"
               wait "$run"
               status=$?
-              head -c \(perRunOutput + 1) "$d/out"
+              : > "$d/run"
               if kill -0 -- "-$run" 2>/dev/null; then
                 [ "$status" -ne 137 ] && alive && status=-2
                 kill -KILL -- "-$run" 2>/dev/null
