@@ -1,3 +1,5 @@
+import DocModel
+
 /// What `cv` can call: entities and actions of APIv3 and APIv4, and the Contact entity's
 /// fields with their types and limits, as CiviCRM's schema defines them.
 public enum CvCatalog {

@@ -19,8 +19,8 @@ struct Keydocs: AsyncParsableCommand {
         if let first = arguments.first, !first.hasPrefix("-") {
             let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
             if !names.contains(first) {
-                let guess = names.min { distance(first, $0) < distance(first, $1) }
-                let hint = guess.flatMap { distance(first, $0) <= 2 ? " Did you mean '\($0)'?" : nil } ?? ""
+                let guess = names.min { NearMiss.distance(first, $0) < NearMiss.distance(first, $1) }
+                let hint = guess.flatMap { NearMiss.distance(first, $0) <= 2 ? " Did you mean '\($0)'?" : nil } ?? ""
                 Console.err("keydocs: error: '\(first)' is not a command.\(hint) Commands: \(names.dropLast().joined(separator: ", ")).")
                 Foundation.exit(64)
             }
@@ -35,19 +35,6 @@ struct Keydocs: AsyncParsableCommand {
         } catch {
             exit(withError: error)
         }
-    }
-
-    /// Edits between two words, to suggest a command for a typo.
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
-        var row = Array(0...b.count)
-        for i in 1...a.count {
-            var next = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...b.count { next[j] = min(row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
-            row = next
-        }
-        return row[b.count]
     }
 
     static let configuration = CommandConfiguration(
