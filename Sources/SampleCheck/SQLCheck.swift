@@ -20,7 +20,8 @@ extension PageChecker {
             return ""
         }
         if sql == nil {
-            do { sql = try SQLSession(target: target, statementSeconds: options.statementSeconds) } catch {
+            let pageSQL = page.samples.map(\.text).joined(separator: "\n")
+            do { sql = try SQLSession(target: target, statementSeconds: options.statementSeconds, mentioning: pageSQL) } catch {
                 // The server was there for the check: that it cannot be used now is a failure of the
                 // run, whatever the mode, not a missing engine.
                 report("sql.engine", at: sample.location, "SQL not executed: \(error.reason)")

@@ -194,8 +194,9 @@ public final class SQLSession: @unchecked Sendable {
     ]
 
     /// The tables modelled, by name.
-    static let tables = ["civicrm_contact", "civicrm_email", "civicrm_uf_match", "civicrm_domain", "civicrm_option_group",
-                         "civicrm_option_value", "civicrm_group", "civicrm_group_contact", "civicrm_setting", "civicrm_job", "civicrm_menu"]
+    static let tables = schema.map { statement in
+        String(statement.drop { $0 == " " || $0 == "\n" }.dropFirst("CREATE TABLE ".count).prefix { $0 != " " })
+    }
 
     /// Rows for those tables: one domain, an option group with values, a group with members.
     static let otherFixtures = [
@@ -233,7 +234,9 @@ public final class SQLSession: @unchecked Sendable {
     private(set) var lost = false
 
     /// Creates the page's database, its account (on the private server) and the fixtures.
-    public init(target: DatabaseTarget, statementSeconds: Int) throws(EngineError) {
+    /// `mentioning` is the page's SQL: of the tables beyond `civicrm_contact` and the two that
+    /// refer to it, only those it names are made (each costs a CREATE TABLE on every page).
+    public init(target: DatabaseTarget, statementSeconds: Int, mentioning sql: String? = nil) throws(EngineError) {
         self.target = target
         self.statementSeconds = statementSeconds
         socket = target.address.socket ?? ""
@@ -259,14 +262,21 @@ public final class SQLSession: @unchecked Sendable {
             let names = connection.execute("SHOW DATABASES").rows.compactMap { $0.first ?? nil }.map { $0.lowercased() }
             otherDatabases = Set(names + ["mysql", "information_schema", "performance_schema", "sys"]).subtracting([database.lowercased()])
         }
-        for statement in Self.schema { try connection.run(statement) }
+        let text = sql?.lowercased()
+        func wanted(_ table: String) -> Bool {
+            ["civicrm_contact", "civicrm_email", "civicrm_uf_match"].contains(table) || text.map { $0.contains(table) } ?? true
+        }
+        for (table, statement) in zip(Self.tables, Self.schema) where wanted(table) { try connection.run(statement) }
         for (id, type, name, email) in Self.fixtures {
             let sortName = name.replacingOccurrences(of: "'", with: "''")
             try connection.run("INSERT INTO civicrm_contact (id, contact_type, display_name, sort_name) VALUES (\(id), '\(type)', '\(sortName)', '\(sortName)')")
             try connection.run("INSERT INTO civicrm_email (contact_id, email, is_primary) VALUES (\(id), '\(email)', 1)")
         }
         try connection.run("INSERT INTO civicrm_uf_match (uf_id, uf_name, contact_id) VALUES (1, 'admin', 2)")
-        for statement in Self.otherFixtures { try connection.run(statement) }
+        for statement in Self.otherFixtures {
+            let table = statement.dropFirst("INSERT INTO ".count).prefix { $0 != " " }
+            if wanted(String(table)) { try connection.run(statement) }
+        }
         for (id, key) in Self.fixtureKeys {
             try connection.run("UPDATE civicrm_contact SET api_key = '\(key)' WHERE id = \(id)")
         }
