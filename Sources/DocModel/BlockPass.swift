@@ -158,11 +158,21 @@ public enum BlockPass {
     /// Runs the pass over a page's lines with `options`; `inline` renders a title or a term's
     /// inline Markdown to HTML.
     public static func run(_ lines: [Line], options: MarkdownOptions, inline: @escaping (String) -> String) -> Output {
-        run(lines, options: options, inline: inline, readMeta: true)
+        run(lines, options: options, inline: inline, readMeta: true, quoteDepth: 0)
     }
 
-    static func run(_ lines: [Line], options: MarkdownOptions, inline: @escaping (String) -> String, readMeta: Bool) -> Output {
+    /// Block quotes nested deeper than this are left to cmark-gfm as they are: a page of
+    /// thousands of `>` must not take the pass that deep.
+    static let maxQuoteDepth = 8
+
+    /// Containers nested deeper than this are text: each line is dedented once per open
+    /// container, and a page of thousands of nested `!!!` must not cost the square of that.
+    static let maxContainerDepth = 16
+
+    static func run(_ lines: [Line], options: MarkdownOptions, inline: @escaping (String) -> String, readMeta: Bool,
+                    quoteDepth: Int) -> Output {
         var pass = Pass(options: options, inline: inline)
+        pass.quoteDepth = quoteDepth
         pass.source = lines
         let (meta, metaLines) = readMeta ? Self.meta(lines) : ([:], 0)
         for line in lines.prefix(metaLines) { pass.emit("", origin: line.origin, shift: 0) }
@@ -258,6 +268,8 @@ public enum BlockPass {
         /// Tab sets so far on the page, and the set whose tab just closed with another to follow.
         var tabSets = 0
         var openTabSet: (set: Int, next: Int)?
+        /// How many block quotes the lines passed are inside.
+        var quoteDepth = 0
         var abbreviations: [(String, String)] = []
         /// HTML elements opened with a `markdown` attribute, whose closing tag is ahead.
         var markdownElements: [String] = []
@@ -277,13 +289,18 @@ public enum BlockPass {
             var shift = 0
             var depth = 0
             let blank = text.allSatisfy { $0 == " " || $0 == "\t" }
+            // Each open container takes four columns off the line. Without tabs in the
+            // indentation, that is one cut at the start, whatever the containers' columns.
+            let lead = indentation(text)
+            let tabbed = text.utf8.prefix { $0 == 32 || $0 == 9 }.contains(9)
             for frame in stack {
                 if blank { depth += 1; continue }
-                guard indentation(text) >= frame.indent + 4 else { break }
-                text = removeIndent(text, at: frame.indent)
+                guard lead - shift >= frame.indent + 4 else { break }
+                if tabbed { text = removeIndent(text, at: frame.indent) }
                 shift += 4
                 depth += 1
             }
+            if !tabbed && shift > 0 && !blank { text = String(Substring(text.utf8.dropFirst(shift))) }
             if blank { text = "" }
             while stack.count > depth { close(at: line.origin, nextLine: text) }
 
@@ -308,7 +325,7 @@ public enum BlockPass {
                 emit(text, origin: line.origin, shift: shift)
                 return
             }
-            if !blank, let frame = opener(text) ?? tabOpener(text, shift: shift) {
+            if !blank, stack.count < BlockPass.maxContainerDepth, let frame = opener(text) ?? tabOpener(text, shift: shift) {
                 open(frame, text: text, origin: line.origin, shift: shift)
                 return
             }
@@ -323,7 +340,7 @@ public enum BlockPass {
                 if html.opening { emit("", origin: line.origin, shift: shift) }
                 return
             }
-            if options.defList, !blank, let definition = definitionStart(text) {
+            if options.defList, !blank, stack.count < BlockPass.maxContainerDepth, let definition = definitionStart(text) {
                 openDefinition(definition, text: text, origin: line.origin, shift: shift)
                 return
             }
@@ -348,7 +365,7 @@ public enum BlockPass {
         /// lines without their `>`, passed on their own, then quoted again. Returns how many
         /// lines it took, or nil to leave the quote to `take`.
         mutating func takeQuote(_ lines: [Line], from start: Int) -> Int? {
-            guard stack.isEmpty, documentFence == nil else { return nil }
+            guard stack.isEmpty, documentFence == nil, quoteDepth < BlockPass.maxQuoteDepth else { return nil }
             var inner: [Line] = []
             var shifts: [Int] = []
             var k = start
@@ -369,7 +386,7 @@ public enum BlockPass {
                     || (options.attrList && line.text.contains("{")) || (options.defList && trimmed.hasPrefix(":"))
             }
             guard marked else { return nil }
-            let passed = BlockPass.run(inner, options: options, inline: inline, readMeta: false)
+            let passed = BlockPass.run(inner, options: options, inline: inline, readMeta: false, quoteDepth: quoteDepth + 1)
             let base = out.count
             for (line, attributes) in passed.headingAttributes { headingAttributes[base + line] = attributes }
             let origins = Dictionary(inner.enumerated().map { ($1.origin, shifts[$0]) }, uniquingKeysWith: { a, _ in a })

@@ -192,6 +192,19 @@ import Testing
         #expect(fenced.samples.map(\.language) == ["php", "bash"])
     }
 
+    /// Hostile nesting: thousands of block quotes around an admonition, thousands of nested
+    /// admonitions, an unclosed fence. The pass neither crashes nor takes long.
+    @Test func deepNestingIsBounded() {
+        let start = Date()
+        let quotes = String(repeating: "> ", count: 20_000) + "!!! note\n" + String(repeating: "> ", count: 20_000) + "    deep\n"
+        #expect(html(quotes).contains("deep"))
+        var nested = ""
+        for depth in 0..<2_000 { nested += String(repeating: "    ", count: depth) + "!!! note\n" }
+        #expect(html(nested).contains("admonition"))
+        #expect(html("```\n!!! note\n" + String(repeating: "x\n", count: 10_000)).contains("!!! note"))
+        #expect(Date().timeIntervalSince(start) < 20)
+    }
+
     @Test func frontMatterNamesThePageAndIsNotShown() {
         let yaml = MarkdownConverter.convert("---\ntitle: From front matter\nauthor: x\n---\n\n# Heading\n\nText.\n", file: "p.md", options: Self.all)
         #expect(yaml.title == "From front matter")
