@@ -10,15 +10,10 @@ enum TitleHTML {
         var out = ""
         var rest = Substring(title)
         while let c = rest.first {
-            if c == "<", let end = rest.firstIndex(of: ">") {
-                let inside = rest[rest.index(after: rest.startIndex)..<end]
-                let name = inside.hasPrefix("/") ? inside.dropFirst() : inside
-                let bare = name.hasSuffix("/") ? name.dropLast() : name
-                if inlineTags.contains(bare.lowercased()) {
-                    out += "<" + inside.lowercased() + ">"
-                    rest = rest[rest.index(after: end)...]
-                    continue
-                }
+            if let (tag, length) = keptTag(at: rest) {
+                out += tag
+                rest = rest.dropFirst(length)
+                continue
             }
             if c == "&", let reference = reference(at: rest) {
                 out += reference
@@ -36,13 +31,9 @@ enum TitleHTML {
         var out = ""
         var rest = Substring(title)
         while let c = rest.first {
-            if c == "<", let end = rest.firstIndex(of: ">") {
-                let inside = rest[rest.index(after: rest.startIndex)..<end]
-                let name = (inside.hasPrefix("/") ? inside.dropFirst() : inside).lowercased()
-                if inlineTags.contains(name.hasSuffix("/") ? String(name.dropLast()) : name) {
-                    rest = rest[rest.index(after: end)...]
-                    continue
-                }
+            if let (_, length) = keptTag(at: rest) {
+                rest = rest.dropFirst(length)
+                continue
             }
             if c == "&", let reference = reference(at: rest), let decoded = decode(reference) {
                 out += decoded
@@ -53,6 +44,17 @@ enum TitleHTML {
             rest = rest.dropFirst()
         }
         return out
+    }
+
+    /// A kept tag at the start of `text` (`<del>`, `</em>`, `<br/>`), lowercased, and how many
+    /// characters it takes.
+    static func keptTag(at text: Substring) -> (String, Int)? {
+        guard text.first == "<", let end = text.firstIndex(of: ">") else { return nil }
+        let inside = text[text.index(after: text.startIndex)..<end]
+        let name = inside.hasPrefix("/") ? inside.dropFirst() : inside
+        let bare = name.hasSuffix("/") ? name.dropLast() : name
+        guard inlineTags.contains(bare.lowercased()) else { return nil }
+        return ("<" + inside.lowercased() + ">", inside.count + 2)
     }
 
     /// `&name;`, `&#123;` or `&#x1F;` at the start of `text`.

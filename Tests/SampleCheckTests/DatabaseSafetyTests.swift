@@ -118,23 +118,11 @@ import Testing
             ("SELECT SLEEP(600);", "sql.timeout"),
             ("SELECT id FROM mysql.user;", "sql.not-allowed"),
         ]
-        var markdown = "# Hostile SQL\n\n"
-        var lines: [Int] = []
-        for block in blocks {
-            markdown += "```sql\n"
-            lines.append(markdown.split(separator: "\n", omittingEmptySubsequences: false).count)
-            markdown += block.text + "\n```\n\n"
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-hostile-sql-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try markdown.write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
-        let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
         var options = CheckOptions()
         options.statementSeconds = 2
-        let report = CheckStage(docs: docs, options: options).run()
+        let (report, lines) = try checkPage("Hostile SQL", blocks.map { TestBlock(text: $0.text, language: "sql") }, options: options)
         for (index, block) in blocks.enumerated() {
-            let found = Set(report.diagnostics.filter { $0.location.line == lines[index] }.map(\.rule))
+            let found = Set(report.diagnostics.filter { $0.location.line == lines[index].lowerBound }.map(\.rule))
             #expect(found.contains(block.rule), "\(block.text): \(found)")
         }
         #expect(!FileManager.default.fileExists(atPath: "/tmp/keydocs-hostile-outfile"))
@@ -181,23 +169,11 @@ import Testing
             ("SELECT c.id FROM civicrm_contact c WHERE c.id = 100;", nil),
             ("UPDATE civicrm_contact SET api_key = 'pT7vQ2mZ9xK4rW8cL3nB6yH1dF5gJ0sA' WHERE id = 100;", nil),
         ]
-        var markdown = "# On your server\n\n"
-        var lines: [Int] = []
-        for block in blocks {
-            markdown += "```sql\n"
-            lines.append(markdown.split(separator: "\n", omittingEmptySubsequences: false).count)
-            markdown += block.text + "\n```\n\n"
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-external-sql-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try markdown.write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
-        let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
         var options = CheckOptions()
         options.mysql = server.admin
-        let report = CheckStage(docs: docs, options: options).run()
+        let (report, lines) = try checkPage("On your server", blocks.map { TestBlock(text: $0.text, language: "sql") }, options: options)
         for (index, block) in blocks.enumerated() {
-            let found = Set(report.diagnostics.filter { $0.location.line == lines[index] }.map(\.rule))
+            let found = Set(report.diagnostics.filter { $0.location.line == lines[index].lowerBound }.map(\.rule))
             if let rule = block.rule { #expect(found == [rule], "\(block.text): \(found)") } else { #expect(found.isEmpty, "\(block.text): \(found)") }
         }
         #expect(checksum() == before)

@@ -70,25 +70,12 @@ final class Listener: @unchecked Sendable {
             (0, "bash -c ':(){ :|:& };:'", "<!-- check: allow=bash runs=3 -->", ["generator.no-random"]),
             (0, "echo x > /usr/keydocs-evil", nil, ["generator.not-allowed"]),
         ]
-        var markdown = "# Hostile samples\n\n"
-        var lines: [Int] = []
-        for block in blocks {
-            // Marked as generators, as a hostile page would mark them to have them run.
-            markdown += (block.annotation ?? "<!-- check: -->").replacingOccurrences(of: "check:", with: "check: kind=generator") + "\n"
-            markdown += "```bash\n"
-            lines.append(markdown.split(separator: "\n", omittingEmptySubsequences: false).count)
-            markdown += block.text + "\n```\n\n"
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try markdown.write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
-
         let start = Date()
-        let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
         var options = CheckOptions()
         options.runs = 20
-        let report = CheckStage(docs: docs, options: options).run()
+        let (report, ranges) = try checkPage("Hostile samples", blocks.map { TestBlock(text: $0.text, annotation: asGenerator($0.annotation)) },
+                                             options: options)
+        let lines = ranges.map(\.lowerBound)
         let elapsed = Date().timeIntervalSince(start)
 
         #expect(elapsed < 45, "the page took \(elapsed) s: \(report.diagnostics.map { "\($0.location.line) \($0.rule) \($0.message.prefix(80))" })")

@@ -18,27 +18,12 @@ import Testing
         mode == "none" ? Sandbox(mode: .none) : try Sandbox.detect().get()
     }
 
-    /// Writes the blocks as one page, checks it, and returns the report and each block's first line.
+    /// Checks the blocks as one page, each marked as a generator; the report and the lines of each block's code.
     func check(_ blocks: [Block], sandbox: Sandbox? = nil, runs: Int = 20) throws -> (CheckReport, [ClosedRange<Int>]) {
-        var markdown = "# Edges\n\n"
-        var ranges: [ClosedRange<Int>] = []
-        for block in blocks {
-            // Marked as generators, as a hostile page would mark them to have them run.
-            markdown += (block.annotation ?? "<!-- check: -->").replacingOccurrences(of: "check:", with: "check: kind=generator") + "\n"
-            markdown += "```bash\n"
-            let first = markdown.split(separator: "\n", omittingEmptySubsequences: false).count
-            markdown += block.text + "\n```\n\n"
-            ranges.append(first...(first + block.text.split(separator: "\n").count - 1))
-        }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-edges-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try markdown.write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
-        let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
         var options = CheckOptions()
         options.runs = runs
         options.sandbox = sandbox
-        return (CheckStage(docs: docs, options: options).run(), ranges)
+        return try checkPage("Edges", blocks.map { TestBlock(text: $0.text, annotation: asGenerator($0.annotation)) }, options: options)
     }
 
     /// Each of these ran a command the parser did not see. They are refused before anything

@@ -28,3 +28,35 @@ extension CheckReport {
         diagnostics.filter { $0.location.file.hasSuffix("/" + file) }
     }
 }
+
+/// One code block of a page written for a test.
+struct TestBlock {
+    var text: String
+    var language = "bash"
+    var annotation: String?
+}
+
+/// Writes `blocks` as one page in a temporary folder, checks it with `options` and removes the
+/// folder; returns the report and the lines each block's code takes on the page.
+func checkPage(_ title: String, _ blocks: [TestBlock], options: CheckOptions) throws -> (CheckReport, [ClosedRange<Int>]) {
+    var markdown = "# \(title)\n\n"
+    var ranges: [ClosedRange<Int>] = []
+    for block in blocks {
+        if let annotation = block.annotation { markdown += annotation + "\n" }
+        markdown += "```\(block.language)\n"
+        let first = markdown.split(separator: "\n", omittingEmptySubsequences: false).count
+        markdown += block.text + "\n```\n\n"
+        ranges.append(first...(first + max(1, block.text.split(separator: "\n").count) - 1))
+    }
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-page-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    try markdown.write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+    let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
+    return (CheckStage(docs: docs, options: options).run(), ranges)
+}
+
+/// An annotation that marks a block as a generator, as a hostile page would mark it to have it run.
+func asGenerator(_ annotation: String?) -> String {
+    (annotation ?? "<!-- check: -->").replacingOccurrences(of: "check:", with: "check: kind=generator")
+}
