@@ -110,31 +110,40 @@ public enum BlockPass {
     public static func needed(for text: String, options: MarkdownOptions) -> Bool {
         if options.admonition || options.details || options.defList || options.attrList || options.tabbed
             || options.abbr || options.markdownInHTML { return true }
-        var bytes = text.utf8.makeIterator()
-        var atLineStart = true, spaces = 0, fence = 0, firstLine = true, firstLineColon = false, firstLineWord = true
-        while let byte = bytes.next() {
-            if firstLine {
-                if byte == 10 || byte == 13 {
-                    if firstLineColon { return true }
-                    firstLine = false
-                } else if byte == UInt8(ascii: ":") && firstLineWord {
-                    firstLineColon = true
-                } else if !(byte == 45 || byte == 95 || (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)) {
-                    firstLineWord = false
+        var text = text
+        return text.withUTF8 { bytes in
+            var atLineStart = true, spaces = 0, fence = 0, firstLine = true, firstLineColon = false, firstLineWord = true
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                i += 1
+                if firstLine {
+                    if byte == 10 || byte == 13 {
+                        if firstLineColon { return true }
+                        firstLine = false
+                    } else if byte == UInt8(ascii: ":") && firstLineWord {
+                        firstLineColon = true
+                    } else if !(byte == 45 || byte == 95 || (byte >= 48 && byte <= 57) || (byte | 0x20 >= 97 && byte | 0x20 <= 122)) {
+                        firstLineWord = false
+                    }
                 }
+                if byte == 10 || byte == 13 { atLineStart = true; spaces = 0; fence = 0; continue }
+                guard atLineStart else {
+                    // The rest of the line does not matter after the first line.
+                    if !firstLine { while i < bytes.count && bytes[i] != 10 && bytes[i] != 13 { i += 1 } }
+                    continue
+                }
+                if byte == 32 || byte == 9 { spaces += 1; continue }
+                if (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) && spaces > 0 {
+                    fence += 1
+                    if fence == 3 { return true }
+                    continue
+                }
+                if byte == UInt8(ascii: "-") && spaces == 0 && firstLine { fence += 1; if fence == 3 { return true }; continue }
+                atLineStart = false
             }
-            if byte == 10 || byte == 13 { atLineStart = true; spaces = 0; fence = 0; continue }
-            guard atLineStart else { continue }
-            if byte == 32 || byte == 9 { spaces += 1; continue }
-            if (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) && spaces > 0 {
-                fence += 1
-                if fence == 3 { return true }
-                continue
-            }
-            if byte == UInt8(ascii: "-") && spaces == 0 && firstLine { fence += 1; if fence == 3 { return true }; continue }
-            atLineStart = false
+            return firstLine && firstLineColon
         }
-        return firstLine && firstLineColon
     }
 
     /// The lines of `text`, split at LF, CRLF or CR (a lone CR ends a line in CommonMark too),

@@ -1,3 +1,4 @@
+import CSystem
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -9,15 +10,9 @@ import Darwin
 public enum ByteSearch {
     /// The offset of the first `needle` in `haystack` at or after `start`.
     public static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-        guard let first = needle.first, let base = haystack.baseAddress, start <= haystack.count else { return nil }
-        var i = start
-        while i + needle.count <= haystack.count {
-            guard let hit = memchr(base + i, Int32(first), haystack.count - i - needle.count + 1) else { return nil }
-            let at = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if needle.count == 1 || memcmp(base + at, needle, needle.count) == 0 { return at }
-            i = at + 1
-        }
-        return nil
+        guard !needle.isEmpty, let base = haystack.baseAddress, start <= haystack.count else { return nil }
+        guard let hit = needle.withUnsafeBytes({ keydocs_find_bytes(base + start, haystack.count - start, $0.baseAddress, needle.count) }) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     /// Whether `text` contains `needle`.
@@ -28,21 +23,50 @@ public enum ByteSearch {
     }
 }
 
-extension String {
-    /// The string with runs of ASCII white space (space, tab, line breaks) made single spaces,
-    /// and none at either end.
-    public var collapsingWhitespace: String {
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for byte in utf8 {
-            if byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(32); pendingSpace = false }
-                out.append(byte)
+/// Text gathered piece by piece, with each run of ASCII white space (space, tab, line breaks),
+/// and each join between pieces, made one space, and none at either end: a section's words as
+/// search reads them. Pieces are copied as they come and collapsed once, in `take()`.
+struct CollapsedText {
+    private var bytes: [UInt8] = []
+
+    /// Adds a piece, apart from the one before it.
+    mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+        if !bytes.isEmpty { bytes.append(32) }
+        bytes.append(contentsOf: piece)
+    }
+
+    /// Adds a string piece.
+    mutating func append(_ piece: String) {
+        var piece = piece
+        piece.withUTF8 { append($0) }
+    }
+
+    /// Adds a C string piece.
+    mutating func append(_ piece: UnsafePointer<CChar>) {
+        append(UnsafeBufferPointer(start: UnsafeRawPointer(piece).assumingMemoryBound(to: UInt8.self), count: strlen(piece)))
+    }
+
+    /// The text so far, collapsed; the text is then cleared.
+    mutating func take() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        let kept = bytes.withUnsafeMutableBufferPointer { buffer in
+            var kept = 0
+            var pendingSpace = false
+            for byte in buffer {
+                if byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 {
+                    pendingSpace = kept > 0
+                } else {
+                    if pendingSpace {
+                        buffer[kept] = 32
+                        kept += 1
+                        pendingSpace = false
+                    }
+                    buffer[kept] = byte
+                    kept += 1
+                }
             }
+            return kept
         }
-        return String(decoding: out, as: UTF8.self)
+        return String(decoding: bytes[..<kept], as: UTF8.self)
     }
 }

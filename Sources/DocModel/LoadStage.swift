@@ -96,11 +96,11 @@ public struct LoadStage: Sendable {
 
     /// Reads a file as UTF-8 text; NUL bytes or invalid UTF-8 are errors naming the line.
     static func readText(_ path: String, display: String) throws(DocError) -> String {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw DocError(stage: "load", path: display, "cannot read: \((error as NSError).localizedDescription)")
+        let bytes: [UInt8]
+        switch readBytes(path) {
+        case .success(let read): bytes = read
+        case .failure(let failure): throw DocError(stage: "load", path: display, "cannot read: \(failure.message)")
         }
-        let bytes = [UInt8](data)
         if let nul = bytes.firstIndex(of: 0) {
             throw DocError(stage: "load", path: display, line: bytes[..<nul].count(where: { $0 == 10 }) + 1,
                            "a binary file, not Markdown (NUL byte at offset \(nul))")
@@ -111,6 +111,37 @@ public struct LoadStage: Sendable {
                            "not valid UTF-8 (byte \(bad))")
         }
         return text
+    }
+
+    /// Why a file could not be read.
+    struct ReadFailure: Error {
+        var message: String
+        static func system(_ code: Int32) -> ReadFailure { ReadFailure(message: String(cString: strerror(code))) }
+    }
+
+    /// The bytes of the file at `path`: one `read` of its size and one more byte, which comes back
+    /// short at the end of a regular file; a file that grew meanwhile is read on to its end.
+    static func readBytes(_ path: String) -> Result<[UInt8], ReadFailure> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(.system(errno)) }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return .failure(.system(errno)) }
+        guard (status.st_mode & S_IFMT) == S_IFREG else { return .failure(ReadFailure(message: "not a regular file")) }
+        var bytes: [UInt8] = []
+        var chunk = max(Int(status.st_size), 0) + 1
+        while true {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: chunk))
+            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + start, chunk) }
+            if got < 0 {
+                if errno == EINTR { bytes.removeLast(chunk); continue }
+                return .failure(.system(errno))
+            }
+            bytes.removeLast(chunk - got)
+            if got < chunk { return .success(bytes) }
+            chunk = 65536
+        }
     }
 
     /// The offset of the first byte that does not start or continue a valid UTF-8 sequence.

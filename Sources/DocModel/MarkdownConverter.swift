@@ -132,8 +132,10 @@ public enum MarkdownConverter {
         var inHeading = false
         var codeNodes: [OpaquePointer] = []
         var sections: [Section] = []
-        var sectionText: [String] = []
+        var sectionText = CollapsedText()
         var currentSection = Section(slug: nil, title: "", text: "")
+        /// Each destination's rewrite, for pages that link to one place more than once.
+        var rewrites: [String: String?] = [:]
 
         init(file: String, marker: Marker, map: SourceMap, headingAttributes: [Int: BlockPass.Attributes]) {
             self.file = file
@@ -195,10 +197,17 @@ public enum MarkdownConverter {
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let location = self.location(node)
                 links.append(Link(kind: type == CMARK_NODE_LINK ? .link : .image, destination: destination, location: location))
-                if let replacement = rewrite(destination) { cmark_node_set_url(node, replacement) }
+                let replacement: String?
+                if let known = rewrites[destination] {
+                    replacement = known
+                } else {
+                    replacement = rewrite(destination)
+                    rewrites[destination] = .some(replacement)
+                }
+                if let replacement { cmark_node_set_url(node, replacement) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if !inHeading, let literal = cmark_node_get_literal(node) {
-                    sectionText.append(String(cString: literal))
+                    sectionText.append(literal)
                 }
             default:
                 break
@@ -220,9 +229,8 @@ public enum MarkdownConverter {
         }
 
         mutating func finishSection() {
-            currentSection.text = sectionText.joined(separator: " ").collapsingWhitespace
+            currentSection.text = sectionText.take()
             if currentSection.headingIndex != nil || !currentSection.text.isEmpty { sections.append(currentSection) }
-            sectionText = []
         }
 
         mutating func finishSections() -> [Section] {
@@ -252,7 +260,8 @@ public enum MarkdownConverter {
                 }
             }
             // cmark counts a blank line after an indented block as part of it; the code ends earlier.
-            let lineCount = max(1, text.split(separator: "\n", omittingEmptySubsequences: false).count - (text.hasSuffix("\n") ? 1 : 0))
+            let newlines = text.utf8.count(where: { $0 == 10 })
+            let lineCount = max(1, newlines + 1 - (text.utf8.last == 10 ? 1 : 0))
             let end = fenced ? Int(cmark_node_get_end_line(node)) : start + lineCount - 1
             let place = location(node)
             return Sample(
@@ -366,7 +375,10 @@ struct Marker: Sendable {
 extension StringProtocol {
     /// The string without leading and trailing spaces, tabs and newlines.
     func trimmingWhitespace() -> String {
-        let scalars = String(self).unicodeScalars
+        // Most strings start and end with an ASCII character that is not white space.
+        let string = String(self)
+        if let first = string.utf8.first, let last = string.utf8.last, first > 32, first < 128, last > 32, last < 128 { return string }
+        let scalars = string.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(Substring(scalars[first...last]))

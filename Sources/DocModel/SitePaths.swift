@@ -11,8 +11,9 @@ public struct SitePaths: Sendable {
     public static func isPage(_ path: String) -> Bool {
         let bytes = path.utf8
         guard bytes.count >= 3 else { return false }
-        let tail = bytes.suffix(3).map { $0 | 0x20 }
-        return tail == [UInt8(ascii: "."), UInt8(ascii: "m"), UInt8(ascii: "d")]
+        var tail = bytes.suffix(3).makeIterator()
+        return tail.next() == UInt8(ascii: ".") && tail.next().map { $0 | 0x20 } == UInt8(ascii: "m")
+            && tail.next().map { $0 | 0x20 } == UInt8(ascii: "d")
     }
 
     /// The output file of the page at docs path `path`.
@@ -34,23 +35,41 @@ public struct SitePaths: Sendable {
         return path
     }
 
-    /// Splits a path at `/` on its UTF-8 bytes.
-    static func segments(_ path: String, keepEmpty: Bool = false) -> [Substring.UTF8View] {
-        path.utf8[...].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: !keepEmpty)
-    }
-
     /// The relative address of `target` from the folder `directory` (both relative to the site root).
     public static func relative(from directory: String, to target: String) -> String {
-        let base = segments(directory)
-        let parts = segments(target, keepEmpty: true)
-        var common = 0
-        while common < base.count && common < parts.count - 1 && base[common].elementsEqual(parts[common]) { common += 1 }
-        var out: [UInt8] = []
-        for _ in common..<base.count { out.append(contentsOf: [46, 46, 47]) }
-        for (k, part) in parts[common...].enumerated() {
-            if k > 0 { out.append(47) }
-            out.append(contentsOf: part)
+        var directory = directory, target = target
+        return directory.withUTF8 { folder in target.withUTF8 { relative(from: folder, to: $0) } }
+    }
+
+    /// `relative(from:to:)` on bytes: the folders the two share are skipped, each other folder of
+    /// `folder` is climbed with `../`, and the rest of `target` follows as it is.
+    private static func relative(from folder: UnsafeBufferPointer<UInt8>, to target: UnsafeBufferPointer<UInt8>) -> String {
+        let slash = UInt8(ascii: "/")
+        func segmentEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+            var end = start
+            while end < bytes.count && bytes[end] != slash { end += 1 }
+            return end
         }
+        var f = 0, t = 0
+        while true {
+            while f < folder.count && folder[f] == slash { f += 1 }
+            guard f < folder.count else { break }
+            let folderEnd = segmentEnd(folder, from: f)
+            let targetEnd = segmentEnd(target, from: t)
+            // The target's last segment is its file, never a shared folder.
+            guard targetEnd < target.count, folderEnd - f == targetEnd - t,
+                  folder[f..<folderEnd].elementsEqual(target[t..<targetEnd]) else { break }
+            f = folderEnd
+            t = targetEnd + 1
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(target.count - t + 12)
+        while f < folder.count {
+            if folder[f] == slash { f += 1; continue }
+            out.append(contentsOf: [46, 46, 47])
+            f = segmentEnd(folder, from: f)
+        }
+        out.append(contentsOf: target[t...])
         return String(decoding: out, as: UTF8.self)
     }
 
@@ -61,39 +80,29 @@ public struct SitePaths: Sendable {
     }
 
     /// `..`, `.` and empty segments resolved; nil when the path climbs out of the root.
-    public static func normalize(_ path: String) -> String? {
-        // Most paths have no empty, `.` or `..` segment: check the bytes before splitting.
-        var needsWork = false
-        var length = 0, allDots = true
-        for byte in path.utf8 {
-            if byte == UInt8(ascii: "/") {
-                if length == 0 || (allDots && length <= 2) { needsWork = true; break }
-                length = 0
-                allDots = true
-            } else {
-                length += 1
-                if byte != UInt8(ascii: ".") { allDots = false }
-            }
-        }
-        if !needsWork && (length == 0 || (allDots && length <= 2)) { needsWork = true }
-        if !needsWork { return path }
-        let parts = segments(path)
-        var out: [Substring.UTF8View] = []
-        for part in parts {
-            if part.elementsEqual(".".utf8) { continue }
-            if part.elementsEqual("..".utf8) {
+    public static func normalize(_ path: String) -> String? { normalize(bytes: path.utf8) }
+
+    /// `normalize(_:)` on bytes, written out segment by segment; a `..` takes back the last one.
+    static func normalize<Bytes: Collection<UInt8>>(bytes path: Bytes) -> String? {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        var out: [UInt8] = []
+        out.reserveCapacity(path.count)
+        var start = path.startIndex
+        while start < path.endIndex {
+            let end = path[start...].firstIndex(of: slash) ?? path.endIndex
+            let segment = path[start..<end]
+            if segment.isEmpty || segment.elementsEqual(CollectionOfOne(dot)) {
+                // Nothing to add.
+            } else if segment.elementsEqual([dot, dot]) {
                 guard !out.isEmpty else { return nil }
-                out.removeLast()
+                out.removeSubrange((out.lastIndex(of: slash) ?? 0)...)
             } else {
-                out.append(part)
+                if !out.isEmpty { out.append(slash) }
+                out.append(contentsOf: segment)
             }
+            start = end < path.endIndex ? path.index(after: end) : end
         }
-        var bytes: [UInt8] = []
-        for (k, part) in out.enumerated() {
-            if k > 0 { bytes.append(47) }
-            bytes.append(contentsOf: part)
-        }
-        return String(decoding: bytes, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A link destination split into what it points at inside the docs.
@@ -131,10 +140,16 @@ public struct SitePaths: Sendable {
             pathEnd = hash
         }
         if let query = bytes[..<pathEnd].firstIndex(of: UInt8(ascii: "?")) { pathEnd = query }
-        let decoded = String(decoding: bytes[..<pathEnd], as: UTF8.self).removingPercentEncodingIfValid
-        let folder = directory(of: page)
-        let joined = folder.isEmpty ? decoded : folder + "/" + decoded
-        guard let normal = normalize(joined) else { return .outside }
+        var joined: [UInt8] = []
+        if let slash = page.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            joined.append(contentsOf: page.utf8[...slash])
+        }
+        if bytes[..<pathEnd].contains(UInt8(ascii: "%")) {
+            joined.append(contentsOf: String(decoding: bytes[..<pathEnd], as: UTF8.self).removingPercentEncodingIfValid.utf8)
+        } else {
+            joined.append(contentsOf: bytes[..<pathEnd])
+        }
+        guard let normal = normalize(bytes: joined) else { return .outside }
         return .file(path: normal, fragment: fragment)
     }
 

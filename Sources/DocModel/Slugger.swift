@@ -28,10 +28,10 @@ public struct Slugger: Sendable {
     /// The anchor of `text` before de-duplication (Python-Markdown's `slugify` with `-`).
     public static func base(_ text: String) -> String {
         // NFKD, then only ASCII: accents come off, other scripts drop out.
-        let ascii = text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter(\.isASCII)
+        let ascii = text.utf8.allSatisfy { $0 < 128 } ? Array(text.utf8)
+            : text.decomposedStringWithCompatibilityMapping.unicodeScalars.filter(\.isASCII).map { UInt8($0.value) }
         var kept: [UInt8] = []
-        for scalar in ascii {
-            let byte = UInt8(scalar.value)
+        for byte in ascii {
             let word = (byte >= 48 && byte <= 57) || (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122) || byte == 95
             let space = byte == 32 || (byte >= 9 && byte <= 13)
             if word || space || byte == 45 { kept.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }

@@ -56,6 +56,9 @@ public struct PolicyDescription: Sendable, Encodable {
     /// The built-in list of well-known sample keys (`key.published`).
     public let publishedKeys: [String]
 
+    /// The description of `Policy.civicrm`, made once per process.
+    public static let civicrm = PolicyDescription(.civicrm)
+
     /// Describes `policy`.
     public init(_ policy: Policy) {
         let estimator = StructureEstimator(symbolBits: policy.effectiveBitsPerCharacter)

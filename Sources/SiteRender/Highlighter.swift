@@ -155,7 +155,8 @@ private struct Lexer {
     }
 
     func starts(with prefix: String, at index: Int) -> Bool {
-        let p = Array(prefix.utf8)
+        let p = prefix.utf8
+        guard let first = p.first, bytes[index] == first else { return false }
         guard index + p.count <= bytes.count else {
             // "-- " at the very end of a line is still a comment.
             return prefix == "-- " && index + 2 == bytes.count && bytes[index] == 45 && bytes[index + 1] == 45
@@ -163,13 +164,13 @@ private struct Lexer {
         if prefix == "-- " && bytes[index] == 45 && bytes[index + 1] == 45 && (bytes[index + 2] == 10 || bytes[index + 2] == 9) {
             return true
         }
-        return Array(bytes[index..<index + p.count]) == p
+        return bytes[index..<index + p.count].elementsEqual(p)
     }
 
     func find(_ needle: [UInt8], from start: Int) -> Int? {
         var j = start
         while j + needle.count <= bytes.count {
-            if Array(bytes[j..<j + needle.count]) == needle { return j + needle.count }
+            if bytes[j..<j + needle.count].elementsEqual(needle) { return j + needle.count }
             j += 1
         }
         return nil
@@ -196,18 +197,20 @@ private struct Lexer {
     // MARK: - Output
 
     mutating func span(_ cls: String, _ start: Int, _ end: Int) {
-        out.append(contentsOf: Array("<span class=\"hl-\(cls)\">".utf8))
+        out.append(contentsOf: "<span class=\"hl-".utf8)
+        out.append(contentsOf: cls.utf8)
+        out.append(contentsOf: "\">".utf8)
         plain(start, end)
-        out.append(contentsOf: Array("</span>".utf8))
+        out.append(contentsOf: "</span>".utf8)
     }
 
     mutating func plain(_ start: Int, _ end: Int) {
         for byte in bytes[start..<end] {
             switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: Array("&amp;".utf8))
-            case UInt8(ascii: "<"): out.append(contentsOf: Array("&lt;".utf8))
-            case UInt8(ascii: ">"): out.append(contentsOf: Array("&gt;".utf8))
-            case UInt8(ascii: "\""): out.append(contentsOf: Array("&quot;".utf8))
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
             default: out.append(byte)
             }
         }

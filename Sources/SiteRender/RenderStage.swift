@@ -86,13 +86,34 @@ public struct RenderStage: Sendable {
         let pages = docs.pages
         try writer.createFolders(Set(pages.map { SitePaths.directory(of: site.output($0.path)) } + ["assets"]))
         let failures = ConcurrentFailure()
-        DispatchQueue.concurrentPerform(iterations: pages.count) { i in
-            let page = pages[i]
-            let html = renderer.render(page, outcomes: outcomes == nil ? nil : byPage[page.path] ?? [:],
-                                       extraScripts: pageScripts[page.path] ?? [])
-            do throws(DocError) { try writer.write(html, to: site.output(page.path)) } catch { failures.record(error) }
+        // A file of the docs folder wins over a page written to the same place, and keydocs'
+        // own files win over both, whatever order the jobs run in.
+        let taken = Set(docs.assets + siteFiles(site).map(\.path))
+        // The docs folder's files and keydocs' own (the search index, which reads every page,
+        // above all) are written beside the pages: job 0 writes them, jobs 1… one page each.
+        DispatchQueue.concurrentPerform(iterations: pages.count + 1) { job in
+            do throws(DocError) {
+                if job == 0 {
+                    try copyAssets(into: writer)
+                    try writeSiteFiles(into: writer, site: site)
+                    return
+                }
+                let page = pages[job - 1]
+                let output = site.output(page.path)
+                guard !taken.contains(output) else { return }
+                let html = renderer.render(page, outcomes: outcomes == nil ? nil : byPage[page.path] ?? [:],
+                                           extraScripts: pageScripts[page.path] ?? [])
+                try writer.write(html, to: output)
+            } catch {
+                failures.record(error)
+            }
         }
         if let error = failures.first { throw error }
+        return Summary(pages: pages.count, assets: docs.assets.count, diagnostics: [])
+    }
+
+    /// Copies the docs folder's files that are not pages.
+    private func copyAssets(into writer: SiteWriter) throws(DocError) {
         for asset in docs.assets {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: docs.docsRoot + "/" + asset)) } catch {
@@ -100,16 +121,28 @@ public struct RenderStage: Sendable {
             }
             try writer.write(Self.guarded(data, path: asset), to: asset)
         }
-        try writer.write(Stylesheet.css, to: "assets/keydocs.css")
-        try writer.write(SiteScript.js, to: "assets/keydocs.js")
-        try writer.write(SiteData.navScript(docs.nav, site: site), to: "assets/nav.js")
-        try writer.write(SiteData.searchScript(docs, site: site), to: "assets/search-index.js")
-        try writer.write(notFoundPage(site), to: "404.html")
+    }
+
+    /// The files keydocs adds to every site: style, scripts, navigation and search data, the 404
+    /// page, the sitemap, and the extra files. Their contents are made when they are written.
+    private func siteFiles(_ site: SiteContext) -> [(path: String, contents: () -> String)] {
+        var files: [(path: String, contents: () -> String)] = [
+            ("assets/search-index.js", { SiteData.searchScript(docs, site: site) }),
+            ("assets/keydocs.css", { Stylesheet.css }),
+            ("assets/keydocs.js", { SiteScript.js }),
+            ("assets/nav.js", { SiteData.navScript(docs.nav, site: site) }),
+            ("404.html", { notFoundPage(site) }),
+        ]
         if let base = docs.config.siteURL {
-            try writer.write(SiteData.sitemap(base: base, site: site), to: "sitemap.xml")
+            files.append(("sitemap.xml", { SiteData.sitemap(base: base, site: site) }))
         }
-        for file in extraFiles { try writer.write(file.contents, to: file.path) }
-        return Summary(pages: pages.count, assets: docs.assets.count, diagnostics: [])
+        for file in extraFiles { files.append((file.path, { file.contents })) }
+        return files
+    }
+
+    /// Writes `siteFiles`, in their order.
+    private func writeSiteFiles(into writer: SiteWriter, site: SiteContext) throws(DocError) {
+        for file in siteFiles(site) { try writer.write(file.contents(), to: file.path) }
     }
 
     /// The policy an HTML file copied from the docs gets: it runs no script at all, so that a

@@ -71,7 +71,7 @@ enum SiteData {
                 entries.append(SearchEntry(
                     p: title, s: isTitle ? nil : section.title.isEmpty ? nil : section.title,
                     h: site.output(path), a: isTitle ? nil : section.slug,
-                    x: String(section.text.prefix(maxSectionText))))
+                    x: section.text.utf8.count <= maxSectionText ? section.text : String(section.text.prefix(maxSectionText))))
             }
             if page.sections.isEmpty {
                 entries.append(SearchEntry(p: title, s: nil, h: site.output(path), a: nil, x: ""))
@@ -105,32 +105,49 @@ enum SiteData {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `s` as a JSON string literal.
+    /// Appends `s` as a JSON string literal; runs that need no escape are copied whole.
     static func appendJSONString(_ s: String, to out: inout [UInt8]) {
-        let bytes = Array(s.utf8)
+        var s = s
         out.append(34)
-        let hex = Array("0123456789abcdef".utf8)
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            switch byte {
-            case 34: out += [92, 34]
-            case 92: out += [92, 92]
-            case 10: out += [92, 110]
-            case 13: out += [92, 114]
-            case 9: out += [92, 116]
-            case 60: out += [92, 117, 48, 48, 51, 99]                       // \u003c
-            case 0..<32: out += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
-            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
-                // U+2028 and U+2029 end a line in older JavaScript.
-                out += [92, 117, 50, 48, 50, bytes[i + 2] == 0xA8 ? 56 : 57]  // \u2028, \u2029
-                i += 2
-            default: out.append(byte)
+        let mayNeedEscape = Self.mayNeedEscape
+        s.withUTF8 { bytes in
+            var run = 0
+            var i = 0
+            func escape(_ escaped: [UInt8], width: Int = 1) {
+                out.append(contentsOf: bytes[run..<i])
+                out.append(contentsOf: escaped)
+                i += width
+                run = i
             }
-            i += 1
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard mayNeedEscape[Int(byte)] else {
+                    i += 1
+                    continue
+                }
+                switch byte {
+                case 34: escape([92, 34])
+                case 92: escape([92, 92])
+                case 10: escape([92, 110])
+                case 13: escape([92, 114])
+                case 9: escape([92, 116])
+                case 60: escape([92, 117, 48, 48, 51, 99])                       // \u003c
+                case 0..<32: escape([92, 117, 48, 48, hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 15)]])
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in older JavaScript.
+                    escape([92, 117, 50, 48, 50, bytes[i + 2] == 0xA8 ? 56 : 57], width: 3)  // \u2028, \u2029
+                default: i += 1
+                }
+            }
+            out.append(contentsOf: bytes[run..<bytes.count])
         }
         out.append(34)
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// The bytes that `appendJSONString` looks at twice: controls, the quote, the backslash, `<`, and the lead byte of U+2028/9.
+    private static let mayNeedEscape: [Bool] = (0...255).map { $0 < 32 || $0 == 34 || $0 == 92 || $0 == 60 || $0 == 0xE2 }
 
     /// `sitemap.xml` listing every page under `base`.
     static func sitemap(base: String, site: SiteContext) -> String {

@@ -2,6 +2,7 @@ import CSystem
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import DocModel
 import Foundation
 
@@ -12,6 +13,7 @@ public struct SiteWriter: Sendable {
     public let output: URL
     /// The temporary folder being filled.
     public let staging: URL
+    private let stagingPath: String
     private let interruptToken: Int
 
     /// A writer for `output`; creates the staging folder next to it. Refuses, naming the path, an
@@ -33,6 +35,7 @@ public struct SiteWriter: Sendable {
             throw DocError(stage: "write", path: output, "cannot create a folder beside it: \((error as NSError).localizedDescription)")
         }
         let path = staging.path
+        stagingPath = path
         interruptToken = Interrupts.shared.add { try? FileManager.default.removeItem(atPath: path) }
     }
 
@@ -62,31 +65,31 @@ public struct SiteWriter: Sendable {
     /// Writes `contents` at `path` (relative, `/`-separated) inside the staging folder.
     public func write(_ contents: String, to path: String) throws(DocError) {
         var contents = contents
-        let url = try target(path)
-        let failure = contents.withUTF8 { bytes in Self.writeFile(url.path, UnsafeRawBufferPointer(bytes)) }
-        if failure != 0 { try retry(failure, Data(contents.utf8), to: url, path: path) }
+        let file = try target(path)
+        let failure = contents.withUTF8 { bytes in Self.writeFile(file, UnsafeRawBufferPointer(bytes)) }
+        if failure != 0 { try retry(failure, Data(contents.utf8), to: file, path: path) }
     }
 
     /// Writes bytes at `path` inside the staging folder.
     public func write(_ data: Data, to path: String) throws(DocError) {
-        let url = try target(path)
-        let failure = data.withUnsafeBytes { Self.writeFile(url.path, $0) }
-        if failure != 0 { try retry(failure, data, to: url, path: path) }
+        let file = try target(path)
+        let failure = data.withUnsafeBytes { Self.writeFile(file, $0) }
+        if failure != 0 { try retry(failure, data, to: file, path: path) }
     }
 
     /// After a write that failed with `failure`: creates the file's folder when it was missing
     /// and writes again, or reports the error. Files are not synced to disk: the site becomes
     /// visible only by the rename in `commit`, and a build that dies before then leaves the
     /// last site in place.
-    private func retry(_ failure: Int32, _ data: Data, to url: URL, path: String) throws(DocError) {
+    private func retry(_ failure: Int32, _ data: Data, to file: String, path: String) throws(DocError) {
         var failure = failure
         if failure == ENOENT {
             do {
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(atPath: SitePaths.directory(of: file), withIntermediateDirectories: true)
             } catch {
                 throw DocError(stage: "write", path: path, "cannot create its folder: \((error as NSError).localizedDescription)")
             }
-            failure = data.withUnsafeBytes { Self.writeFile(url.path, $0) }
+            failure = data.withUnsafeBytes { Self.writeFile(file, $0) }
         }
         if failure != 0 {
             throw DocError(stage: "write", path: path, "cannot write: \(String(cString: strerror(failure)))")
@@ -118,19 +121,20 @@ public struct SiteWriter: Sendable {
     public func createFolders(_ paths: Set<String>) throws(DocError) {
         // Sorted, a folder comes before the folders inside it, so one mkdir each is enough.
         for path in paths.sorted() where !path.isEmpty {
-            let url = try target(path)
-            if mkdir(url.path, 0o777) == 0 || errno == EEXIST { continue }
-            do { try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true) } catch {
+            let folder = try target(path)
+            if mkdir(folder, 0o777) == 0 || errno == EEXIST { continue }
+            do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
                 throw DocError(stage: "write", path: path, "cannot create the folder: \((error as NSError).localizedDescription)")
             }
         }
     }
 
-    private func target(_ path: String) throws(DocError) -> URL {
+    /// The file system path of `path` in the staging folder.
+    private func target(_ path: String) throws(DocError) -> String {
         guard let normal = SitePathsCheck.inside(path) else {
             throw DocError(stage: "write", path: path, "refusing to write outside the output folder")
         }
-        return staging.appendingPathComponent(normal)
+        return stagingPath + "/" + normal
     }
 
     /// Puts the staged site in place of the output in one step, then removes the old one. The
@@ -143,7 +147,7 @@ public struct SiteWriter: Sendable {
             try OutputFolder.check(output.path, protecting: [])
             Self.moveKept(from: output.path, to: staging.path)
             if keydocs_exchange_paths(staging.path, output.path) == 0 {
-                try? fm.removeItem(at: staging)
+                Self.removeTree(staging.path)
                 return
             }
             // No atomic exchange on this file system: move the old site aside, then rename.
@@ -162,6 +166,17 @@ public struct SiteWriter: Sendable {
                 throw DocError(stage: "write", path: output.path, "cannot create the site: \((error as NSError).localizedDescription)")
             }
         }
+    }
+
+    /// Removes a folder and everything in it, its entries in parallel (a site is mostly many
+    /// small folders of one page each).
+    static func removeTree(_ path: String) {
+        let fm = FileManager.default
+        let entries = (try? fm.contentsOfDirectory(atPath: path)) ?? []
+        DispatchQueue.concurrentPerform(iterations: entries.count) { i in
+            try? FileManager.default.removeItem(atPath: path + "/" + entries[i])
+        }
+        try? fm.removeItem(atPath: path)
     }
 
     /// Removes the staging folder (after a failed build).

@@ -54,7 +54,7 @@ struct BuildCommand: ParsableCommand {
                 notRun = report.count(.notRun)
                 samples = report.sampleEntries(docs)
             }
-            let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription(.civicrm)))
+            let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription.civicrm))
             output.add(render.checkLinks())
             if options.strict && notRun > 0 {
                 output.finish(summaryLine: checkSummary + "build failed: a required engine is missing; \(siteDir) left as it was",

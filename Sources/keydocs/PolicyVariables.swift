@@ -5,7 +5,7 @@ import KeyPolicy
 /// states them from the code that enforces them.
 enum PolicyVariables {
     static func make(_ policy: Policy = .civicrm) -> Variables {
-        let d = PolicyDescription(policy)
+        let d = policy == .civicrm ? PolicyDescription.civicrm : PolicyDescription(policy)
         func bits(_ length: Int) -> String { String(policy.effectiveBits(length: length), decimals: 1) }
         var values: [String: String] = [
             "policy.name": d.name,

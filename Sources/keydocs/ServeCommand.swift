@@ -132,7 +132,7 @@ struct PreviewBuild {
                 outcomes = report.outcomes
                 checked = report.summaryLine + (cache.reused > 0 ? " (\(cache.reused) unchanged pages not run again)" : "") + "; "
             }
-            let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription(.civicrm)))
+            let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription.civicrm))
             diagnostics += render.checkLinks()
             diagnostics = docs.config.rules.apply(diagnostics).filter { $0.severity != .note }
             let problems = diagnostics.sorted { $0.location < $1.location }.map {

@@ -1,6 +1,8 @@
 #ifndef KEYDOCS_SYSTEM_H
 #define KEYDOCS_SYSTEM_H
 
+#include <stddef.h>
+
 /// Swaps two paths in one atomic step (Linux renameat2 with RENAME_EXCHANGE).
 /// Returns 0 on success, or -1 with errno set (ENOSYS or EINVAL where unsupported).
 int keydocs_exchange_paths(const char *a, const char *b);
@@ -13,5 +15,8 @@ int keydocs_spawn_attributes(void *attributes);
 /// Creates a pipe whose two ends close on exec, so that no other child inherits them
 /// (pipe2 with O_CLOEXEC). Returns 0 on success.
 int keydocs_pipe_cloexec(int fds[2]);
+
+/// The first occurrence of `needle` in `haystack` (glibc's memmem), or NULL.
+const void *keydocs_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
 #endif
