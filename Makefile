@@ -4,8 +4,9 @@
 SWIFT ?= swift
 # Build: cmark-gfm for Markdown, MariaDB's client library. Checks: bubblewrap, the MariaDB server.
 PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libmariadb-dev mariadb-server-core bubblewrap
-# Tests also compare with the cmark-gfm program and load pages in Chromium.
-TEST_PACKAGES := cmark-gfm chromium
+# Tests also compare with the cmark-gfm program, load pages in Chromium and validate JSON output
+# against schema/ with Python's jsonschema.
+TEST_PACKAGES := cmark-gfm chromium python3-jsonschema
 KEYDOCS := .build/release/keydocs
 
 .PHONY: site check test packages test-packages release clean

@@ -1,8 +1,9 @@
 import Foundation
 
-/// How diagnostics are printed: GCC-style text on stderr, GitHub workflow commands, or JSON on stdout.
+/// How diagnostics are printed: GCC-style text on stderr, GitHub workflow commands, or one
+/// document on stdout (keydocs' JSON, SARIF 2.1.0, GitLab Code Quality).
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
-    case text, github, json
+    case text, github, json, sarif, gitlab
 }
 
 /// Turns diagnostics into the text of each format. Printing happens in one place: the CLI.
@@ -23,7 +24,10 @@ public enum DiagnosticRenderer {
             + "col=\(d.location.column),title=\(escapeProperty(d.rule))::\(body)"
     }
 
-    /// `{"diagnostics":[...],"summary":{...}}` with sorted keys, one document.
+    /// The version of the JSON document's shape: raised when a field changes meaning or goes
+    /// away (fields are only ever added), described by `schema/diagnostics.schema.json`.
+    public static let jsonVersion = 1
+
     /// One code block's outcome, for the `samples` of the JSON document.
     public struct SampleEntry: Encodable, Sendable {
         let file: String, line: Int, status: String, note: String
@@ -39,7 +43,8 @@ public enum DiagnosticRenderer {
         }
     }
 
-    /// The JSON document: the diagnostics, the summary and, after a check, every block's outcome.
+    /// The JSON document, keys sorted: the diagnostics, the summary, after a check every block's
+    /// outcome, and the versions of the document and of keydocs.
     public static func json(_ diagnostics: [Diagnostic], summary: [String: Int], samples: [SampleEntry]? = nil) -> String {
         struct Entry: Encodable {
             let file: String, line: Int, column: Int, endLine: Int
@@ -47,6 +52,8 @@ public enum DiagnosticRenderer {
             let context: [String]?
         }
         struct Document: Encodable {
+            let version = DiagnosticRenderer.jsonVersion
+            let keydocs = keydocsVersion
             let diagnostics: [Entry]
             let summary: [String: Int]
             let samples: [SampleEntry]?

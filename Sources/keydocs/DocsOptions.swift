@@ -1,5 +1,6 @@
 import ArgumentParser
 import DocModel
+import KeyPolicy
 import Foundation
 
 extension DiagnosticFormat: ExpressibleByArgument {}
@@ -15,7 +16,10 @@ struct DocsOptions: ParsableArguments {
     @Flag(help: "Warnings count as errors, and a code block that no checker claims is an error.")
     var strict = false
 
-    @Option(help: "Diagnostics format: text (stderr), github (workflow commands) or json (stdout).")
+    @Option(help: """
+        Diagnostics format: text (stderr), github (workflow commands), or one document on stdout: \
+        json (keydocs' own), sarif (SARIF 2.1.0, for code scanning) or gitlab (GitLab Code Quality).
+        """)
     var format: DiagnosticFormat = .text
 
     /// The config as given or found, and its path; defaults when there is none.
@@ -40,6 +44,8 @@ struct DocsOptions: ParsableArguments {
 
     /// Reads the config and loads the docs, with the policy's numbers as page variables.
     func loadDocs() throws(DocError) -> (docs: DocSet, configPath: String?) {
+        // The policy's description, which pages' variables come from, is made while the config is read.
+        DispatchQueue.global().async { _ = PolicyDescription.civicrm }
         let (config, configPath) = try loadConfig()
         let docsDir = docsDir(config: config, configPath: configPath)
         let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath,
@@ -110,6 +116,12 @@ struct DiagnosticOutput {
             counts["errors"] = errorCount
             counts["warnings"] = warningCount
             Console.out(DiagnosticRenderer.json(sorted, summary: counts, samples: samples))
+        case .sarif:
+            Console.out(DiagnosticRenderer.sarif(sorted))
+            Console.err(summaryLine)
+        case .gitlab:
+            Console.out(DiagnosticRenderer.gitlab(sorted))
+            Console.err(summaryLine)
         }
     }
 
@@ -119,9 +131,18 @@ struct DiagnosticOutput {
         case .text: Console.err(error.description)
         case .github:
             Console.out("::error file=\(error.path)\(error.line.map { ",line=\($0)" } ?? ""),title=\(error.stage)::\(error.reason)")
-        case .json:
+        case .json, .sarif, .gitlab:
             let d = Diagnostic(.error, at: SourceLocation(file: error.path, line: error.line ?? 1), rule: "\(error.stage).failed", error.reason)
-            Console.out(DiagnosticRenderer.json([d], summary: ["errors": 1]))
+            switch format {
+            case .sarif:
+                Console.out(DiagnosticRenderer.sarif([d]))
+                Console.err(error.description)
+            case .gitlab:
+                Console.out(DiagnosticRenderer.gitlab([d]))
+                Console.err(error.description)
+            default:
+                Console.out(DiagnosticRenderer.json([d], summary: ["errors": 1]))
+            }
         }
         return ExitCode(2)
     }

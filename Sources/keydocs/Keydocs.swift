@@ -6,7 +6,7 @@ import DocModel
 @main
 struct Keydocs: AsyncParsableCommand {
     /// The version `--version` and `-V` print.
-    static let version = "0.4.0"
+    static let version = keydocsVersion
 
     static func main() async {
         Interrupts.shared.install()
