@@ -37,6 +37,7 @@ public enum RuleCatalog {
         Entry(id: "output.impossible", severity: .error, help: "a key shown that the generator before it could not have printed"),
         Entry(id: "output.unreadable", severity: .error, help: "an output block that shows no key"),
         Entry(id: "json.invalid", severity: .error, help: "JSON that PHP's json_decode refuses"),
+        Entry(id: "yaml.invalid", severity: .error, help: "a YAML block (a CI job, a config) that does not parse"),
         Entry(id: "sample.consistency", severity: .error, help: "a key assigned that differs from the one shown before"),
         Entry(id: "sample.unchecked", severity: .warning, help: "under full coverage, a block no checker claims"),
         // cv.

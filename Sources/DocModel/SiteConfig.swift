@@ -192,6 +192,19 @@ public struct SiteConfig: Sendable {
     private static func line(of node: Node) -> Int? { node.mark.map { $0.line } }
     private static func column(of node: Node) -> Int { node.mark.map { $0.column } ?? 1 }
 
+    /// Where `text` stops being valid YAML (every document of it), and why; nil when it is valid.
+    public static func yamlProblem(_ text: String) -> (line: Int?, message: String)? {
+        do {
+            let parser = try Parser(yaml: text)
+            while try parser.nextRoot() != nil {}
+            return nil
+        } catch let error as YamlError {
+            return (yamlErrorLine(error), yamlErrorSummary(error))
+        } catch {
+            return (nil, "\(error)")
+        }
+    }
+
     private static func yamlErrorLine(_ error: YamlError) -> Int? {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):

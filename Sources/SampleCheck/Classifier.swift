@@ -22,6 +22,7 @@ enum Classifier {
         if firstWord == "cv" && (language == nil || shell) { return .cv }
         if let language, sqlLanguages.contains(language) { return .sql }
         if language == "json" { return .json }
+        if language == "yaml" || language == "yml" { return .yaml }
         // A shell block is a key generator only when it reads a random source; other shell
         // blocks (git, drush, wp, composer, sudo…) are commands, whose cv parts are checked.
         if shell { return readsRandom(commandText) ? .generator : .command }

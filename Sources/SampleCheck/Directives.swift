@@ -95,6 +95,8 @@ public enum SampleKind: String, Sendable, CaseIterable {
     case sql
     /// The JSON that a `cv` command printed.
     case json
+    /// YAML, such as a CI job that runs keydocs: it must parse.
+    case yaml
     /// Shell commands that are not a key generator: parsed, their `cv` commands checked, never run.
     case command
 }

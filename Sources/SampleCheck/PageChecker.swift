@@ -80,6 +80,7 @@ struct PageChecker {
         case .cv: note = checkCv(sample)
         case .sql: note = checkSQL(sample, directives: directives)
         case .json: note = checkJSON(sample)
+        case .yaml: note = checkYAML(sample)
         case .command: note = checkCommand(sample)
         }
         applyExpectations(sample, directives.expect)
@@ -178,6 +179,14 @@ struct PageChecker {
     }
 
     // MARK: - cv output
+
+    mutating func checkYAML(_ sample: Sample) -> String {
+        guard let problem = SiteConfig.yamlProblem(sample.text) else { return "valid YAML" }
+        // A document left open is found at the end of the text, one line past the block's last.
+        let location = problem.line.map { sample.location(ofLine: min(max(0, $0 - 1), max(0, sample.lines.count - 1))) } ?? sample.location
+        report("yaml.invalid", at: location, "this block is not valid YAML: \(problem.message)")
+        return ""
+    }
 
     mutating func checkJSON(_ sample: Sample) -> String {
         // Judged as PHP's json_decode judges it: cv and CiviCRM decode with PHP.
