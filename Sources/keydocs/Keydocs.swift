@@ -41,6 +41,6 @@ struct Keydocs: AsyncParsableCommand {
         commandName: "keydocs",
         abstract: "Check and build documentation about API keys, and generate and check keys.",
         version: version,
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, KeyCommand.self, PolicyCommand.self, RulesCommand.self]
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, KeyCommand.self, PolicyCommand.self, RulesCommand.self]
     )
 }
