@@ -75,3 +75,15 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: empty.appendingPathComponent("mkdocs.yml").path))
     }
 }
+
+/// The project's own guide shows the same CI jobs that `keydocs new` writes.
+@Test func theGuidesCIPageShowsTheJobsThatNewWrites() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    #expect(try keydocs(["new", "g"], directory: root).status == 0)
+    let page = try String(contentsOf: packageRoot.appendingPathComponent("docs/ci.md"), encoding: .utf8)
+    for file in [".github/workflows/keydocs.yml", ".gitlab-ci.yml"] {
+        let job = try String(contentsOf: root.appendingPathComponent("g/\(file)"), encoding: .utf8)
+        #expect(page.contains("```yaml\n" + job.trimmingCharacters(in: .newlines) + "\n```"), "\(file)")
+    }
+}
