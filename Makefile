@@ -8,8 +8,14 @@ PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libmariadb-d
 # against schema/ with Python's jsonschema.
 TEST_PACKAGES := cmark-gfm chromium python3-jsonschema
 KEYDOCS := .build/release/keydocs
+# Installing: the Swift runtime is linked into the binary, so it runs where Swift is not
+# installed; Foundation's networking part, which the preview server's library brings in, links
+# libcurl, whose development files the static link needs.
+PREFIX ?= /usr/local
+INSTALL_PACKAGES := libcurl4-openssl-dev
+STATIC := .build-static/release/keydocs
 
-.PHONY: site check test packages test-packages release clean
+.PHONY: site check test packages test-packages release install uninstall clean
 
 ## Check every sample in docs/ and render the site into site/.
 site: packages release
@@ -33,5 +39,24 @@ test-packages:
 release: packages
 	$(SWIFT) build -c release --product keydocs
 
+## Install keydocs, its man page and shell completions under PREFIX (default /usr/local).
+install: packages
+	@scripts/install-packages $(INSTALL_PACKAGES)
+	$(SWIFT) build -c release --product keydocs --static-swift-stdlib --scratch-path .build-static
+	$(SWIFT) package plugin generate-manual
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -s -m 755 $(STATIC) $(DESTDIR)$(PREFIX)/bin/keydocs
+	install -m 644 .build/plugins/GenerateManual/outputs/keydocs/keydocs.1 $(DESTDIR)$(PREFIX)/share/man/man1/keydocs.1
+	$(STATIC) --generate-completion-script bash > $(DESTDIR)$(PREFIX)/share/bash-completion/completions/keydocs
+	$(STATIC) --generate-completion-script zsh > $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_keydocs
+	$(STATIC) --generate-completion-script fish > $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/keydocs.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/keydocs $(DESTDIR)$(PREFIX)/share/man/man1/keydocs.1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/keydocs $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_keydocs \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/keydocs.fish
+
 clean:
-	rm -rf .build site
+	rm -rf .build .build-static site
