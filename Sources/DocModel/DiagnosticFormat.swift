@@ -9,8 +9,16 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 /// Turns diagnostics into the text of each format. Printing happens in one place: the CLI.
 public enum DiagnosticRenderer {
     /// `file:line:col: severity: message [rule]`, then each context line indented by four spaces.
-    public static func text(_ d: Diagnostic) -> String {
-        var out = "\(d.location): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
+    /// With `colour`, the place is bold, the severity coloured as compilers colour it (error red,
+    /// warning magenta, note cyan) and the rule dim.
+    public static func text(_ d: Diagnostic, colour: Bool = false) -> String {
+        guard colour else {
+            var out = "\(d.location): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
+            for line in d.context { out += "\n    " + line }
+            return out
+        }
+        let paint = d.severity == .error ? "1;31" : d.severity == .warning ? "1;35" : "1;36"
+        var out = "\u{1B}[1m\(d.location):\u{1B}[0m \u{1B}[\(paint)m\(d.severity.rawValue):\u{1B}[0m \(d.message) \u{1B}[2m[\(d.rule)]\u{1B}[0m"
         for line in d.context { out += "\n    " + line }
         return out
     }

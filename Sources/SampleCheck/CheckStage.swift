@@ -18,9 +18,14 @@ public struct CheckStage: Sendable {
         self.options = options
     }
 
+    /// How far a check has got: samples and pages done, of how many.
+    public struct Progress: Sendable {
+        public var samplesDone = 0, samples = 0, pagesDone = 0, pages = 0
+    }
+
     /// Checks everything and returns every finding and outcome. Pages whose samples are in
-    /// `cache` unchanged are not checked again.
-    public func run(cache: CheckCache? = nil) -> CheckReport {
+    /// `cache` unchanged are not checked again. `progress` hears of each page as it is done.
+    public func run(cache: CheckCache? = nil, progress: (@Sendable (Progress) -> Void)? = nil) -> CheckReport {
         let pages = docs.pages.filter { !$0.samples.isEmpty }
         let cached = pages.map { cache?.entry(for: $0) }
         let pending = pages.indices.filter { cached[$0] == nil }
@@ -32,12 +37,15 @@ public struct CheckStage: Sendable {
         defer { engines.shutdown() }
         let validator = KeyValidator(policy: .civicrm)
         let results = ConcurrentResults<(diagnostics: [Diagnostic], outcomes: [Int: SampleOutcome])>(count: pending.count)
+        let tally = ProgressTally(Progress(samples: kinds.count, pages: pending.count))
+        progress?(tally.current)
         DispatchQueue.concurrentPerform(iterations: pending.count) { n in
             let page = pages[pending[n]]
             var checker = PageChecker(page: page, validator: validator, options: options, engines: engines)
             checker.run()
             cache?.store(page, diagnostics: checker.diagnostics, outcomes: checker.outcomes)
             results.set(n, (checker.diagnostics, checker.outcomes))
+            if let progress { progress(tally.add(samples: page.samples.count)) }
         }
         let fresh = results.values
         let freshIndex = Dictionary(uniqueKeysWithValues: pending.enumerated().map { ($1, $0) })
@@ -53,5 +61,28 @@ public struct CheckStage: Sendable {
         cache?.finish(pages: Set(pages.map(\.path)), reused: pages.count - pending.count)
         report.diagnostics.sort { ($0.location, $0.rule) < ($1.location, $1.rule) }
         return report
+    }
+}
+
+/// The progress of a check, counted from several threads.
+private final class ProgressTally: @unchecked Sendable {
+    private let lock = NSLock()
+    private var progress: CheckStage.Progress
+
+    init(_ start: CheckStage.Progress) { progress = start }
+
+    var current: CheckStage.Progress {
+        lock.lock()
+        defer { lock.unlock() }
+        return progress
+    }
+
+    /// One more page done, with its samples.
+    func add(samples: Int) -> CheckStage.Progress {
+        lock.lock()
+        defer { lock.unlock() }
+        progress.samplesDone += samples
+        progress.pagesDone += 1
+        return progress
     }
 }

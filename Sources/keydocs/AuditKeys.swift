@@ -79,11 +79,13 @@ struct AuditKeys: ParsableCommand {
                 throw ExitCode(2)
             }
         }
-        let progress = Progress()
+        let progress = ProgressLine(quiet: false)
         let report: KeyAudit.Report
         do {
-            report = try KeyAudit(validator: validator).run(address) { rows in progress.say("read \(rows) contacts") }
+            report = try KeyAudit(validator: validator).run(address) { rows in progress.show("read \(rows) contacts") }
+            progress.clear()
         } catch {
+            progress.clear()
             Console.err("keydocs: error: \(error)")
             throw ExitCode(2)
         }

@@ -31,9 +31,9 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let started = Date()
         var output = DiagnosticOutput(format: options.format, strict: options.strict)
-        let progress = Progress()
+        let progress = ProgressLine(quiet: options.quiet)
         do {
-            progress.say("loading the docs")
+            progress.show("loading the docs")
             let (docs, configPath) = try options.loadDocs()
             let siteDir = site ?? DocsOptions.beside(configPath, docs.config.siteDir)
             output.rules = docs.config.rules
@@ -46,8 +46,7 @@ struct BuildCommand: ParsableCommand {
             var notRun = 0
             var samples: [DiagnosticRenderer.SampleEntry]?
             if !noCheck {
-                progress.say("checking samples")
-                let report = engines.check(docs)
+                let report = engines.check(docs, progress: progress)
                 output.add(report.diagnostics)
                 outcomes = report.outcomes
                 checkSummary = report.summaryLine + "; "
@@ -66,7 +65,7 @@ struct BuildCommand: ParsableCommand {
                               summary: ["pages": docs.pages.count])
                 throw ExitCode(1)
             }
-            progress.say("rendering \(docs.pages.count) pages")
+            progress.show("rendering \(counted(docs.pages.count, "page"))")
             let writer = try SiteWriter(output: siteDir, protecting: protected)
             let summary: RenderStage.Summary
             do {
@@ -76,12 +75,14 @@ struct BuildCommand: ParsableCommand {
                 writer.discard()
                 throw error
             }
+            progress.clear()
             let seconds = Date().timeIntervalSince(started)
             output.finish(
                 summaryLine: checkSummary + "built \(counted(summary.pages, "page")) and \(counted(summary.assets, "file")) into \(siteDir) "
                     + "in \(String(seconds, decimals: 2)) s: \(output.warningCount) warnings",
                 summary: ["pages": summary.pages, "assets": summary.assets], samples: samples)
         } catch let error as DocError {
+            progress.clear()
             throw DiagnosticOutput.fail(error, format: options.format)
         }
     }
@@ -90,11 +91,3 @@ struct BuildCommand: ParsableCommand {
 /// `1 page`, `2 pages`.
 func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
-/// Stage messages on stderr, only when it is a terminal.
-struct Progress {
-    let enabled = isatty(2) == 1
-
-    func say(_ message: String) {
-        if enabled { Console.err("keydocs: \(message)…") }
-    }
-}

@@ -21,18 +21,21 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var engines: EngineOptions
 
     func run() throws {
+        let progress = ProgressLine(quiet: options.quiet)
         do {
+            progress.show("loading the docs")
             let (docs, _) = try options.loadDocs()
             var output = DiagnosticOutput(format: options.format, strict: options.strict)
             output.rules = docs.config.rules
             output.add(docs.diagnostics)
-            let report = engines.check(docs)
+            let report = engines.check(docs, progress: progress)
             output.add(report.diagnostics)
             output.add(RenderStage(docs: docs, outcomes: nil).checkLinks())
             output.finish(summaryLine: report.summaryLine, summary: report.summary, samples: report.sampleEntries(docs))
             if options.strict && report.count(.notRun) > 0 { throw ExitCode(2) }
             if output.errorCount > 0 { throw ExitCode(1) }
         } catch let error as DocError {
+            progress.clear()
             throw DiagnosticOutput.fail(error, format: options.format)
         }
     }
@@ -72,7 +75,7 @@ struct EngineOptions: ParsableArguments {
         }
     }
 
-    func check(_ docs: DocSet, cache: CheckCache? = nil) -> CheckReport {
+    func check(_ docs: DocSet, cache: CheckCache? = nil, progress: ProgressLine? = nil) -> CheckReport {
         var options = CheckOptions()
         options.runs = runs
         options.fullCoverage = docs.config.fullCoverage
@@ -85,7 +88,10 @@ struct EngineOptions: ParsableArguments {
         }
         options.privateServer = server
         if sandbox == .none { options.sandbox = Sandbox(mode: .none) }
-        let report = CheckStage(docs: docs, options: options).run(cache: cache)
+        let report = CheckStage(docs: docs, options: options).run(cache: cache, progress: progress.map { line in
+            { @Sendable p in line.show("checking samples: \(p.samplesDone) of \(p.samples) done, in \(p.pagesDone) of \(counted(p.pages, "page"))") }
+        })
+        progress?.clear()
         return report
     }
 }

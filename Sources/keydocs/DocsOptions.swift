@@ -22,6 +22,9 @@ struct DocsOptions: ParsableArguments {
         """)
     var format: DiagnosticFormat = .text
 
+    @Flag(name: .shortAndLong, help: "No progress line on a terminal (there is none in CI or in a pipe either).")
+    var quiet = false
+
     /// The config as given or found, and its path; defaults when there is none.
     func loadConfig() throws(DocError) -> (SiteConfig, String?) {
         if let config {
@@ -106,7 +109,7 @@ struct DiagnosticOutput {
         let sorted = diagnostics.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
         switch format {
         case .text:
-            for d in sorted { Console.err(DiagnosticRenderer.text(d)) }
+            for d in sorted { Console.err(DiagnosticRenderer.text(d, colour: Terminal.colour)) }
             Console.err(summaryLine)
         case .github:
             for d in sorted { Console.out(DiagnosticRenderer.github(d)) }

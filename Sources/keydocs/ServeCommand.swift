@@ -68,7 +68,8 @@ struct ServeCommand: AsyncParsableCommand {
         cleanup.installSignalHandlers()
 
         let state = PreviewState(root: folder.appendingPathComponent("site"))
-        let builder = PreviewBuild(options: options, engines: engines, check: !noCheck, site: state.root.path)
+        let builder = PreviewBuild(options: options, engines: engines, check: !noCheck, site: state.root.path,
+                                   progress: ProgressLine(quiet: options.quiet))
         let first = builder.run(publishingTo: state)
         let server: PreviewServer
         let actualPort: UInt16
@@ -81,7 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         Console.err("keydocs: serving http://127.0.0.1:\(actualPort)/ (Ctrl-C to stop)")
-        Console.err(first)
+        first.forEach(Console.err)
 
         var last = FolderWatch.fingerprint(builder.watched)
         while true {
@@ -96,7 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
                 now = settled
             }
             last = now
-            Console.err(builder.run(publishingTo: state))
+            builder.run(publishingTo: state).forEach(Console.err)
         }
     }
 }
@@ -108,6 +109,8 @@ struct PreviewBuild {
     let engines: EngineOptions
     let check: Bool
     let site: String
+    /// The line that says what a build is doing, on a terminal.
+    let progress: ProgressLine
     /// The results of pages whose samples did not change since the last build.
     let cache = CheckCache()
 
@@ -119,15 +122,16 @@ struct PreviewBuild {
     }
 
     /// Builds, publishes the result to `state` (the new site, or the error in its place) and
-    /// returns the line to print.
-    func run(publishingTo state: PreviewState) -> String {
+    /// returns the lines to print: each finding as `check` prints it, then a summary.
+    func run(publishingTo state: PreviewState) -> [String] {
         do {
+            progress.show("loading the docs")
             let (docs, _) = try options.loadDocs()
             var diagnostics = docs.diagnostics.filter { $0.severity != .note }
             var outcomes: [SampleKey: SampleOutcome]?
             var checked = ""
             if check {
-                let report = engines.check(docs, cache: cache)
+                let report = engines.check(docs, cache: cache, progress: progress)
                 diagnostics += report.diagnostics
                 outcomes = report.outcomes
                 checked = report.summaryLine + (cache.reused > 0 ? " (\(cache.reused) unchanged pages not run again)" : "") + "; "
@@ -135,9 +139,9 @@ struct PreviewBuild {
             let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription.civicrm))
             diagnostics += render.checkLinks()
             diagnostics = docs.config.rules.apply(diagnostics).filter { $0.severity != .note }
-            let problems = diagnostics.sorted { $0.location < $1.location }.map {
-                "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule)]"
-            }
+            let sorted = diagnostics.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+            let problems = sorted.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule)]" }
+            progress.show("rendering \(counted(docs.pages.count, "page"))")
             let writer = try SiteWriter(output: site)
             do {
                 _ = try render.run(into: writer)
@@ -146,11 +150,14 @@ struct PreviewBuild {
                 writer.discard()
                 throw error
             }
-            return "keydocs: \(checked)rebuilt \(counted(docs.pages.count, "page")), \(counted(problems.count, "problem"))"
+            progress.clear()
+            return sorted.map { DiagnosticRenderer.text($0, colour: Terminal.colour) }
+                + ["keydocs: \(checked)rebuilt \(counted(docs.pages.count, "page")), \(counted(problems.count, "problem"))"]
         } catch {
+            progress.clear()
             let message = (error as? DocError)?.description ?? "\(error)"
             state.publish(error: message, problems: []) {}
-            return "keydocs: build failed: \(message)"
+            return ["keydocs: build failed: \(message)"]
         }
     }
 }

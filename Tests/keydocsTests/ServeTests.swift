@@ -66,8 +66,24 @@ func rawGet(port: UInt16, path: String, host: String? = "127.0.0.1") throws -> (
                     break
                 }
             }
+            // What serve prints after that is kept for the tests to read.
+            let rest = err.fileHandleForReading
+            terminalLock.withLock { terminal = collected }
+            DispatchQueue.global().async { [self] in
+                while true {
+                    let chunk = rest.availableData
+                    if chunk.isEmpty { break }
+                    terminalLock.withLock { terminal += chunk }
+                }
+            }
             if port > 0 { firstReply = try rawGet(port: port, path: "/") }
         }
+
+        private let terminalLock = NSLock()
+        private var terminal = Data()
+
+        /// Everything serve printed on stderr so far.
+        var printed: String { terminalLock.withLock { String(decoding: terminal, as: UTF8.self) } }
 
         func version() -> Int {
             guard let reply = try? rawGet(port: port, path: "/__keydocs/version.js") else { return -1 }
@@ -150,6 +166,13 @@ func rawGet(port: UInt16, path: String, host: String? = "127.0.0.1") throws -> (
         #expect(reply.status == 200)
         #expect(reply.body.contains("<div class=\"serve-banner\" role=\"alert\"><strong>1 problem in the last build</strong>"))
         #expect(reply.body.contains("docs/index.md:3:3: warning: link to &#39;missing.md&#39;") || reply.body.contains("docs/index.md:3:3: warning: link to 'missing.md'"))
+        // The terminal shows the finding too, as check prints it, above the summary.
+        let deadline = Date().addingTimeInterval(10)
+        while !preview.printed.contains("1 problem"), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
+        let printed = preview.printed
+        let finding = try #require(printed.range(of: "docs/index.md:3:3: warning: link to 'missing.md': no page missing.md in docs [link.broken]\n"), "\(printed)")
+        let summary = try #require(printed.range(of: "rebuilt 1 page, 1 problem", range: finding.upperBound..<printed.endIndex), "\(printed)")
+        #expect(finding.upperBound <= summary.lowerBound)
     }
 
     @Test(arguments: ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",
