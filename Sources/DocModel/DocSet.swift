@@ -27,6 +27,11 @@ public struct DocSet: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// Where each page goes in the site.
+    public var paths: SitePaths {
+        SitePaths(useDirectoryURLs: config.useDirectoryURLs, readmeIndexes: SitePaths.readmeIndexes(among: pages.map(\.path)))
+    }
+
     /// The page at docs path `path`.
     public func page(_ path: String) -> Page? {
         guard let i = pageIndex[path] else { return nil }

@@ -34,7 +34,7 @@ public struct LoadStage: Sendable {
             throw DocError(stage: "load", path: docsDir, "the docs folder holds no Markdown page (*.md)")
         }
         let assets = files.filter { !SitePaths.isPage($0) }
-        let paths = SitePaths(useDirectoryURLs: config.useDirectoryURLs)
+        let paths = SitePaths(useDirectoryURLs: config.useDirectoryURLs, readmeIndexes: SitePaths.readmeIndexes(among: pagePaths))
 
         let results = ConcurrentResults<Page>(count: pagePaths.count)
         let failures = ConcurrentResults<DocError>(count: pagePaths.count)
@@ -198,8 +198,10 @@ public struct LoadStage: Sendable {
         return try resolve(items)
     }
 
-    /// Without a configured nav: pages in path order, `index.md` first, folders as sections.
+    /// Without a configured nav: pages in path order, `index.md` (or a `README.md` in its
+    /// place) first, folders as sections.
     static func defaultNav(_ set: DocSet) -> [NavNode] {
+        let readmeIndexes = SitePaths.readmeIndexes(among: set.pages.map(\.path))
         func build(_ prefix: String) -> [NavNode] {
             var pages: [NavNode] = []
             var folders: [String] = []
@@ -208,7 +210,7 @@ public struct LoadStage: Sendable {
                 if let slash = rest.firstIndex(of: "/") {
                     let folder = String(rest[..<slash])
                     if folders.last != folder && !folders.contains(folder) { folders.append(folder) }
-                } else if rest == "index.md" {
+                } else if rest == "index.md" || readmeIndexes.contains(page.path) {
                     pages.insert(.page(title: page.title, path: page.path), at: 0)
                 } else {
                     pages.append(.page(title: page.title, path: page.path))

@@ -4,8 +4,26 @@ public struct SitePaths: Sendable {
     /// `page/index.html` for `page.md` (true) or `page.html` (false).
     public let useDirectoryURLs: Bool
 
-    /// Paths for the given URL style.
-    public init(useDirectoryURLs: Bool) { self.useDirectoryURLs = useDirectoryURLs }
+    /// `README.md` pages that are their folder's index page, as mkdocs makes them when the
+    /// folder has no `index.md`.
+    public var readmeIndexes: Set<String> = []
+
+    /// Paths for the given URL style; `readmeIndexes` from `readmeIndexes(among:)`.
+    public init(useDirectoryURLs: Bool, readmeIndexes: Set<String> = []) {
+        self.useDirectoryURLs = useDirectoryURLs
+        self.readmeIndexes = readmeIndexes
+    }
+
+    /// The `README.md` pages among `pages` (docs paths) whose folder has no `index.md`.
+    public static func readmeIndexes(among pages: [String]) -> Set<String> {
+        let all = Set(pages)
+        return Set(pages.filter { path in
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard name == "README.md" else { return false }
+            let folder = directory(of: path)
+            return !all.contains(folder.isEmpty ? "index.md" : folder + "/index.md")
+        })
+    }
 
     /// Whether a docs path is a Markdown page.
     public static func isPage(_ path: String) -> Bool {
@@ -18,6 +36,10 @@ public struct SitePaths: Sendable {
 
     /// The output file of the page at docs path `path`.
     public func outputPath(ofPage path: String) -> String {
+        if !readmeIndexes.isEmpty, readmeIndexes.contains(path) {
+            let folder = Self.directory(of: path)
+            return folder.isEmpty ? "index.html" : folder + "/index.html"
+        }
         let stem = String(decoding: path.utf8.dropLast(3), as: UTF8.self)
         let isIndex = stem == "index" || stem.utf8.reversed().starts(with: "/index".utf8.reversed())
         if isIndex { return stem + ".html" }

@@ -23,7 +23,7 @@ struct PageRenderer: Sendable {
         h.raw("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         // mkdocs' page title: the nav's title for the page, else its first heading.
         let title = TitleHTML.text(site.titles[page.path] ?? page.title)
-        let isHome = page.path == "index.md"
+        let isHome = output == "index.html"
         h.element("title", text: isHome || title == site.siteName ? site.siteName : "\(title) - \(site.siteName)")
         h.raw("\n")
         if let description = site.config.siteDescription {

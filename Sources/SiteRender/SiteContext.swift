@@ -12,7 +12,7 @@ struct SiteContext: Sendable {
 
     init(docs: DocSet) {
         config = docs.config
-        paths = SitePaths(useDirectoryURLs: docs.config.useDirectoryURLs)
+        paths = docs.paths
         var titles: [String: String] = [:]
         for page in docs.pages { titles[page.path] = page.title }
         var crumbs: [String: [String]] = [:]
@@ -32,7 +32,7 @@ struct SiteContext: Sendable {
         breadcrumbs = crumbs
         readingOrder = docs.readingOrder
         position = Dictionary(uniqueKeysWithValues: readingOrder.enumerated().map { ($1, $0) })
-        siteName = docs.config.siteName ?? docs.page("index.md")?.title ?? "Documentation"
+        siteName = docs.config.siteName ?? (docs.page("index.md") ?? docs.page("README.md"))?.title ?? "Documentation"
     }
 
     /// The output path of the page at docs path `path`.

@@ -60,3 +60,32 @@ import Glibc
         #expect(run.stderr.contains("127.0.0.1:\(port) is in use; choose another port with --port, or --port 0 for a free one"))
     }
 }
+
+/// A folder whose index is README.md, as on GitHub: mkdocs makes it the folder's index page.
+@Test(arguments: [true, false])
+func aReadmeIsTheIndexWhereThereIsNoIndexPage(_ directoryURLs: Bool) throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    let docs = root.appendingPathComponent("docs")
+    try FileManager.default.createDirectory(at: docs.appendingPathComponent("guide"), withIntermediateDirectories: true)
+    try "site_name: Readme\nuse_directory_urls: \(directoryURLs)\n".write(to: root.appendingPathComponent("mkdocs.yml"), atomically: true, encoding: .utf8)
+    try "# Start here\n\nSee [the guide](guide/README.md) and [setup](guide/setup.md).\n"
+        .write(to: docs.appendingPathComponent("README.md"), atomically: true, encoding: .utf8)
+    try "# The guide\n\nBack [home](../README.md).\n".write(to: docs.appendingPathComponent("guide/README.md"), atomically: true, encoding: .utf8)
+    try "# Setup\n".write(to: docs.appendingPathComponent("guide/setup.md"), atomically: true, encoding: .utf8)
+    // A folder with an index.md keeps its README.md as a page of its own.
+    try FileManager.default.createDirectory(at: docs.appendingPathComponent("both"), withIntermediateDirectories: true)
+    try "# Both index\n".write(to: docs.appendingPathComponent("both/index.md"), atomically: true, encoding: .utf8)
+    try "# Both readme\n".write(to: docs.appendingPathComponent("both/README.md"), atomically: true, encoding: .utf8)
+    let run = try keydocs(["build", "--no-check", "--strict"], directory: root)
+    #expect(run.status == 0, "\(run.stderr)")
+    let site = root.appendingPathComponent("site")
+    let home = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
+    #expect(home.contains("<h1 id=\"start-here\">") && home.contains("Start here</h1>"))
+    #expect(home.contains("<title>Readme</title>"))
+    #expect(home.contains(directoryURLs ? "href=\"guide/\"" : "href=\"guide/index.html\""))
+    let guide = try String(contentsOf: site.appendingPathComponent("guide/index.html"), encoding: .utf8)
+    #expect(guide.contains(directoryURLs ? "href=\"../\"" : "href=\"../index.html\""))
+    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("both/index.html").path))
+    #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(directoryURLs ? "both/README/index.html" : "both/README.html").path))
+}
