@@ -28,6 +28,13 @@ public struct SampleOutcome: Sendable, Equatable {
     public var measured: String?
 
     /// Creates an outcome.
+    /// The note of a block that shows a mistake on purpose and produced exactly the findings
+    /// its annotation expects, before their rule ids.
+    public static let expectedFailurePrefix = "fails as expected: "
+
+    /// A block that shows a mistake on purpose: a recipe to avoid, which a reader must not copy.
+    public var isExpectedFailure: Bool { status == .verified && note.hasPrefix(Self.expectedFailurePrefix) }
+
     public init(_ status: Status, _ note: String, measured: String? = nil) {
         self.status = status
         self.note = note

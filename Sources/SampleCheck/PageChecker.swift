@@ -59,7 +59,7 @@ struct PageChecker {
                 let errors = current.filter { $0.severity == .error }
                 diagnostics += current
                 outcomes[sample.index] = errors.first.map { SampleOutcome(.failed, $0.message) }
-                    ?? SampleOutcome(.verified, directives.expect.isEmpty ? "the keys it carries are checked" : "fails as expected: " + directives.expect.joined(separator: ", "))
+                    ?? SampleOutcome(.verified, directives.expect.isEmpty ? "the keys it carries are checked" : SampleOutcome.expectedFailurePrefix + directives.expect.joined(separator: ", "))
                 return
             }
             let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
@@ -104,7 +104,7 @@ struct PageChecker {
             outcomes[sample.index] = SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
         } else {
             // A block that shows a mistake on purpose is verified by making it: say which.
-            let shown = directives.expect.isEmpty ? note : "fails as expected: " + directives.expect.joined(separator: ", ")
+            let shown = directives.expect.isEmpty ? note : SampleOutcome.expectedFailurePrefix + directives.expect.joined(separator: ", ")
             outcomes[sample.index] = SampleOutcome(.verified, shown, measured: measured)
         }
     }

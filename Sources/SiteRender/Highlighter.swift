@@ -46,6 +46,13 @@ public struct Highlighter: Sendable {
                    "strlen", "substr", "str_replace"],
         variableSigils: [UInt8(ascii: "$")])
 
+    static let javascript = Language(
+        lineComments: ["//"], blockComment: ("/*", "*/"), quotes: [UInt8(ascii: "'"), UInt8(ascii: "\""), UInt8(ascii: "`")],
+        keywords: ["function", "return", "if", "else", "for", "while", "do", "new", "class", "const", "let", "var",
+                   "true", "false", "null", "undefined", "this", "try", "catch", "throw", "await", "async", "of", "in",
+                   "typeof", "import", "export", "from", "switch", "case", "break", "continue", "default"],
+        builtins: ["CRM", "fetch", "console", "JSON", "crypto", "document", "window", "Promise"])
+
     static let yaml = Language(
         lineComments: ["#"], blockComment: nil, quotes: [UInt8(ascii: "'"), UInt8(ascii: "\"")],
         keywords: ["true", "false", "null", "yes", "no"], commentNeedsWordStart: true, keysBeforeColon: true)
@@ -57,6 +64,7 @@ public struct Highlighter: Sendable {
         case "sql", "mysql", "mariadb": return sql
         case "json": return json
         case "php": return php
+        case "javascript", "js": return javascript
         case "yaml", "yml": return yaml
         default: return nil
         }

@@ -12,8 +12,10 @@ struct PageRenderer: Sendable {
 
     /// The whole HTML document of `page`. `outcomes` holds check results by sample index; nil
     /// when checks did not run, which leaves the badges out.
-    func render(_ page: Page, outcomes: [Int: SampleOutcome]?, extraScripts: [String] = [], policy csp: String? = nil) -> String {
-        let output = site.output(page.path)
+    /// `outputPath` places a page that is not in the docs (the site map).
+    func render(_ page: Page, outcomes: [Int: SampleOutcome]?, extraScripts: [String] = [], policy csp: String? = nil,
+                outputPath: String? = nil) -> String {
+        let output = outputPath ?? site.output(page.path)
         let root = site.rootPrefix(fromOutput: output)
         var h = HTML()
         h.raw("<!DOCTYPE html>\n")
@@ -39,8 +41,9 @@ struct PageRenderer: Sendable {
         header(&h, root: root)
         h.raw("<div class=\"layout\">\n")
         h.open("nav", ["class": "sidebar", "id": "site-nav", "aria-label": "Site"])
-        h.open("a", ["class": "nav-home", "href": site.paths.href(from: output, to: "index.html")])
-        h.text("Contents")
+        // Without JavaScript the navigation is the site map, one page that lists every page.
+        h.open("a", ["class": "nav-home", "href": site.paths.href(from: output, to: RenderStage.siteMapPath)])
+        h.text("All pages")
         h.close("a")
         h.raw("</nav>\n<main id=\"content\">\n")
         breadcrumbs(&h, page: page)
@@ -70,6 +73,8 @@ struct PageRenderer: Sendable {
 
     private func header(_ h: inout HTML, root: String) {
         h.raw("<a class=\"skip\" href=\"#content\">Skip to content</a>\n<header class=\"topbar\">\n")
+        h.raw("<button id=\"menu-toggle\" type=\"button\" aria-controls=\"site-nav\" aria-expanded=\"false\" hidden>"
+            + "<span aria-hidden=\"true\">☰</span> Menu</button>\n")
         h.open("a", ["class": "brand", "href": root.isEmpty ? "./" : root])
         h.text(site.siteName)
         h.close("a")
@@ -122,26 +127,33 @@ struct PageRenderer: Sendable {
 
     private func codeBlock(_ h: inout HTML, _ sample: Sample, outcome: SampleOutcome?) {
         let language = sample.language
-        h.open("div", ["class": "code", "data-status": outcome?.status.rawValue])
+        // A recipe shown on purpose as a mistake looks like a warning, says so in words, and
+        // gets no Copy button (the site script leaves these blocks out).
+        let expectedFailure = outcome?.isExpectedFailure == true
+        let status = expectedFailure ? "expected-failure" : outcome?.status.rawValue
+        h.open("div", ["class": "code", "data-status": status])
         h.raw("<div class=\"code-bar\">")
         h.element("span", ["class": "code-lang"], text: language ?? "text")
         if let outcome {
             let label: String
             switch outcome.status {
-            case .verified: label = "✓ verified"
+            case .verified: label = expectedFailure ? "⚠ " + outcome.note : "✓ verified"
             case .skipped: label = "skipped"
             case .failed: label = "✗ failed"
             case .unchecked: label = "unchecked"
             case .notRun: label = "not run"
             case .other: label = "not about keys"
             }
-            h.element("span", ["class": "badge", "data-status": outcome.status.rawValue, "title": outcome.note], text: label)
+            h.element("span", ["class": "badge", "data-status": status, "title": outcome.note], text: label)
         }
         h.raw("</div>\n<pre>")
         h.open("code", ["class": language.map { _ in "language-" + Self.firstWord(sample.info) }])
         h.raw(highlighter.highlight(sample.text, language: language))
         h.raw("</code></pre>\n")
-        if let outcome, outcome.status != .verified {
+        if expectedFailure {
+            h.element("p", ["class": "code-note", "role": "note"], text: "A broken recipe, shown so that you can recognise it: do not copy it.")
+            h.raw("\n")
+        } else if let outcome, outcome.status != .verified {
             h.element("p", ["class": "code-note"], text: outcome.note)
             h.raw("\n")
         }

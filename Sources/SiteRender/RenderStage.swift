@@ -132,6 +132,7 @@ public struct RenderStage: Sendable {
             ("assets/keydocs.js", { SiteScript.js }),
             ("assets/nav.js", { SiteData.navScript(docs.nav, site: site) }),
             ("404.html", { notFoundPage(site) }),
+            (Self.siteMapPath, { siteMapPage(site) }),
         ]
         if let base = docs.config.siteURL {
             files.append(("sitemap.xml", { SiteData.sitemap(base: base, site: site) }))
@@ -156,6 +157,40 @@ public struct RenderStage: Sendable {
         let lower = path.lowercased()
         guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") || lower.hasSuffix(".shtml") else { return data }
         return Data("<meta http-equiv=\"Content-Security-Policy\" content=\"\(copiedHTMLPolicy)\">\n".utf8) + data
+    }
+
+    /// The page that lists every page, as the navigation does: where the sidebar sends a
+    /// reader whose browser runs no script.
+    public static let siteMapPath = "site-map.html"
+
+    private func siteMapPage(_ site: SiteContext) -> String {
+        var h = HTML()
+        h.raw("<h1>All pages</h1>\n")
+        func list(_ nodes: [NavNode]) {
+            h.raw("<ul>\n")
+            for node in nodes {
+                h.raw("<li>")
+                switch node {
+                case .page(let title, let path):
+                    h.open("a", ["href": site.paths.href(from: Self.siteMapPath, to: site.output(path))])
+                    h.text(TitleHTML.text(title))
+                    h.close("a")
+                case .section(let title, let children):
+                    h.text(TitleHTML.text(title))
+                    list(children)
+                case .link(let title, let url):
+                    h.open("a", ["href": url])
+                    h.text(TitleHTML.text(title))
+                    h.close("a")
+                }
+                h.raw("</li>\n")
+            }
+            h.raw("</ul>\n")
+        }
+        list(docs.nav)
+        let page = Page(path: Self.siteMapPath, file: Self.siteMapPath, title: "All pages", headings: [], links: [], samples: [],
+                        body: [.html(h.output)], sections: [])
+        return PageRenderer(site: site).render(page, outcomes: nil, outputPath: Self.siteMapPath)
     }
 
     /// The 404 page. It may be served at any depth, so its links are absolute: from `site_url`'s

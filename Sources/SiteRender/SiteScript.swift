@@ -10,6 +10,21 @@ enum SiteScript {
   var page = doc.getAttribute('data-page') || '';
   var onDisk = location.protocol === 'file:';
   var nav = window.KEYDOCS_NAV || { directoryUrls: false, items: [] };
+  doc.classList.add('js');
+
+  // The light or dark choice carries over to the next page. It is the one thing the site
+  // stores; the generator never stores a key.
+  var storedTheme = null;
+  try { storedTheme = localStorage.getItem('keydocs-theme'); } catch (e) { storedTheme = null; }
+  if (storedTheme === 'light' || storedTheme === 'dark') doc.setAttribute('data-theme', storedTheme);
+
+  // The sticky header's height, which headings leave free above them when a link jumps to one.
+  var topbar = document.querySelector('.topbar');
+  var measureHeader = function () {
+    if (topbar) doc.style.setProperty('--header-height', topbar.offsetHeight + 'px');
+  };
+  measureHeader();
+  window.addEventListener('resize', measureHeader);
 
   // An output path ("a/index.html") as an address from this page.
   function address(path) {
@@ -77,12 +92,30 @@ enum SiteScript {
     sidebar.appendChild(buildList(nav.items).list);
   }
 
+  // On a narrow screen the navigation is a drawer that the menu button opens.
+  var menu = document.getElementById('menu-toggle');
+  if (menu && sidebar) {
+    var setOpen = function (open) {
+      sidebar.classList.toggle('open', open);
+      menu.setAttribute('aria-expanded', open ? 'true' : 'false');
+    };
+    menu.hidden = false;
+    menu.addEventListener('click', function () { setOpen(!sidebar.classList.contains('open')); });
+    document.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape' && sidebar.classList.contains('open')) { setOpen(false); menu.focus(); }
+    });
+    sidebar.addEventListener('click', function (event) {
+      if (event.target.closest && event.target.closest('a')) setOpen(false);
+    });
+  }
+
   // Copy buttons.
   var blocks = document.querySelectorAll('.code');
   Array.prototype.forEach.call(blocks, function (block) {
     var bar = block.querySelector('.code-bar');
     var code = block.querySelector('pre code');
-    if (!bar || !code) return;
+    // A recipe shown as a mistake on purpose is not offered for copying.
+    if (!bar || !code || block.getAttribute('data-status') === 'expected-failure') return;
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy';
@@ -119,7 +152,7 @@ enum SiteScript {
   }
   window.keydocsCopy = copyText;
 
-  // Theme: follows the system until toggled; the choice lasts for this page view only.
+  // Theme: follows the system until toggled; the choice is kept for the next pages.
   var toggle = document.getElementById('theme-toggle');
   if (toggle) {
     var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
@@ -131,7 +164,9 @@ enum SiteScript {
     label();
     toggle.hidden = false;
     toggle.addEventListener('click', function () {
-      doc.setAttribute('data-theme', label() ? 'light' : 'dark');
+      var next = label() ? 'light' : 'dark';
+      doc.setAttribute('data-theme', next);
+      try { localStorage.setItem('keydocs-theme', next); } catch (e) { /* private mode: this page only */ }
       label();
     });
   }
@@ -165,7 +200,36 @@ enum SiteScript {
       hits.sort(function (a, b) { return b.score - a.score; });
       return hits.slice(0, 12);
     };
+    // A stretch of a section's text around the first word found, whole words, with ellipses.
+    var around = function (text, found) {
+      var lower = text.toLowerCase(), at = -1;
+      for (var i = 0; i < found.length && at < 0; i++) at = lower.indexOf(found[i]);
+      if (at < 0) at = 0;
+      var start = Math.max(0, at - 60), end = Math.min(text.length, at + 140);
+      while (start > 0 && text[start - 1] !== ' ') start--;
+      while (end < text.length && text[end] !== ' ') end++;
+      return (start > 0 ? '… ' : '') + text.slice(start, end).trim() + (end < text.length ? ' …' : '');
+    };
+    // Puts `text` into `element` with each found word in a <mark>, as text nodes (never HTML).
+    var mark = function (element, text, found) {
+      var lower = text.toLowerCase(), at = 0;
+      while (at < text.length) {
+        var next = -1, length = 0;
+        found.forEach(function (w) {
+          var k = lower.indexOf(w, at);
+          if (k >= 0 && (next < 0 || k < next || (k === next && w.length > length))) { next = k; length = w.length; }
+        });
+        if (next < 0) { element.appendChild(document.createTextNode(text.slice(at))); break; }
+        if (next > at) element.appendChild(document.createTextNode(text.slice(at, next)));
+        var m = document.createElement('mark');
+        m.textContent = text.slice(next, next + length);
+        element.appendChild(m);
+        at = next + length;
+      }
+    };
+    var words = [];
     var show = function () {
+      words = terms(input.value);
       var hits = search(input.value);
       results.textContent = '';
       selected = -1;
@@ -182,11 +246,18 @@ enum SiteScript {
         li.id = 'search-result-' + n;
         var a = document.createElement('a');
         a.href = address(hit.e.h) + (hit.e.a ? '#' + hit.e.a : '');
-        a.textContent = hit.e.s || hit.e.p;
+        var heading = document.createElement('span');
+        heading.className = 'result-title';
+        mark(heading, hit.e.s || hit.e.p, words);
+        a.appendChild(heading);
         var where = document.createElement('span');
         where.className = 'result-page';
         where.textContent = hit.e.p;
         a.appendChild(where);
+        var excerpt = document.createElement('span');
+        excerpt.className = 'result-excerpt';
+        mark(excerpt, around(hit.e.x, words), words);
+        if (excerpt.textContent) a.appendChild(excerpt);
         li.appendChild(a);
         results.appendChild(li);
       });

@@ -56,6 +56,8 @@ a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visibl
 }
 #search-results li a { display: block; padding: .45rem .8rem; color: var(--fg); text-decoration: none; }
 #search-results li a .result-page { display: block; font-size: .8rem; color: var(--muted); }
+#search-results li a .result-excerpt { display: block; font-size: .82rem; color: var(--fg); opacity: .85; margin-top: .15rem; }
+#search-results mark { background: var(--mark); color: inherit; padding: 0; }
 #search-results li[aria-selected="true"] a, #search-results li a:hover { background: var(--surface); }
 #search-results .empty { padding: .45rem .8rem; color: var(--muted); }
 #theme-toggle, .repo {
@@ -82,7 +84,14 @@ main { min-width: 0; padding: 1.25rem 0 3rem; }
 .page h1 { font-size: 2rem; line-height: 1.25; margin: .5rem 0 1rem; }
 .page h2 { font-size: 1.45rem; margin: 2.2rem 0 .8rem; padding-bottom: .25rem; border-bottom: 1px solid var(--border); }
 .page h3 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; }
-.page h1, .page h2, .page h3, .page h4, .page h5, .page h6 { position: relative; scroll-margin-top: 4.5rem; }
+.page h1, .page h2, .page h3, .page h4, .page h5, .page h6 { position: relative; }
+/* A heading or anchor that a link jumps to stays clear of the sticky header, whatever its height. */
+:root { --header-height: 3.6rem; }
+[id] { scroll-margin-top: calc(var(--header-height) + .75rem); }
+#menu-toggle {
+  display: none; font: inherit; color: var(--fg); background: transparent; border: 1px solid var(--border);
+  border-radius: 6px; padding: .3rem .6rem; cursor: pointer;
+}
 .anchor { position: absolute; left: -1.2rem; padding-right: .3rem; text-decoration: none; opacity: 0; }
 .anchor::before { content: "#"; }
 h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1; }
@@ -107,6 +116,9 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 .badge[data-status="skipped"], .badge[data-status="unchecked"], .badge[data-status="other"] { color: var(--skip); background: var(--skip-bg); }
 .badge[data-status="not-run"] { color: var(--warn); background: var(--warn-bg); }
 .code[data-status="failed"] { border-color: var(--bad); }
+.badge[data-status="expected-failure"] { color: var(--warn); background: var(--warn-bg); }
+.code[data-status="expected-failure"] { border-color: var(--warn); border-left-width: 4px; }
+.code[data-status="expected-failure"] .code-note { color: var(--warn); font-weight: 600; }
 .code-note { margin: 0; padding: .35rem .9rem; font-size: .85rem; color: var(--muted); border-top: 1px solid var(--border); }
 .copy {
   font: inherit; font-size: .78rem; color: var(--fg); background: var(--bg); border: 1px solid var(--border);
@@ -156,11 +168,20 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
   .toc { display: none; }
 }
 @media (max-width: 760px) {
+  :root { --header-height: 6.5rem; }
   .layout { display: block; }
   .sidebar { position: static; max-height: none; border-bottom: 1px solid var(--border); }
   .topbar { flex-wrap: wrap; }
   .search { width: 100%; order: 3; }
   .anchor { display: none; }
+  /* With the script, the navigation is a drawer under the header: the page comes first. */
+  #menu-toggle:not([hidden]) { display: inline-block; }
+  html.js .sidebar {
+    position: fixed; top: var(--header-height); left: 0; bottom: 0; z-index: 6; width: min(20rem, 85vw);
+    max-height: none; padding: 1rem; background: var(--bg); border-right: 1px solid var(--border);
+    box-shadow: 4px 0 24px rgba(0,0,0,.2); transform: translateX(-105%); visibility: hidden;
+  }
+  html.js .sidebar.open { transform: none; visibility: visible; }
 }
 /* Python-Markdown and pymdown blocks, with their own class names. */
 .admonition, details {

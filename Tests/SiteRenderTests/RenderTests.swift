@@ -137,7 +137,9 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> String {
         ("json", "{\"a\": true}", "{<span class=\"hl-s\">&quot;a&quot;</span>: <span class=\"hl-k\">true</span>}"),
         ("php", "$x = 'a<b';", "<span class=\"hl-v\">$x</span> = <span class=\"hl-s\">'a&lt;b'</span>;"),
         ("yaml", "site_name: Guide # c", "<span class=\"hl-k\">site_name</span>: Guide <span class=\"hl-c\"># c</span>"),
+        ("js", "const k = `a` // c", "<span class=\"hl-k\">const</span> k = <span class=\"hl-s\">`a`</span> <span class=\"hl-c\">// c</span>"),
         ("text", "<b>&", "&lt;b&gt;&amp;"),
+        ("html", "<b>&", "&lt;b&gt;&amp;"),
     ])
     func highlights(language: String, code: String, html: String) {
         #expect(Highlighter().highlight(code, language: language) == html)
@@ -145,7 +147,7 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> String {
 
     @Test func textSurvivesHighlightingUnchanged() {
         let code = "tr -dc 'A-Za-z0-9' </dev/urandom | head -c32; echo \"é\" && SELECT `x` FROM t /* c */"
-        for language in ["bash", "sql", "json", "php", "yaml"] {
+        for language in ["bash", "sql", "json", "php", "javascript", "yaml"] {
             let html = Highlighter().highlight(code, language: language)
             let stripped = html.replacingOccurrences(of: #"<span class="hl-[a-z]">|</span>"#, with: "", options: .regularExpression)
             #expect(stripped == SiteRender.escape(code), "\(language)")

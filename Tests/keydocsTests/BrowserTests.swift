@@ -119,9 +119,18 @@ private final class LogBox: @unchecked Sendable { var data = Data() }
         #expect(load.log.contains("CONSOLE") == false || load.consoleErrors.isEmpty)
         let html = try String(contentsOf: site.appendingPathComponent("generator.html"), encoding: .utf8)
         #expect(html.contains("connect-src 'none'"))
-        // Nothing is stored: no script of the page uses cookies or web storage.
+        // No key is stored: no script of the page uses cookies or web storage, but for the
+        // site script's one entry, the reader's light or dark theme.
         for script in ["assets/keydocs.js", "assets/generator.js", "assets/policy.js", "assets/nav.js"] {
-            let text = try String(contentsOf: site.appendingPathComponent(script), encoding: .utf8)
+            var text = try String(contentsOf: site.appendingPathComponent(script), encoding: .utf8)
+            if script == "assets/keydocs.js" {
+                let uses = text.components(separatedBy: "localStorage").count - 1
+                #expect(uses == 2)
+                for allowed in ["localStorage.getItem('keydocs-theme')", "localStorage.setItem('keydocs-theme', next)"] {
+                    #expect(text.contains(allowed))
+                    text = text.replacingOccurrences(of: allowed, with: "")
+                }
+            }
             for api in ["localStorage", "sessionStorage", "document.cookie", "indexedDB", "Math.random"] {
                 #expect(!text.contains(api), "\(script) uses \(api)")
             }
