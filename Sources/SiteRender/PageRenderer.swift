@@ -12,11 +12,12 @@ struct PageRenderer: Sendable {
 
     /// The whole HTML document of `page`. `outcomes` holds check results by sample index; nil
     /// when checks did not run, which leaves the badges out.
-    /// `outputPath` places a page that is not in the docs (the site map).
+    /// `outputPath` places a page that is not in the docs (the site map, the 404 page); `root`
+    /// is the site's root as the page's links start with it, for a page served at any depth.
     func render(_ page: Page, outcomes: [Int: SampleOutcome]?, extraScripts: [String] = [], policy csp: String? = nil,
-                outputPath: String? = nil) -> String {
+                outputPath: String? = nil, root fixedRoot: String? = nil) -> String {
         let output = outputPath ?? site.output(page.path)
-        let root = site.rootPrefix(fromOutput: output)
+        let root = fixedRoot ?? site.rootPrefix(fromOutput: output)
         var h = HTML()
         h.raw("<!DOCTYPE html>\n")
         h.open("html", ["lang": "en", "data-root": root, "data-page": output])
@@ -42,7 +43,8 @@ struct PageRenderer: Sendable {
         h.raw("<div class=\"layout\">\n")
         h.open("nav", ["class": "sidebar", "id": "site-nav", "aria-label": "Site"])
         // Without JavaScript the navigation is the site map, one page that lists every page.
-        h.open("a", ["class": "nav-home", "href": site.paths.href(from: output, to: RenderStage.siteMapPath)])
+        h.open("a", ["class": "nav-home", "href": fixedRoot.map { $0 + RenderStage.siteMapPath }
+            ?? site.paths.href(from: output, to: RenderStage.siteMapPath)])
         h.text("All pages")
         h.close("a")
         h.raw("</nav>\n<main id=\"content\">\n")

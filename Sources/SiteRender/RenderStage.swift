@@ -209,13 +209,8 @@ public struct RenderStage: Sendable {
         h.close("a")
         h.raw(", or use the search above.</p>\n")
         page.body = [.html(h.output)]
-        let html = renderer404(site).render(page, outcomes: nil)
-        return html.replacingOccurrences(of: "data-root=\"\"", with: "data-root=\"\(escape(base))\"")
-            .replacingOccurrences(of: "href=\"assets/", with: "href=\"\(escape(base))assets/")
-            .replacingOccurrences(of: "src=\"assets/", with: "src=\"\(escape(base))assets/")
+        return PageRenderer(site: site).render(page, outcomes: nil, outputPath: "404.html", root: base)
     }
-
-    private func renderer404(_ site: SiteContext) -> PageRenderer { PageRenderer(site: site) }
 }
 
 /// The first error any render worker hit.

@@ -89,3 +89,28 @@ func aReadmeIsTheIndexWhereThereIsNoIndexPage(_ directoryURLs: Bool) throws {
     #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("both/index.html").path))
     #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(directoryURLs ? "both/README/index.html" : "both/README.html").path))
 }
+
+/// The 404 page is served at any depth: every link and asset it names starts at the site's
+/// root, taken from site_url's path when there is one.
+@Test(arguments: [(nil, "/"), ("https://example.org/guide/", "/guide/"), ("https://example.org/docs", "/docs/")])
+func theNotFoundPageLinksFromTheRoot(siteURL: String?, base: String) throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("docs/deep/er"), withIntermediateDirectories: true)
+    try ("site_name: Lost\n" + (siteURL.map { "site_url: \($0)\n" } ?? "")).write(to: root.appendingPathComponent("mkdocs.yml"), atomically: true, encoding: .utf8)
+    try "# Home\n".write(to: root.appendingPathComponent("docs/index.md"), atomically: true, encoding: .utf8)
+    try "# Deep\n".write(to: root.appendingPathComponent("docs/deep/er/page.md"), atomically: true, encoding: .utf8)
+    let run = try keydocs(["build", "--no-check", "--strict"], directory: root)
+    #expect(run.status == 0, "\(run.stderr)")
+    let html = try String(contentsOf: root.appendingPathComponent("site/404.html"), encoding: .utf8)
+    let pattern = try NSRegularExpression(pattern: #"(?:href|src|data-root)="([^"]*)""#)
+    let references = pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)).compactMap {
+        Range($0.range(at: 1), in: html).map { String(html[$0]) }
+    }
+    #expect(references.count >= 8)
+    for reference in references where !reference.hasPrefix("#") && !(siteURL.map { reference.hasPrefix($0) } ?? false) {
+        #expect(reference.hasPrefix(base), "\(reference)")
+    }
+    #expect(references.contains(base + "assets/keydocs.css"))
+    #expect(references.contains(base + "site-map.html"))
+}
