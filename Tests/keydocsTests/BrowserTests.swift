@@ -21,8 +21,9 @@ struct BrowserLoad {
 enum Browser {
     static let path = "/usr/bin/chromium"
 
-    /// Loads `url` in headless Chromium with no route out (every host name resolves to nothing),
-    /// and returns the DOM after load, the log and the page's own requests.
+    /// Loads `url` in headless Chromium with no route out (every host name resolves to nothing;
+    /// only the loopback address of a page that keydocs serves is left), and returns the DOM
+    /// after load, the log and the page's own requests.
     static func load(_ url: URL) throws -> BrowserLoad {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-chromium-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -34,7 +35,9 @@ enum Browser {
             "--headless=new", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(work.appendingPathComponent("profile").path)",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-default-apps", "--disable-extensions", "--no-pings", "--disable-domain-reliability",
-            "--host-resolver-rules=MAP * ~NOTFOUND", "--enable-logging=stderr", "--v=0",
+            // A page served by keydocs itself is on loopback, the one address left reachable.
+            "--host-resolver-rules=MAP * ~NOTFOUND" + (url.host == "127.0.0.1" ? ", EXCLUDE 127.0.0.1" : ""),
+            "--enable-logging=stderr", "--v=0",
             "--log-net-log=\(netlog.path)", "--virtual-time-budget=5000", "--dump-dom", url.absoluteString,
         ]
         let out = Pipe(), err = Pipe()

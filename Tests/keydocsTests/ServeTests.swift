@@ -216,6 +216,21 @@ func rawGet(port: UInt16, path: String, host: String? = "127.0.0.1") throws -> (
         #expect(!reply.body.contains("root:x:0:0"))
     }
 
+    /// A missing page deep in the site gets the 404 page, whose styles and scripts load from
+    /// the root: in Chromium its script runs (it marks the page and builds the navigation).
+    @Test func theNotFoundPageWorksAtAnyDepth() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Browser.path), "Chromium is required (Debian package chromium)")
+        let preview = try Self.preview.get()
+        let raw = try rawGet(port: preview.port, path: "/no/such/deep/page/")
+        #expect(raw.status == 404)
+        #expect(raw.body.contains("href=\"/assets/keydocs.css\""))
+        let load = try Browser.load(URL(string: "http://127.0.0.1:\(preview.port)/no/such/deep/page/")!)
+        #expect(load.dom.contains("Page not found"))
+        #expect(load.dom.contains("class=\"js\""), "\(load.dom.prefix(300))")
+        #expect(load.dom.contains("<nav class=\"sidebar\" id=\"site-nav\" aria-label=\"Site\"><ul>"), "\(load.dom)")
+        #expect(load.consoleErrors.isEmpty, "\(load.consoleErrors)")
+    }
+
     @Test func stopsCleanlyOnSIGTERM() throws {
         let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()).filter { $0.hasPrefix("keydocs-serve-") })
         let preview = try Preview()
