@@ -177,7 +177,7 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
   /* With the script, the navigation is a drawer under the header: the page comes first. */
   #menu-toggle:not([hidden]) { display: inline-block; }
   html.js .sidebar {
-    position: fixed; top: var(--header-height); left: 0; bottom: 0; z-index: 6; width: min(20rem, 85vw);
+    position: fixed; top: var(--header-height); left: 0; bottom: 0; z-index: 6; width: min(20rem, 85vw); align-self: stretch;
     max-height: none; padding: 1rem; background: var(--bg); border-right: 1px solid var(--border);
     box-shadow: 4px 0 24px rgba(0,0,0,.2); transform: translateX(-105%); visibility: hidden;
   }
