@@ -12,15 +12,36 @@ public enum DiagnosticRenderer {
     /// With `colour`, the place is bold, the severity coloured as compilers colour it (error red,
     /// warning magenta, note cyan) and the rule dim.
     public static func text(_ d: Diagnostic, colour: Bool = false) -> String {
+        // What a page wrote (a link, a file name, a command's output) reaches a terminal: its
+        // control characters are shown, never sent, so that a page cannot drive the terminal.
+        let location = visible("\(d.location)"), message = visible(d.message), context = d.context.map(visible)
         guard colour else {
-            var out = "\(d.location): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
-            for line in d.context { out += "\n    " + line }
+            var out = "\(location): \(d.severity.rawValue): \(message) [\(d.rule)]"
+            for line in context { out += "\n    " + line }
             return out
         }
         let paint = d.severity == .error ? "1;31" : d.severity == .warning ? "1;35" : "1;36"
-        var out = "\u{1B}[1m\(d.location):\u{1B}[0m \u{1B}[\(paint)m\(d.severity.rawValue):\u{1B}[0m \(d.message) \u{1B}[2m[\(d.rule)]\u{1B}[0m"
-        for line in d.context { out += "\n    " + line }
+        var out = "\u{1B}[1m\(location):\u{1B}[0m \u{1B}[\(paint)m\(d.severity.rawValue):\u{1B}[0m \(message) \u{1B}[2m[\(d.rule)]\u{1B}[0m"
+        for line in context { out += "\n    " + line }
         return out
+    }
+
+    /// `text` with C0 and C1 control characters (but tab) written as `\x1b`.
+    public static func visible(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: isControl) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if isControl(scalar) {
+                out += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// `::error file=F,line=L,col=C,endLine=E,title=RULE::message`, GitHub's workflow command.

@@ -131,7 +131,7 @@ struct DiagnosticOutput {
     /// Prints an error that stopped the run and exits with status 2.
     static func fail(_ error: DocError, format: DiagnosticFormat) -> ExitCode {
         switch format {
-        case .text: Console.err(error.description)
+        case .text: Console.err(DiagnosticRenderer.visible(error.description))
         case .github:
             Console.out("::error file=\(error.path)\(error.line.map { ",line=\($0)" } ?? ""),title=\(error.stage)::\(error.reason)")
         case .json, .sarif, .gitlab:

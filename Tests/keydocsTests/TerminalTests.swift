@@ -7,12 +7,12 @@ import Testing
     let folder = testFixture("cv-snapshot")
 
     /// Runs keydocs with `arguments` on a pseudo-terminal; what the terminal received.
-    func onTerminal(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    func onTerminal(_ arguments: [String], environment: [String: String] = [:], in directory: URL? = nil) throws -> String {
         let quoted = ([keydocsBinary.path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
         process.arguments = ["-q", "-e", "-c", quoted, "/dev/null"]
-        process.currentDirectoryURL = folder
+        process.currentDirectoryURL = directory ?? folder
         var env = ProcessInfo.processInfo.environment
         env["CI"] = nil
         env["NO_COLOR"] = nil
@@ -62,5 +62,22 @@ import Testing
         #expect(run.status == 1)
         #expect(!run.stderr.contains("\u{1B}"))
         #expect(!run.stderr.contains("checking samples:"))
+    }
+
+    /// A page cannot drive the reader's terminal: control characters it puts in a link, a file
+    /// name or a command come out as `\x1b`, never as themselves.
+    @Test func aPageCannotDriveTheTerminal() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        try "# Home\n\nA [link](gone\u{1B}]2;owned\u{07}\u{1B}[2J.md).\n\n```bash\ncv api contact.create id=x\u{1B}[31m\n```\n"
+            .write(to: root.appendingPathComponent("docs/index.md"), atomically: true, encoding: .utf8)
+        let run = try keydocs(["check", "--runs", "20"], directory: root)
+        #expect(run.status == 1)
+        #expect(!run.stderr.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 }, "\(run.stderr)")
+        #expect(run.stderr.contains("gone\\x1b]2;owned\\x07\\x1b[2J.md"), "\(run.stderr)")
+        let shown = try onTerminal(["check", "--runs", "20"], in: root)
+        #expect(!shown.contains("\u{1B}]2;owned"))
+        #expect(!shown.contains("\u{1B}[2J"))
     }
 }
