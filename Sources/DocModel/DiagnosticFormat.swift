@@ -10,11 +10,12 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
 public enum DiagnosticRenderer {
     /// `file:line:col: severity: message [rule]`, then each context line indented by four spaces.
     /// With `colour`, the place is bold, the severity coloured as compilers colour it (error red,
-    /// warning magenta, note cyan) and the rule dim.
-    public static func text(_ d: Diagnostic, colour: Bool = false) -> String {
+    /// warning magenta, note cyan) and the rule dim; without `context`, the first line only.
+    public static func text(_ d: Diagnostic, colour: Bool = false, context withContext: Bool = true) -> String {
         // What a page wrote (a link, a file name, a command's output) reaches a terminal: its
         // control characters are shown, never sent, so that a page cannot drive the terminal.
-        let location = visible("\(d.location)"), message = visible(d.message), context = d.context.map(visible)
+        let location = visible("\(d.location)"), message = visible(d.message)
+        let context = withContext ? d.context.map(visible) : []
         guard colour else {
             var out = "\(location): \(d.severity.rawValue): \(message) [\(d.rule)]"
             for line in context { out += "\n    " + line }

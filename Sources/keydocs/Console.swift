@@ -13,6 +13,9 @@ enum Console {
     /// Writes `text` and a newline to stderr.
     static func err(_ text: String) { write(text + "\n", to: 2) }
 
+    /// Writes `text` to stderr as it is, with no newline (a line that is rewritten in place).
+    static func err(partial text: String) { write(text, to: 2) }
+
     /// Writes raw bytes to stdout, all of them.
     static func out(bytes: UnsafeRawBufferPointer) throws {
         try writeAll(bytes, to: 1)

@@ -130,22 +130,18 @@ struct DiagnosticOutput {
 
     /// Prints an error that stopped the run and exits with status 2.
     static func fail(_ error: DocError, format: DiagnosticFormat) -> ExitCode {
+        let finding = Diagnostic(.error, at: SourceLocation(file: error.path, line: error.line ?? 1), rule: "\(error.stage).failed", error.reason)
         switch format {
         case .text: Console.err(DiagnosticRenderer.visible(error.description))
         case .github:
             Console.out("::error file=\(error.path)\(error.line.map { ",line=\($0)" } ?? ""),title=\(error.stage)::\(error.reason)")
-        case .json, .sarif, .gitlab:
-            let d = Diagnostic(.error, at: SourceLocation(file: error.path, line: error.line ?? 1), rule: "\(error.stage).failed", error.reason)
-            switch format {
-            case .sarif:
-                Console.out(DiagnosticRenderer.sarif([d]))
-                Console.err(error.description)
-            case .gitlab:
-                Console.out(DiagnosticRenderer.gitlab([d]))
-                Console.err(error.description)
-            default:
-                Console.out(DiagnosticRenderer.json([d], summary: ["errors": 1]))
-            }
+        case .json: Console.out(DiagnosticRenderer.json([finding], summary: ["errors": 1]))
+        case .sarif:
+            Console.out(DiagnosticRenderer.sarif([finding]))
+            Console.err(DiagnosticRenderer.visible(error.description))
+        case .gitlab:
+            Console.out(DiagnosticRenderer.gitlab([finding]))
+            Console.err(DiagnosticRenderer.visible(error.description))
         }
         return ExitCode(2)
     }

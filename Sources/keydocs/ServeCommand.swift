@@ -82,7 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         Console.err("keydocs: serving http://127.0.0.1:\(actualPort)/ (Ctrl-C to stop)")
-        first.forEach(Console.err)
+        for line in first { Console.err(line) }
 
         var last = FolderWatch.fingerprint(builder.watched)
         while true {
@@ -97,7 +97,7 @@ struct ServeCommand: AsyncParsableCommand {
                 now = settled
             }
             last = now
-            builder.run(publishingTo: state).forEach(Console.err)
+            for line in builder.run(publishingTo: state) { Console.err(line) }
         }
     }
 }
@@ -140,7 +140,7 @@ struct PreviewBuild {
             diagnostics += render.checkLinks()
             diagnostics = docs.config.rules.apply(diagnostics).filter { $0.severity != .note }
             let sorted = diagnostics.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
-            let problems = sorted.map { "\($0.location): \($0.severity.rawValue): \($0.message) [\($0.rule)]" }
+            let problems = sorted.map { DiagnosticRenderer.text($0, context: false) }
             progress.show("rendering \(counted(docs.pages.count, "page"))")
             let writer = try SiteWriter(output: site)
             do {

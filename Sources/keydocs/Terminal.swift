@@ -43,9 +43,8 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        let text = "keydocs: " + message
-        let cut = text.count < Terminal.width ? text : String(text.prefix(Terminal.width - 2)) + "…"
-        FileHandle.standardError.write(Data(("\r\u{1B}[K" + cut).utf8))
+        let text = "keydocs: " + message, width = Terminal.width
+        Console.err(partial: "\r\u{1B}[K" + (text.count < width ? text : String(text.prefix(width - 2)) + "…"))
         shown = true
     }
 
@@ -54,7 +53,7 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        if shown { Console.err(partial: "\r\u{1B}[K") }
         shown = false
     }
 }
