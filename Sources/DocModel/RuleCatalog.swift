@@ -63,6 +63,7 @@ public enum RuleCatalog {
         // The docs, the config and annotations.
         Entry(id: "link.broken", severity: .warning, help: "a link to a page, file or anchor that does not exist"),
         Entry(id: "link.outside", severity: .warning, help: "a link that leaves the docs folder"),
+        Entry(id: "docs.reserved", severity: .warning, help: "a page or file at a path keydocs writes itself (site-map.html, 404.html, assets/keydocs.css…)"),
         Entry(id: "docs.symlink", severity: .warning, help: "a symbolic link that leads outside the docs folder, skipped"),
         Entry(id: "config.ignored", severity: .note, help: "a key of mkdocs.yml that keydocs does not use"),
         Entry(id: "config.extension", severity: .note, help: "a Markdown extension that keydocs does not render"),

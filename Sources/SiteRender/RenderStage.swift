@@ -72,7 +72,22 @@ public struct RenderStage: Sendable {
     }
 
     /// Resolves every link; the build reports these before it writes.
-    public func checkLinks() -> [Diagnostic] { LinkCheck(docs: docs).run() }
+    /// Also reports pages and files that would land where keydocs writes its own files.
+    public func checkLinks() -> [Diagnostic] { LinkCheck(docs: docs).run() + reservedPaths() }
+
+    /// A page or file whose output is one of keydocs' own files (the site map, the 404 page,
+    /// the site's scripts and styles): keydocs' file is the one written, so the reader would
+    /// never see the author's.
+    func reservedPaths() -> [Diagnostic] {
+        let site = SiteContext(docs: docs)
+        let own = Set(siteFiles(site).map(\.path))
+        func finding(_ file: String, _ output: String) -> Diagnostic {
+            Diagnostic(.warning, at: SourceLocation(file: file, line: 1), rule: "docs.reserved",
+                       "this would be written to \(output), where keydocs writes a file of its own, which wins; rename it")
+        }
+        return docs.pages.filter { own.contains(site.output($0.path)) }.map { finding($0.file, site.output($0.path)) }
+            + docs.assets.filter(own.contains).map { finding(docs.docsDir + "/" + $0, $0) }
+    }
 
     /// Renders every page and asset into `writer`'s staging folder. Pages render in parallel.
     public func run(into writer: SiteWriter) throws(DocError) -> Summary {

@@ -114,3 +114,22 @@ func theNotFoundPageLinksFromTheRoot(siteURL: String?, base: String) throws {
     #expect(references.contains(base + "assets/keydocs.css"))
     #expect(references.contains(base + "site-map.html"))
 }
+
+/// A page or file where keydocs writes its own (the site map, the 404 page, its stylesheet)
+/// would vanish from the site without a word: it is a warning, an error under --strict.
+@Test func aPageAtAPathKeydocsWritesIsReported() throws {
+    let root = try temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: root) }
+    try FileManager.default.createDirectory(at: root.appendingPathComponent("docs/assets"), withIntermediateDirectories: true)
+    try "use_directory_urls: false\n".write(to: root.appendingPathComponent("mkdocs.yml"), atomically: true, encoding: .utf8)
+    try "# Home\n".write(to: root.appendingPathComponent("docs/index.md"), atomically: true, encoding: .utf8)
+    try "# Site map\n".write(to: root.appendingPathComponent("docs/site-map.md"), atomically: true, encoding: .utf8)
+    try "body {}\n".write(to: root.appendingPathComponent("docs/assets/keydocs.css"), atomically: true, encoding: .utf8)
+    let relaxed = try keydocs(["build", "--no-check"], directory: root)
+    #expect(relaxed.status == 0)
+    #expect(relaxed.stderr.contains("docs/site-map.md:1:1: warning: this would be written to site-map.html, where keydocs writes a file of its own, which wins; rename it [docs.reserved]"), "\(relaxed.stderr)")
+    #expect(relaxed.stderr.contains("docs/assets/keydocs.css:1:1: warning: this would be written to assets/keydocs.css"))
+    let strict = try keydocs(["build", "--no-check", "--strict", "--site", "strict-site"], directory: root)
+    #expect(strict.status == 1)
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("strict-site").path))
+}
