@@ -26,7 +26,7 @@ let package = Package(
         ),
         .target(name: "CSystem"),
         .target(name: "KeyPolicy"),
-        .target(name: "DocModel", dependencies: ["CCmarkGFM", "CSystem", .product(name: "Yams", package: "Yams")]),
+        .target(name: "DocModel", dependencies: ["CCmarkGFM", "CSystem", "KeyPolicy", .product(name: "Yams", package: "Yams")]),
         .target(name: "SiteRender", dependencies: ["DocModel", "CSystem"]),
         .target(name: "SampleCheck", dependencies: ["DocModel", "KeyPolicy", "CMariaDB", "CSystem"]),
         .target(name: "Preview", dependencies: ["DocModel", "SiteRender", .product(name: "FlyingFox", package: "FlyingFox")]),

@@ -1,12 +1,9 @@
+import KeyPolicy
+
 /// One finding about the docs or about a key, at a place in a file.
 public struct Diagnostic: Sendable, Equatable {
-    /// How much a diagnostic matters.
-    public enum Severity: String, Sendable, Codable, Comparable {
-        case note, warning, error
-
-        private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
-        public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
-    }
+    /// How much a diagnostic matters: the key policy's severities, one enum for both.
+    public typealias Severity = KeyPolicy.Severity
 
     /// Where it applies.
     public var location: SourceLocation
@@ -15,7 +12,7 @@ public struct Diagnostic: Sendable, Equatable {
     /// Its severity.
     public var severity: Severity
     /// A stable id such as `key.too-long` or `link.broken`.
-    public var rule: String
+    public var rule: RuleID
     /// What is wrong, in one sentence.
     public var message: String
     /// Lines printed indented under the message in text format: the command, captured output.
@@ -23,7 +20,7 @@ public struct Diagnostic: Sendable, Equatable {
 
     /// Creates a diagnostic.
     public init(
-        _ severity: Severity, at location: SourceLocation, endLine: Int? = nil, rule: String,
+        _ severity: Severity, at location: SourceLocation, endLine: Int? = nil, rule: RuleID,
         _ message: String, context: [String] = []
     ) {
         self.location = location

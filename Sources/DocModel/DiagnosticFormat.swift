@@ -51,7 +51,7 @@ public enum DiagnosticRenderer {
         let file = escapeProperty(d.location.file)
         let body = escapeData(([d.message] + d.context).joined(separator: "\n"))
         return "::\(level) file=\(file),line=\(d.location.line),endLine=\(d.endLine),"
-            + "col=\(d.location.column),title=\(escapeProperty(d.rule))::\(body)"
+            + "col=\(d.location.column),title=\(escapeProperty(d.rule.rawValue))::\(body)"
     }
 
     /// The version of the JSON document's shape: raised when a field changes meaning or goes
@@ -90,7 +90,7 @@ public enum DiagnosticRenderer {
         }
         let entries = diagnostics.map {
             Entry(file: $0.location.file, line: $0.location.line, column: $0.location.column,
-                  endLine: $0.endLine, severity: $0.severity.rawValue, rule: $0.rule,
+                  endLine: $0.endLine, severity: $0.severity.rawValue, rule: $0.rule.rawValue,
                   message: $0.message, context: $0.context.isEmpty ? nil : $0.context)
         }
         return encodeJSON(Document(diagnostics: entries, summary: summary, samples: samples))

@@ -1,7 +1,17 @@
 /// A problem that stops a stage: an unreadable file, a bad config. Printed once, by the CLI.
 public struct DocError: Error, Sendable, CustomStringConvertible {
-    /// The stage that failed: `config`, `load`, `check`, `render`, `write`.
-    public var stage: String
+    /// The stages that can stop a run.
+    public enum Stage: String, Sendable {
+        /// Reading `mkdocs.yml`.
+        case config
+        /// Reading the docs folder and its pages.
+        case load
+        /// Writing the site.
+        case write
+    }
+
+    /// The stage that failed.
+    public var stage: Stage
     /// The file involved, as the user named it.
     public var path: String
     /// The line, when one is known.
@@ -10,7 +20,7 @@ public struct DocError: Error, Sendable, CustomStringConvertible {
     public var reason: String
 
     /// Creates an error.
-    public init(stage: String, path: String, line: Int? = nil, _ reason: String) {
+    public init(stage: Stage, path: String, line: Int? = nil, _ reason: String) {
         self.stage = stage
         self.path = path
         self.line = line

@@ -25,7 +25,7 @@ struct FileWalker {
                       into result: inout [String], skipped: inout [Diagnostic]) throws(DocError) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
-            throw DocError(stage: "load", path: displayPath(relative), "cannot list the folder: \((error as NSError).localizedDescription)")
+            throw DocError(stage: .load, path: displayPath(relative), "cannot list the folder: \((error as NSError).localizedDescription)")
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let full = folder + "/" + name
@@ -48,7 +48,7 @@ struct FileWalker {
             if kind == S_IFDIR {
                 let real = realPath(full) ?? full
                 guard !ancestors.contains(real) else {
-                    throw DocError(stage: "load", path: displayPath(rel), "a symbolic link loop (it leads back to a folder that contains it)")
+                    throw DocError(stage: .load, path: displayPath(rel), "a symbolic link loop (it leads back to a folder that contains it)")
                 }
                 ancestors.insert(real)
                 try walk(full, relative: rel, realRoot: realRoot, ancestors: &ancestors, into: &result, skipped: &skipped)
@@ -61,7 +61,7 @@ struct FileWalker {
     }
 
     private func warning(_ rel: String, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, at: SourceLocation(file: displayPath(rel), line: 1), rule: "docs.symlink", message)
+        Diagnostic(.warning, at: SourceLocation(file: displayPath(rel), line: 1), rule: .docsSymlink, message)
     }
 
     private func displayPath(_ rel: String) -> String {

@@ -26,12 +26,12 @@ public struct LoadStage: Sendable {
         let root = URL(fileURLWithPath: docsDir).standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DocError(stage: "load", path: docsDir, "the docs folder does not exist")
+            throw DocError(stage: .load, path: docsDir, "the docs folder does not exist")
         }
         let (files, skipped) = try FileWalker(root: root, display: docsDir).files()
         let pagePaths = files.filter(SitePaths.isPage)
         guard !pagePaths.isEmpty else {
-            throw DocError(stage: "load", path: docsDir, "the docs folder holds no Markdown page (*.md)")
+            throw DocError(stage: .load, path: docsDir, "the docs folder holds no Markdown page (*.md)")
         }
         let assets = files.filter { !SitePaths.isPage($0) }
         let paths = SitePaths(useDirectoryURLs: config.useDirectoryURLs, readmeIndexes: SitePaths.readmeIndexes(among: pagePaths))
@@ -99,15 +99,15 @@ public struct LoadStage: Sendable {
         let bytes: [UInt8]
         switch readBytes(path) {
         case .success(let read): bytes = read
-        case .failure(let failure): throw DocError(stage: "load", path: display, "cannot read: \(failure.message)")
+        case .failure(let failure): throw DocError(stage: .load, path: display, "cannot read: \(failure.message)")
         }
         if let nul = bytes.firstIndex(of: 0) {
-            throw DocError(stage: "load", path: display, line: bytes[..<nul].count(where: { $0 == 10 }) + 1,
+            throw DocError(stage: .load, path: display, line: bytes[..<nul].count(where: { $0 == 10 }) + 1,
                            "a binary file, not Markdown (NUL byte at offset \(nul))")
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let bad = firstInvalidUTF8(bytes)
-            throw DocError(stage: "load", path: display, line: bytes[..<bad].count(where: { $0 == 10 }) + 1,
+            throw DocError(stage: .load, path: display, line: bytes[..<bad].count(where: { $0 == 10 }) + 1,
                            "not valid UTF-8 (byte \(bad))")
         }
         return text
@@ -179,11 +179,11 @@ public struct LoadStage: Sendable {
                 switch item {
                 case .page(let title, let path, let line):
                     guard !path.hasPrefix("/"), let normal = SitePaths.normalize(path), !normal.isEmpty else {
-                        throw DocError(stage: "config", path: configPath ?? "mkdocs.yml", line: line,
+                        throw DocError(stage: .config, path: configPath ?? "mkdocs.yml", line: line,
                                        "nav entry '\(path)' must be a path inside \(docsDir)")
                     }
                     guard let i = index[normal] else {
-                        throw DocError(stage: "config", path: configPath ?? "mkdocs.yml", line: line,
+                        throw DocError(stage: .config, path: configPath ?? "mkdocs.yml", line: line,
                                        "nav names '\(path)', which is not a page in \(docsDir)")
                     }
                     nodes.append(.page(title: title ?? set.pages[i].title, path: normal))

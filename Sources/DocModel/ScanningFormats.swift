@@ -10,16 +10,15 @@ extension DiagnosticRenderer {
     /// name, and one result for each finding.
     public static func sarif(_ diagnostics: [Diagnostic]) -> String {
         let fingerprints = self.fingerprints(diagnostics)
-        var ruleIDs: [String] = []
+        var ruleIDs: [RuleID] = []
         for d in diagnostics where !ruleIDs.contains(d.rule) { ruleIDs.append(d.rule) }
         let rules = ruleIDs.map { id in
-            let entry = RuleCatalog.entry(id)
-            return Sarif.Rule(id: id, shortDescription: .init(text: entry?.help ?? "keydocs could not run: \(id)"),
-                              defaultConfiguration: .init(level: sarifLevel(entry?.severity ?? .error)))
+            Sarif.Rule(id: id.rawValue, shortDescription: .init(text: id.entry.help),
+                       defaultConfiguration: .init(level: sarifLevel(id.entry.severity)))
         }
         let results = diagnostics.enumerated().map { k, d in
             Sarif.Result(
-                ruleId: d.rule, ruleIndex: ruleIDs.firstIndex(of: d.rule) ?? 0, level: sarifLevel(d.severity),
+                ruleId: d.rule.rawValue, ruleIndex: ruleIDs.firstIndex(of: d.rule) ?? 0, level: sarifLevel(d.severity),
                 message: .init(text: ([d.message] + d.context).joined(separator: "\n")),
                 locations: [.init(physicalLocation: .init(
                     artifactLocation: .init(uri: uri(d.location.file)),
@@ -40,7 +39,7 @@ extension DiagnosticRenderer {
         let fingerprints = self.fingerprints(diagnostics)
         let issues = diagnostics.enumerated().map { k, d in
             CodeQuality.Issue(
-                description: d.message, check_name: d.rule, fingerprint: fingerprints[k],
+                description: d.message, check_name: d.rule.rawValue, fingerprint: fingerprints[k],
                 severity: d.severity == .error ? "major" : d.severity == .warning ? "minor" : "info",
                 location: .init(path: d.location.file, lines: .init(begin: max(1, d.location.line))))
         }
@@ -52,7 +51,7 @@ extension DiagnosticRenderer {
     static func fingerprints(_ diagnostics: [Diagnostic]) -> [String] {
         var seen: [String: Int] = [:]
         return diagnostics.map { d in
-            let identity = [d.rule, d.location.file, d.message].joined(separator: "\u{0}")
+            let identity = [d.rule.rawValue, d.location.file, d.message].joined(separator: "\u{0}")
             let occurrence = seen[identity, default: 0]
             seen[identity] = occurrence + 1
             // FNV-1a, 64 bits, twice with different offsets: 32 hex digits.

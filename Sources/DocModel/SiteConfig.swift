@@ -40,19 +40,19 @@ public struct SiteConfig: Sendable {
     /// Reads `path`. A file that is not YAML, or a key of the wrong type, is an error with its line.
     public static func load(path: String) throws(DocError) -> SiteConfig {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw DocError(stage: "config", path: path, "the config file does not exist")
+            throw DocError(stage: .config, path: path, "the config file does not exist")
         }
         let text: String
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             guard let decoded = String(data: data, encoding: .utf8) else {
-                throw DocError(stage: "config", path: path, "not valid UTF-8")
+                throw DocError(stage: .config, path: path, "not valid UTF-8")
             }
             text = decoded
         } catch let error as DocError {
             throw error
         } catch {
-            throw DocError(stage: "config", path: path, "cannot read: \((error as NSError).localizedDescription)")
+            throw DocError(stage: .config, path: path, "cannot read: \((error as NSError).localizedDescription)")
         }
         return try parse(text, path: path)
     }
@@ -63,14 +63,14 @@ public struct SiteConfig: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            throw DocError(stage: "config", path: path, line: yamlErrorLine(error), "not valid YAML: \(yamlErrorSummary(error))")
+            throw DocError(stage: .config, path: path, line: yamlErrorLine(error), "not valid YAML: \(yamlErrorSummary(error))")
         } catch {
-            throw DocError(stage: "config", path: path, "not valid YAML: \(error)")
+            throw DocError(stage: .config, path: path, "not valid YAML: \(error)")
         }
         var config = SiteConfig()
         guard let root else { return config }
         guard let mapping = root.mapping else {
-            throw DocError(stage: "config", path: path, line: line(of: root), "the config must be a mapping of keys to values")
+            throw DocError(stage: .config, path: path, line: line(of: root), "the config must be a mapping of keys to values")
         }
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
@@ -84,13 +84,13 @@ public struct SiteConfig: Sendable {
                 // A config line arrives in a pull request like any page: it may not point the
                 // build at files outside the project (~/.ssh published as assets).
                 if config.docsDir.hasPrefix("/") || SitePaths.normalize(config.docsDir).map({ $0.isEmpty }) != false {
-                    throw DocError(stage: "config", path: path, line: line(of: value),
+                    throw DocError(stage: .config, path: path, line: line(of: value),
                                    "docs_dir '\(config.docsDir)' must be a folder inside the config file's folder")
                 }
             case "site_dir": config.siteDir = try string(value, key, path)
             case "use_directory_urls":
                 guard let flag = value.bool else {
-                    throw DocError(stage: "config", path: path, line: line(of: value), "use_directory_urls must be true or false")
+                    throw DocError(stage: .config, path: path, line: line(of: value), "use_directory_urls must be true or false")
                 }
                 config.useDirectoryURLs = flag
             case "nav": config.nav = try navItems(value, path)
@@ -100,15 +100,17 @@ public struct SiteConfig: Sendable {
                 if let keydocs = value.mapping?["keydocs"] {
                     if let coverage = keydocs.mapping?["coverage"] {
                         guard let text = coverage.scalar?.string, ["full", "keys"].contains(text) else {
-                            throw DocError(stage: "config", path: path, line: line(of: coverage),
+                            throw DocError(stage: .config, path: path, line: line(of: coverage),
                                            "extra: keydocs: coverage must be full (every block checked or skipped) or keys")
                         }
                         config.fullCoverage = text == "full"
                     }
                     for (ruleNode, setting) in keydocs.mapping?["rules"]?.mapping ?? [:] {
-                        let id = ruleNode.string ?? ""
-                        guard RuleCatalog.entry(id) != nil else {
-                            throw DocError(stage: "config", path: path, line: line(of: ruleNode), "extra: keydocs: rules: '\(id)' names no rule; keydocs rules lists them")
+                        let id: RuleID
+                        switch RuleCatalog.adjustable(ruleNode.string ?? "") {
+                        case .success(let rule): id = rule
+                        case .failure(let problem):
+                            throw DocError(stage: .config, path: path, line: line(of: ruleNode), "extra: keydocs: rules: \(problem)")
                         }
                         switch setting.scalar?.string ?? "" {
                         case "off", "false": config.rules.severities[id] = .some(nil)
@@ -116,13 +118,13 @@ public struct SiteConfig: Sendable {
                         case "warning": config.rules.severities[id] = .warning
                         case "error": config.rules.severities[id] = .error
                         default:
-                            throw DocError(stage: "config", path: path, line: line(of: setting), "rule \(id) must be off, note, warning or error")
+                            throw DocError(stage: .config, path: path, line: line(of: setting), "rule \(id) must be off, note, warning or error")
                         }
                     }
                 }
             default:
                 config.notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: keyNode) ?? 1, column: column(of: keyNode)),
-                                               rule: "config.ignored", "'\(key)' is not used by keydocs and is ignored"))
+                                               rule: .configIgnored, "'\(key)' is not used by keydocs and is ignored"))
             }
         }
         return config
@@ -144,7 +146,7 @@ public struct SiteConfig: Sendable {
             guard let name else { continue }
             if !options.enable(name, options: settings) {
                 notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: item) ?? 1, column: column(of: item)),
-                                        rule: "config.extension", "the Markdown extension '\(name)' is not rendered by keydocs; its syntax shows as text"))
+                                        rule: .configExtension, "the Markdown extension '\(name)' is not rendered by keydocs; its syntax shows as text"))
             }
         }
         return options
@@ -152,14 +154,14 @@ public struct SiteConfig: Sendable {
 
     private static func string(_ node: Node, _ key: String, _ path: String) throws(DocError) -> String {
         guard let scalar = node.scalar else {
-            throw DocError(stage: "config", path: path, line: line(of: node), "\(key) must be a single value")
+            throw DocError(stage: .config, path: path, line: line(of: node), "\(key) must be a single value")
         }
         return scalar.string
     }
 
     private static func navItems(_ node: Node, _ path: String) throws(DocError) -> [NavItem] {
         guard let sequence = node.sequence else {
-            throw DocError(stage: "config", path: path, line: line(of: node), "nav must be a list")
+            throw DocError(stage: .config, path: path, line: line(of: node), "nav must be a list")
         }
         var items: [NavItem] = []
         for entry in sequence {
@@ -175,7 +177,7 @@ public struct SiteConfig: Sendable {
         }
         guard let mapping = node.mapping, mapping.count == 1, let (keyNode, value) = mapping.first,
               let title = keyNode.string else {
-            throw DocError(stage: "config", path: path, line: at,
+            throw DocError(stage: .config, path: path, line: at,
                            "a nav entry is a page path, 'Title: path', or 'Title:' followed by a list")
         }
         if let scalar = value.scalar {
@@ -186,7 +188,7 @@ public struct SiteConfig: Sendable {
         if value.sequence != nil {
             return .section(title: title, children: try navItems(value, path), line: at)
         }
-        throw DocError(stage: "config", path: path, line: at, "nav entry '\(title)' must name a page or hold a list")
+        throw DocError(stage: .config, path: path, line: at, "nav entry '\(title)' must name a page or hold a list")
     }
 
     private static func line(of node: Node) -> Int? { node.mark.map { $0.line } }

@@ -29,7 +29,7 @@ public struct Variables: Sendable {
             } else if namespaces.contains(where: { name.hasPrefix($0 + ".") }) {
                 let line = text[..<open.lowerBound].count(where: { $0 == "\n" }) + 1
                 let known = values.keys.filter { key in namespaces.contains { key.hasPrefix($0 + ".") } }.sorted()
-                throw DocError(stage: "load", path: file, line: line,
+                throw DocError(stage: .load, path: file, line: line,
                                "unknown variable '\(name)'; known: \(known.joined(separator: ", "))")
             } else {
                 out += rest[open.lowerBound..<close.upperBound]

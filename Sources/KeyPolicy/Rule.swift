@@ -1,11 +1,14 @@
-/// How much a finding matters.
-public enum Severity: String, Sendable, Codable, Comparable {
-    /// Fails the key.
-    case error
+/// How much a finding matters: about a key here, and about the docs in keydocs' diagnostics.
+public enum Severity: String, Sendable, Codable, Comparable, CaseIterable {
+    /// Said for information; never fails a run.
+    case note
     /// Worth knowing; fails only under `--strict`.
     case warning
+    /// Fails the key, or the run.
+    case error
 
-    public static func < (a: Severity, b: Severity) -> Bool { a == .warning && b == .error }
+    private var rank: Int { self == .note ? 0 : self == .warning ? 1 : 2 }
+    public static func < (a: Severity, b: Severity) -> Bool { a.rank < b.rank }
 }
 
 /// The rules of the key policy, by their stable ids.

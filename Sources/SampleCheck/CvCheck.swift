@@ -40,7 +40,7 @@ extension PageChecker {
     mutating func checkCv(_ sample: Sample) -> String {
         let commands: [ShellCommand]
         do { commands = try ShellSyntax.parse(Classifier.bindingPlaceholders(ShellSyntax.commandLines(sample.text))) } catch {
-            report("cv.syntax", at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
+            report(.cvSyntax, at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
             return ""
         }
         var calls: [String] = []
@@ -49,7 +49,7 @@ extension PageChecker {
             if let call = checkCvCommand(command, sample: sample) { calls.append(call) }
         }
         guard !cvCommands.isEmpty else {
-            report("cv.syntax", at: sample.location, "the block holds no cv command")
+            report(.cvSyntax, at: sample.location, "the block holds no cv command")
             return ""
         }
         return "valid cv command" + (calls.count > 1 ? "s" : "") + ": " + calls.joined(separator: ", ")
@@ -65,7 +65,7 @@ extension PageChecker {
             if ["-U", "--user", "--level", "--cwd", "--url", "-l"].contains(first), !words.isEmpty { words.removeFirst() }
         }
         guard let sub = words.first else {
-            report("cv.syntax", at: at, "cv needs a subcommand, such as api or api4")
+            report(.cvSyntax, at: at, "cv needs a subcommand, such as api or api4")
             return nil
         }
         words.removeFirst()
@@ -74,7 +74,7 @@ extension PageChecker {
         case "api4": return checkApi4(words, at: at)
         default:
             if Self.cvOtherCommands.contains(sub) { return "cv \(sub)" }
-            report("cv.command", at: at, "'cv \(sub)' is not a cv command keydocs knows; cv api, api3 and api4 are checked")
+            report(.cvCommand, at: at, "'cv \(sub)' is not a cv command keydocs knows; cv api, api3 and api4 are checked")
             return nil
         }
     }
@@ -95,27 +95,27 @@ extension PageChecker {
     private mutating func checkApi3(_ args: [String], at: SourceLocation) -> String? {
         var words = args.filter { !$0.hasPrefix("-") }
         guard !words.isEmpty, let call = splitCall(words.removeFirst()) else {
-            report("cv.syntax", at: at, "cv api needs ENTITY.ACTION, such as contact.create")
+            report(.cvSyntax, at: at, "cv api needs ENTITY.ACTION, such as contact.create")
             return nil
         }
         // CiviCRM has hundreds of entities, each with actions of its own (Job.execute): only
         // Contact, which holds the key, is held to a catalog.
         guard let entity = CvCatalog.entity(v3: call.entity), entity == "Contact" else {
             if CvCatalog.misspellsContact(call.entity) {
-                report("cv.entity", at: at, "'\(call.entity)' is not an API entity; did you mean Contact?")
+                report(.cvEntity, at: at, "'\(call.entity)' is not an API entity; did you mean Contact?")
                 return nil
             }
             return "\(call.entity).\(call.action) (APIv3, not about keys)"
         }
         let action = call.action.lowercased()
         guard CvCatalog.actionsV3.contains(action) || CvCatalog.contactActionsV3.contains(action) else {
-            report("cv.action", at: at, "'\(call.action)' is not an APIv3 action of Contact (such as get, create, delete)")
+            report(.cvAction, at: at, "'\(call.action)' is not an APIv3 action of Contact (such as get, create, delete)")
             return nil
         }
         var params: [String: String] = [:]
         for word in words {
             guard let eq = word.firstIndex(of: "=") else {
-                report("cv.syntax", at: at, "'\(word)' is not key=value: cv api takes parameters as key=value")
+                report(.cvSyntax, at: at, "'\(word)' is not key=value: cv api takes parameters as key=value")
                 continue
             }
             let key = String(word[..<eq]), value = String(word[word.index(after: eq)...])
@@ -123,7 +123,7 @@ extension PageChecker {
             // `api.Email.create` chains a call; any other key (`apikey` too) must be a field.
             guard entity == "Contact", !key.contains("."), !(action == "setvalue" && ["field", "value"].contains(key)) else { continue }
             guard let field = CvCatalog.contactFields[key] ?? CvCatalog.contactV3Extras[key] else {
-                report("cv.field", at: at, "Contact has no field '\(key)'")
+                report(.cvField, at: at, "Contact has no field '\(key)'")
                 continue
             }
             checkValue(value, field: field, version: 3, at: at)
@@ -133,11 +133,11 @@ extension PageChecker {
             if let field = CvCatalog.contactFields[name] {
                 if let value = params["value"] { checkValue(value, field: field, version: 3, at: at) }
             } else if !name.contains(".") {
-                report("cv.field", at: at, "Contact has no field '\(name)'")
+                report(.cvField, at: at, "Contact has no field '\(name)'")
             }
         }
         if entity == "Contact" && action == "create" && params["id"] == nil && params["contact_id"] == nil && params["contact_type"] == nil {
-            report("cv.required", at: at, "Contact.create without id makes a new contact and needs contact_type "
+            report(.cvRequired, at: at, "Contact.create without id makes a new contact and needs contact_type "
                    + "(to give an existing contact a key, pass id=N)")
         }
         return "\(entity).\(action) (APIv3)"
@@ -148,20 +148,20 @@ extension PageChecker {
     private mutating func checkApi4(_ args: [String], at: SourceLocation) -> String? {
         var words = args.filter { !$0.hasPrefix("--") }
         guard !words.isEmpty, let call = splitCall(words.removeFirst()) else {
-            report("cv.syntax", at: at, "cv api4 needs Entity.action, such as Contact.update")
+            report(.cvSyntax, at: at, "cv api4 needs Entity.action, such as Contact.update")
             return nil
         }
         // APIv4 entity names are case-sensitive: `contact` is a mistake worth saying; other
         // entities are not about keys.
         if call.entity != "Contact" && (call.entity.lowercased() == "contact" || CvCatalog.misspellsContact(call.entity)) {
-            report("cv.entity", at: at, "'\(call.entity)' is not an APIv4 entity (APIv4 spells it Contact)")
+            report(.cvEntity, at: at, "'\(call.entity)' is not an APIv4 entity (APIv4 spells it Contact)")
             return nil
         }
         guard call.entity == "Contact" || ["Individual", "Organization", "Household"].contains(call.entity) else {
             return "\(call.entity).\(call.action) (APIv4, not about keys)"
         }
         guard CvCatalog.actionsV4.contains(call.action) else {
-            report("cv.action", at: at, "'\(call.action)' is not an APIv4 action of Contact (such as get, create, update, delete)")
+            report(.cvAction, at: at, "'\(call.action)' is not an APIv4 action of Contact (such as get, create, update, delete)")
             return nil
         }
         let isContact = call.entity == "Contact"
@@ -175,37 +175,37 @@ extension PageChecker {
             let word = words[i]
             switch word {
             case "+s", "+select":
-                guard let list = next() else { report("cv.syntax", at: at, "\(word) needs a list of fields"); break }
+                guard let list = next() else { report(.cvSyntax, at: at, "\(word) needs a list of fields"); break }
                 if isContact { for field in list.split(separator: ",") { knownField(String(field).trimmingCharacters(in: .whitespaces), at: at) } }
             case "+w", "+where":
-                guard let clause = next() else { report("cv.syntax", at: at, "\(word) needs a condition such as 'id = 100'"); break }
+                guard let clause = next() else { report(.cvSyntax, at: at, "\(word) needs a condition such as 'id = 100'"); break }
                 hasWhere = true
                 if isContact { checkWhere(clause, at: at) }
             case "+v", "+value":
-                guard let pair = next(), let eq = pair.firstIndex(of: "=") else { report("cv.syntax", at: at, "\(word) needs field=value"); break }
+                guard let pair = next(), let eq = pair.firstIndex(of: "=") else { report(.cvSyntax, at: at, "\(word) needs field=value"); break }
                 var value = String(pair[pair.index(after: eq)...])
                 // cv decodes a +v value that starts like JSON (a quoted string, an object, a list).
                 if let first = value.first, "\"{[".contains(first) {
                     if let decoded = Self.phpJSON(value) {
                         value = (decoded as? String) ?? value
                     } else {
-                        report("cv.json", at: at, "the value of '\(pair[..<eq])' starts like JSON but is not valid JSON as PHP's json_decode reads it")
+                        report(.cvJson, at: at, "the value of '\(pair[..<eq])' starts like JSON but is not valid JSON as PHP's json_decode reads it")
                     }
                 }
                 values[String(pair[..<eq])] = value
             case "+o", "+orderBy":
-                guard next() != nil else { report("cv.syntax", at: at, "\(word) needs a field"); break }
+                guard next() != nil else { report(.cvSyntax, at: at, "\(word) needs a field"); break }
             case "+l", "+limit":
                 guard let limit = next(), limit.split(separator: "@").allSatisfy({ Int($0) != nil }) else {
-                    report("cv.syntax", at: at, "\(word) needs N or N@offset"); break
+                    report(.cvSyntax, at: at, "\(word) needs N or N@offset"); break
                 }
             default:
                 if word.hasPrefix("+") {
-                    report("cv.syntax", at: at, "'\(word)' is not a cv api4 shortcut (+s, +w, +v, +o, +l)")
+                    report(.cvSyntax, at: at, "'\(word)' is not a cv api4 shortcut (+s, +w, +v, +o, +l)")
                 } else if word.hasPrefix("{") {
                     // All parameters as one JSON object, as the API Explorer writes them.
                     guard let object = Self.phpJSON(word) as? [String: Any] else {
-                        report("cv.json", at: at, "the parameters are not valid JSON as PHP's json_decode reads it")
+                        report(.cvJson, at: at, "the parameters are not valid JSON as PHP's json_decode reads it")
                         break
                     }
                     for (key, value) in object.sorted(by: { $0.key < $1.key }) {
@@ -217,24 +217,24 @@ extension PageChecker {
                     let key = String(word[..<eq]), value = String(word[word.index(after: eq)...])
                     apiParameter(key, value, isContact: isContact, hasWhere: &hasWhere, values: &values, at: at)
                 } else {
-                    report("cv.syntax", at: at, "'\(word)' is neither a shortcut nor key=value")
+                    report(.cvSyntax, at: at, "'\(word)' is neither a shortcut nor key=value")
                 }
             }
             i += 1
         }
         if isContact {
             for (key, value) in values.sorted(by: { $0.key < $1.key }) {
-                guard let field = CvCatalog.contactFields[key] else { report("cv.field", at: at, "Contact has no field '\(key)'"); continue }
+                guard let field = CvCatalog.contactFields[key] else { report(.cvField, at: at, "Contact has no field '\(key)'"); continue }
                 checkValue(value, field: field, version: 4, at: at)
             }
         }
         // DAOUpdateAction: "where is required unless an id is supplied in values".
         if call.action == "update" && !hasWhere && values["id"] == nil || call.action == "delete" && !hasWhere {
-            report("cv.required", at: at, "\(call.entity).\(call.action) needs a where clause, such as +w 'id = 100'"
+            report(.cvRequired, at: at, "\(call.entity).\(call.action) needs a where clause, such as +w 'id = 100'"
                    + (call.action == "update" ? " (or an id in its values)" : ""))
         }
         if isContact && call.action == "create" && values["id"] == nil && values["api_key"] != nil {
-            report("cv.required", at: at, "Contact.create makes a new contact (APIv4 gives it contact_type Individual), "
+            report(.cvRequired, at: at, "Contact.create makes a new contact (APIv4 gives it contact_type Individual), "
                    + "it does not give an existing one a key: use Contact.update +w 'id = N' +v api_key=…")
         }
         return "\(call.entity).\(call.action) (APIv4)"
@@ -263,7 +263,7 @@ extension PageChecker {
         var parsed: Any?
         if json {
             parsed = Self.phpJSON(value)
-            if parsed == nil { report("cv.json", at: at, "the value of '\(key)' starts like JSON but is not valid JSON as PHP's json_decode reads it") }
+            if parsed == nil { report(.cvJson, at: at, "the value of '\(key)' starts like JSON but is not valid JSON as PHP's json_decode reads it") }
         }
         switch key {
         case "where":
@@ -277,19 +277,19 @@ extension PageChecker {
             if let object = parsed as? [String: Any] {
                 for (field, v) in object { values[field] = (v as? String) ?? "\(v)" }
             } else if !json {
-                report("cv.type", at: at, "values must be a JSON object, such as values='{\"api_key\":\"...\"}'")
+                report(.cvType, at: at, "values must be a JSON object, such as values='{\"api_key\":\"...\"}'")
             }
         case "select", "orderBy", "limit", "offset", "checkPermissions", "join", "groupBy", "having", "chain", "language", "match", "records", "defaults", "reload":
             break
         default:
-            report("cv.parameter", at: at, "'\(key)' is not an APIv4 parameter (where, values, select, orderBy, limit…)")
+            report(.cvParameter, at: at, "'\(key)' is not an APIv4 parameter (where, values, select, orderBy, limit…)")
         }
     }
 
     private mutating func knownField(_ name: String, at: SourceLocation) {
         let base = name.split(separator: ".").first.map(String.init) ?? name
         if base != "*" && CvCatalog.contactFields[base] == nil && !base.hasPrefix("email") && !base.contains(":") {
-            report("cv.field", at: at, "Contact has no field '\(name)'")
+            report(.cvField, at: at, "Contact has no field '\(name)'")
         }
     }
 
@@ -306,7 +306,7 @@ extension PageChecker {
             }
             return
         }
-        report("cv.syntax", at: at, "'\(clause)' is not a condition of the form 'field OP value', such as 'id = 100'")
+        report(.cvSyntax, at: at, "'\(clause)' is not a condition of the form 'field OP value', such as 'id = 100'")
     }
 
     // MARK: - Values
@@ -321,27 +321,27 @@ extension PageChecker {
             // `@user:NAME` is cv's way to name the contact of a CMS user.
             if value.hasPrefix("@user:") && value.count > 6 { return }
             if Int(value).map({ $0 <= 0 }) ?? true {
-                report("cv.type", at: at, "\(field.name) must be a positive whole number, not '\(value)'")
+                report(.cvType, at: at, "\(field.name) must be a positive whole number, not '\(value)'")
             }
         case .integer:
-            if Int(value) == nil { report("cv.type", at: at, "\(field.name) must be a whole number, not '\(value)'") }
+            if Int(value) == nil { report(.cvType, at: at, "\(field.name) must be a whole number, not '\(value)'") }
         case .boolean:
             if !["0", "1", "true", "false"].contains(value.lowercased()) {
-                report("cv.type", at: at, "\(field.name) must be 0 or 1, not '\(value)'")
+                report(.cvType, at: at, "\(field.name) must be 0 or 1, not '\(value)'")
             }
         case .choice(let options):
             if !options.contains(value) {
-                report("cv.type", at: at, "\(field.name) must be one of \(options.joined(separator: ", ")), not '\(value)'")
+                report(.cvType, at: at, "\(field.name) must be one of \(options.joined(separator: ", ")), not '\(value)'")
             }
         case .date:
             if value.first?.isNumber != true && !["now", "today"].contains(value.lowercased()) {
-                report("cv.type", at: at, "\(field.name) must be a date, not '\(value)'")
+                report(.cvType, at: at, "\(field.name) must be a date, not '\(value)'")
             }
         case .text(let maxLength):
             if field.name == "api_key" {
                 checkApiKey(value, version: version, at: at)
             } else if value.count > maxLength {
-                report("cv.too-long", at: at, "\(field.name) is \(value.count) characters; the field holds \(maxLength)")
+                report(.cvTooLong, at: at, "\(field.name) is \(value.count) characters; the field holds \(maxLength)")
             }
         case .longText:
             break
@@ -356,9 +356,9 @@ extension PageChecker {
                 let message = version == 3
                     ? "cv api fails: \"Value for api_key is \(length) characters - This field has a maxlength of \(capacity) characters.\" (APIv3 error 2100)"
                     : "the key is \(length) characters; APIv4 saves only its first \(capacity - 3) characters plus \"...\", silently, and the saved key no longer matches"
-                report(Rule.tooLong.rawValue, at: at, message)
+                report(.keyTooLong, at: at, message)
             } else {
-                report(finding.rule.rawValue, at: at, "api_key: " + finding.message)
+                report(RuleID(finding.rule), at: at, "api_key: " + finding.message)
             }
         }
         assigned(key, at: at)

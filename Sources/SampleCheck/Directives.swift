@@ -14,11 +14,11 @@ public struct Directives: Sendable, Equatable {
     /// Commands allowed beyond the default list.
     public var allow: [String] = []
     /// Rule ids the block must produce: they are expected, not failures.
-    public var expect: [String] = []
+    public var expect: [RuleID] = []
 
     /// No directives.
     /// Rules whose findings this block does not report (`off=sql.warning`).
-    public var off: [String] = []
+    public var off: [RuleID] = []
 
     public init() {}
 
@@ -64,9 +64,13 @@ public struct Directives: Sendable, Equatable {
             case "allow":
                 directives.allow += value.split(separator: ",").map(String.init)
             case "expect", "off":
-                let rules = value.split(separator: ",").map(String.init)
-                if let unknown = rules.first(where: { RuleCatalog.entry($0) == nil }) {
-                    return fail("\(word)=\(unknown) names no rule; keydocs rules lists them")
+                var rules: [RuleID] = []
+                for name in value.split(separator: ",") {
+                    switch RuleCatalog.adjustable(name) {
+                    case .success(let rule): rules.append(rule)
+                    case .failure(.unknown): return fail("\(word)=\(name) names no rule; keydocs rules lists them")
+                    case .failure(let problem): return fail("\(word)=\(name): \(problem)")
+                    }
                 }
                 if word == "expect" { directives.expect += rules } else { directives.off += rules }
             default:

@@ -46,33 +46,33 @@ struct GeneratorRecord: Sendable {
         var out: [Diagnostic] = []
         let n = outputs.count
         let lengths = record.lengths.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "0"
-        func add(_ rule: String, _ message: String, _ extra: [String] = []) {
+        func add(_ rule: RuleID, _ message: String, _ extra: [String] = []) {
             out.append(Diagnostic(.error, at: location, rule: rule, message, context: context + extra))
         }
         if let count = byRule[.tooLong] {
-            add(Rule.tooLong.rawValue, "generated keys are \(lengths) characters; the column holds \(policy.storage.capacity)"
+            add(.keyTooLong, "generated keys are \(lengths) characters; the column holds \(policy.storage.capacity)"
                 + (count < n ? " (\(count) of \(n) runs too long)" : ""),
                 ["\(policy.storage.system): \(policy.storage.overflow)"])
         }
         if let count = byRule[.tooShort] {
-            add(Rule.tooShort.rawValue, "generated keys are \(lengths) characters; the policy needs at least \(policy.minLength)"
+            add(.keyTooShort, "generated keys are \(lengths) characters; the policy needs at least \(policy.minLength)"
                 + (count < n ? " (\(count) of \(n) runs too short)" : ""))
         }
         if wrapped > 0 {
-            add(Rule.charset.rawValue, "the output is wrapped over several lines in \(wrapped) of \(n) runs"
+            add(.keyCharset, "the output is wrapped over several lines in \(wrapped) of \(n) runs"
                 + (wrapWidth.map { ", at \($0) columns" } ?? "") + KeyValidator.wrapCause(column: wrapWidth ?? 0))
         }
         if !badCharacters.isEmpty {
             let shown = badCharacters.sorted { $0.value < $1.value }.prefix(6).map { "'\(Character($0))'" }.joined(separator: ", ")
             let count = outputs.count { $0.unicodeScalars.contains { $0 != "\n" && !($0.isASCII && policy.allows(UInt8($0.value))) } }
-            add(Rule.charset.rawValue, "generated keys contain \(shown), outside \(policy.alphabetDescription), in \(count) of \(n) runs")
+            add(.keyCharset, "generated keys contain \(shown), outside \(policy.alphabetDescription), in \(count) of \(n) runs")
         }
         if let count = byRule[.weak] {
-            add(Rule.weak.rawValue, "\(count) of \(n) generated keys have guessable structure: "
+            add(.keyWeak, "\(count) of \(n) generated keys have guessable structure: "
                 + (firstMessage[.weak] ?? ""))
         }
         if n > 1 && distinct.count < n {
-            add("generator.repeats", distinct.count == 1
+            add(.generatorRepeats, distinct.count == 1
                 ? "all \(n) runs printed the same key: the command is not random"
                 : "\(n) runs printed only \(distinct.count) different keys (compared without regard to case)")
         }

@@ -102,8 +102,8 @@ public struct KeyAudit: Sendable {
             Entry(rule: $0.rule.rawValue, severity: $0.severity.rawValue, message: $0.message)
         }
         if length == policy.storage.capacity && key.hasSuffix("...") {
-            entries.removeAll { $0.rule == Rule.charset.rawValue }
-            entries.insert(Entry(rule: "key.truncated", severity: "error",
+            entries.removeAll { $0.rule == RuleID.keyCharset.rawValue }
+            entries.insert(Entry(rule: RuleID.keyTruncated.rawValue, severity: RuleID.keyTruncated.entry.severity.rawValue,
                                  message: "cut to its first \(policy.storage.capacity - 3) characters plus \"...\" by APIv4: "
                                     + "no program holds this key, so it cannot be used; assign a new one"), at: 0)
         }

@@ -66,7 +66,7 @@ enum KeyMentions {
 extension PageChecker {
     /// Advice to make a key up by hand (`your_key_you_made_up`): made-up keys are guessable.
     mutating func reportMadeUp(_ value: String, at location: SourceLocation, context: [String] = []) {
-        report("key.made-up", at: location, "the key '\(value)' is for the reader to make up; keys people make up are "
+        report(.keyMadeUp, at: location, "the key '\(value)' is for the reader to make up; keys people make up are "
                + "guessable: generate one (see the recipes that read /dev/urandom)", context: context)
     }
 
@@ -82,14 +82,14 @@ extension PageChecker {
                 continue
             }
             if mention.inURL {
-                report("key.in-url", at: at, "the \(mention.name == "key" ? "site key" : "API key") is in the URL's query string, "
+                report(.keyInUrl, at: at, "the \(mention.name == "key" ? "site key" : "API key") is in the URL's query string, "
                        + "which web servers and proxies log: send it in a header (X-Civi-Auth: Bearer KEY for the API key, "
                        + "X-Civi-Key for the site key)")
             }
             // The site key has rules of its own; the API key is held to the key policy.
             guard mention.name != "key" else { continue }
             for finding in validator.findings(for: mention.value, checkPublished: false) where finding.severity == .error {
-                report(finding.rule.rawValue, at: at, "\(mention.name): " + finding.message)
+                report(RuleID(finding.rule), at: at, "\(mention.name): " + finding.message)
             }
         }
         return true

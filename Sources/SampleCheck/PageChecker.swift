@@ -42,7 +42,7 @@ struct PageChecker {
         var directives = Directives()
         switch Directives.parse(sample.annotation) {
         case .failure(let error):
-            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.file, line: error.line), rule: "annotation.invalid", error.message))
+            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.file, line: error.line), rule: .annotationInvalid, error.message))
             return
         case .success(let parsed): directives = parsed
         case nil: break
@@ -59,7 +59,7 @@ struct PageChecker {
                 let errors = current.filter { $0.severity == .error }
                 diagnostics += current
                 outcomes[sample.index] = errors.first.map { SampleOutcome(.failed, $0.message) }
-                    ?? SampleOutcome(.verified, directives.expect.isEmpty ? "the keys it carries are checked" : SampleOutcome.expectedFailurePrefix + directives.expect.joined(separator: ", "))
+                    ?? SampleOutcome(.verified, directives.expect.isEmpty ? "the keys it carries are checked" : SampleOutcome.expectedFailurePrefix + directives.expect.map(\.rawValue).joined(separator: ", "))
                 return
             }
             let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
@@ -68,7 +68,7 @@ struct PageChecker {
                 outcomes[sample.index] = SampleOutcome(.other, "not about keys")
                 return
             }
-            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: "sample.unchecked",
+            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
                 "no checker claims this \(what); mark it with <!-- check: skip \"reason\" --> or <!-- check: kind=... -->"))
             outcomes[sample.index] = SampleOutcome(.unchecked, "no checker claims this block")
             return
@@ -88,13 +88,13 @@ struct PageChecker {
         let errors = current.filter { $0.severity == .error }
         diagnostics += current
         if let notRunReason, errors.isEmpty {
-            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: "engine.missing", notRunReason))
+            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .engineMissing, notRunReason))
             outcomes[sample.index] = SampleOutcome(.notRun, notRunReason)
         } else if let otherReason, errors.isEmpty, directives.expect.isEmpty {
             // Nothing about keys in it after all (shell commands without cv, SQL on tables keydocs
             // does not model): counted as such, or reported when the guide asks for full coverage.
             if options.fullCoverage {
-                diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: "sample.unchecked",
+                diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
                     "\(otherReason); mark it with <!-- check: skip \"reason\" --> if that is meant"))
                 outcomes[sample.index] = SampleOutcome(.unchecked, otherReason)
             } else {
@@ -104,7 +104,7 @@ struct PageChecker {
             outcomes[sample.index] = SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
         } else {
             // A block that shows a mistake on purpose is verified by making it: say which.
-            let shown = directives.expect.isEmpty ? note : SampleOutcome.expectedFailurePrefix + directives.expect.joined(separator: ", ")
+            let shown = directives.expect.isEmpty ? note : SampleOutcome.expectedFailurePrefix + directives.expect.map(\.rawValue).joined(separator: ", ")
             outcomes[sample.index] = SampleOutcome(.verified, shown, measured: measured)
         }
     }
@@ -116,18 +116,18 @@ struct PageChecker {
 
     /// Findings whose rule the annotation expects are the point of the block: they are dropped,
     /// and an expected rule that did not fire is an error.
-    private mutating func applyExpectations(_ sample: Sample, _ expected: [String]) {
+    private mutating func applyExpectations(_ sample: Sample, _ expected: [RuleID]) {
         guard !expected.isEmpty else { return }
         let fired = Set(current.map(\.rule))
         for rule in expected where !fired.contains(rule) {
-            current.append(Diagnostic(.error, at: sample.location, rule: "annotation.unmet",
+            current.append(Diagnostic(.error, at: sample.location, rule: .annotationUnmet,
                 "the annotation expects \(rule), but the block does not produce it"))
         }
         current.removeAll { expected.contains($0.rule) }
     }
 
     /// Records a finding of the current sample.
-    mutating func report(_ rule: String, at location: SourceLocation, _ message: String, severity: Diagnostic.Severity = .error, context: [String] = []) {
+    mutating func report(_ rule: RuleID, at location: SourceLocation, _ message: String, severity: Diagnostic.Severity = .error, context: [String] = []) {
         current.append(Diagnostic(severity, at: location, rule: rule, message, context: context))
     }
 
@@ -144,7 +144,7 @@ struct PageChecker {
     /// several alternative ways to assign it is held to it.
     mutating func assigned(_ key: String, at location: SourceLocation) {
         guard let shown = shownKey, shown.key != key else { return }
-        report("sample.consistency", at: location,
+        report(.sampleConsistency, at: location,
                "assigns a different key from the one shown at \(shown.location.file):\(shown.location.line) "
                + "(shown: \(Self.preview(shown.key)); assigned: \(Self.preview(key)))")
     }
@@ -153,12 +153,12 @@ struct PageChecker {
 
     mutating func checkOutput(_ sample: Sample) -> String {
         guard let output = KeyOutput.parse(sample.text) else {
-            report("output.unreadable", at: sample.location, "this block does not show one key")
+            report(.outputUnreadable, at: sample.location, "this block does not show one key")
             return ""
         }
         let location = sample.location(ofLine: output.line)
         for finding in validator.findings(for: output.key, checkPublished: false) where finding.severity == .error {
-            report(finding.rule.rawValue, at: location, "the key shown: " + finding.message)
+            report(RuleID(finding.rule), at: location, "the key shown: " + finding.message)
         }
         if let generator = lastGenerator, let lengths = generator.lengths {
             let length = output.key.unicodeScalars.count
@@ -166,11 +166,11 @@ struct PageChecker {
             let from = "the generator at line \(generator.location.line)"
             if !lengths.contains(length) {
                 let seen = lengths.lowerBound == lengths.upperBound ? "\(lengths.lowerBound)" : "\(lengths.lowerBound)–\(lengths.upperBound)"
-                report("output.impossible", at: location,
+                report(.outputImpossible, at: location,
                        "the key shown is \(length) characters, but \(from) printed \(seen) in \(generator.runs) runs")
             } else if !foreign.isEmpty {
                 let shown = foreign.sorted { $0.value < $1.value }.prefix(5).map { "'\(Character($0))'" }.joined(separator: ", ")
-                report("output.impossible", at: location,
+                report(.outputImpossible, at: location,
                        "the key shown contains \(shown), which \(from) never printed in \(generator.runs) runs")
             }
         }
@@ -184,14 +184,14 @@ struct PageChecker {
         guard let problem = SiteConfig.yamlProblem(sample.text) else { return "valid YAML" }
         // A document left open is found at the end of the text, one line past the block's last.
         let location = problem.line.map { sample.location(ofLine: min(max(0, $0 - 1), max(0, sample.lines.count - 1))) } ?? sample.location
-        report("yaml.invalid", at: location, "this block is not valid YAML: \(problem.message)")
+        report(.yamlInvalid, at: location, "this block is not valid YAML: \(problem.message)")
         return ""
     }
 
     mutating func checkJSON(_ sample: Sample) -> String {
         // Judged as PHP's json_decode judges it: cv and CiviCRM decode with PHP.
         guard let value = Self.phpJSON(sample.text) else {
-            report("json.invalid", at: sample.location, "this block is not valid JSON as PHP's json_decode reads it "
+            report(.jsonInvalid, at: sample.location, "this block is not valid JSON as PHP's json_decode reads it "
                    + "(no trailing commas, comments or single quotes)")
             return ""
         }
@@ -212,7 +212,7 @@ struct PageChecker {
             let line = lines.firstIndex { $0.contains(key) } ?? 0
             let at = sample.location(ofLine: line)
             for finding in validator.findings(for: key, checkPublished: false) where finding.severity == .error {
-                report(finding.rule.rawValue, at: at, "api_key: " + finding.message)
+                report(RuleID(finding.rule), at: at, "api_key: " + finding.message)
             }
             assigned(key, at: at)
         }

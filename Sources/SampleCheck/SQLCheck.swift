@@ -9,7 +9,7 @@ extension PageChecker {
     mutating func checkSQL(_ sample: Sample, directives: Directives) -> String {
         let statements = SQLText.split(sample.text)
         guard !statements.isEmpty else {
-            report("sql.empty", at: sample.location, "the block holds no SQL statement")
+            report(.sqlEmpty, at: sample.location, "the block holds no SQL statement")
             return ""
         }
         let target: DatabaseTarget
@@ -24,7 +24,7 @@ extension PageChecker {
             do { sql = try SQLSession(target: target, statementSeconds: options.statementSeconds, mentioning: pageSQL) } catch {
                 // The server was there for the check: that it cannot be used now is a failure of the
                 // run, whatever the mode, not a missing engine.
-                report("sql.engine", at: sample.location, "SQL not executed: \(error.reason)")
+                report(.sqlEngine, at: sample.location, "SQL not executed: \(error.reason)")
                 return ""
             }
         }
@@ -41,19 +41,19 @@ extension PageChecker {
             let at = sample.location(ofLine: statement.line)
             let context = statement.text.split(separator: "\n").prefix(3).map { "> " + $0 }
             if session.lost {
-                report("sql.engine", at: at, "not run: the MariaDB server went away earlier on this page", context: context)
+                report(.sqlEngine, at: at, "not run: the MariaDB server went away earlier on this page", context: context)
                 break
             }
             // Statements keydocs will not run are not the guide's mistake (a debugging page may well
             // turn on the general log): a note says they were not run.
             if let reason = SQLGuard.refusal(statement.text) {
-                report("sql.not-allowed", at: at, "not run: the statement \(reason); samples may use their own database only",
+                report(.sqlNotAllowed, at: at, "not run: the statement \(reason); samples may use their own database only",
                        severity: .note, context: context)
                 refused += 1
                 continue
             }
             if let named = SQLGuard.qualifiers(statement.text).first(where: session.otherDatabases.contains) {
-                report("sql.not-allowed", at: at, "not run: the statement names the database '\(named)'; on a server named "
+                report(.sqlNotAllowed, at: at, "not run: the statement names the database '\(named)'; on a server named "
                        + "with --mysql, samples run only in keydocs' scratch database", severity: .note, context: context)
                 refused += 1
                 continue
@@ -67,7 +67,7 @@ extension PageChecker {
                 templates += 1
                 if let literal, !SQLTemplate.isPlaceholder(literal) {
                     for finding in validator.findings(for: literal, checkPublished: false) where finding.severity == .error {
-                        report(finding.rule.rawValue, at: at, "the key this template assigns: " + finding.message, context: context)
+                        report(RuleID(finding.rule), at: at, "the key this template assigns: " + finding.message, context: context)
                     }
                 }
                 continue
@@ -78,7 +78,7 @@ extension PageChecker {
             if isGenerator {
                 runGenerator(statement, session: session, sample: sample, at: at, runs: directives.runs ?? options.runs, context: context)
             } else if let function = Self.weakKeySource(statement.text) {
-                report("generator.weak-random", at: at, "the key is made from \(function), which is not a cryptographic generator: "
+                report(.generatorWeakRandom, at: at, "the key is made from \(function), which is not a cryptographic generator: "
                        + "it can be predicted; build keys from RANDOM_BYTES(n)", context: context)
             }
             let before = verb == "UPDATE" && upper.contains("API_KEY") ? session.keys() : nil
@@ -86,7 +86,7 @@ extension PageChecker {
             if result.errorCode == 1146, let table = SQLTemplate.missingTable(result.errorMessage) {
                 // A table keydocs does not model is not the sample's mistake; a misspelt one is.
                 if let meant = SQLSession.tables.first(where: { NearMiss.of(table, $0) }) {
-                    report("sql.error", at: at, result.errorLine + " (did you mean \(meant)?)", context: context)
+                    report(.sqlError, at: at, result.errorLine + " (did you mean \(meant)?)", context: context)
                     ran += 1
                 } else if !unknownTables.contains(table) {
                     unknownTables.append(table)
@@ -104,7 +104,7 @@ extension PageChecker {
             }
             // What the sample account may not do (the server's own tables, its settings).
             if [1044, 1045, 1142, 1143, 1227].contains(result.errorCode) {
-                report("sql.not-allowed", at: at, "not run: \(result.errorLine)", severity: .note, context: context)
+                report(.sqlNotAllowed, at: at, "not run: \(result.errorLine)", severity: .note, context: context)
                 refused += 1
                 continue
             }
@@ -114,7 +114,7 @@ extension PageChecker {
                 continue
             }
             for warning in result.warnings {
-                report("sql.warning", at: at, "\(warning.level) \(warning.code): \(warning.message)", severity: .warning, context: context)
+                report(.sqlWarning, at: at, "\(warning.level) \(warning.code): \(warning.message)", severity: .warning, context: context)
             }
             if let before {
                 checkUpdate(statement, before: before, after: session.keys(), session: session, at: at, context: context)
@@ -150,11 +150,11 @@ extension PageChecker {
     private mutating func reportFailure(_ result: StatementResult, session: SQLSession, at: SourceLocation, context: [String]) {
         switch result.errorCode {
         case 1317, 1969:
-            report("sql.timeout", at: at, "the statement did not finish within \(session.statementSeconds) s and was stopped", context: context)
+            report(.sqlTimeout, at: at, "the statement did not finish within \(session.statementSeconds) s and was stopped", context: context)
         case _ where MariaDBConnection.lostConnection.contains(result.errorCode):
-            report("sql.engine", at: at, "the MariaDB server went away while running the statement: \(result.errorLine)", context: context)
+            report(.sqlEngine, at: at, "the MariaDB server went away while running the statement: \(result.errorLine)", context: context)
         default:
-            report("sql.error", at: at, result.errorLine, context: context)
+            report(.sqlError, at: at, result.errorLine, context: context)
         }
     }
 
@@ -162,12 +162,12 @@ extension PageChecker {
                                        runs: Int, context: [String]) {
         let upper = statement.text.uppercased()
         if !upper.contains("RANDOM_BYTES(") {
-            report("generator.weak-random", at: at,
+            report(.generatorWeakRandom, at: at,
                    "RAND() and UUID() are not cryptographic generators; build keys from RANDOM_BYTES(n)", context: context)
         }
         let side: MariaDBConnection
         do { side = try session.sideConnection() } catch {
-            report("sql.error", at: at, error.reason, context: context)
+            report(.sqlError, at: at, error.reason, context: context)
             return
         }
         var outputs: [String] = []
@@ -175,7 +175,7 @@ extension PageChecker {
             let result = session.run(statement.text, on: side)
             if result.errorCode != 0 { return } // the page run reports the error once
             guard let value = result.rows.first?.first, let key = value else {
-                report("generator.null", at: at, "the query returns NULL instead of a key", context: context)
+                report(.generatorNull, at: at, "the query returns NULL instead of a key", context: context)
                 return
             }
             outputs.append(key)
@@ -191,9 +191,9 @@ extension PageChecker {
         let changed = after.keys.filter { after[$0] != before[$0] }.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
         if changed.isEmpty {
             let ids = SQLSession.fixtures.map { String($0.0) }.joined(separator: ", ")
-            report("sql.update-rows", at: at, "the UPDATE changed no contact's key (the fixture contacts are \(ids))", context: context)
+            report(.sqlUpdateRows, at: at, "the UPDATE changed no contact's key (the fixture contacts are \(ids))", context: context)
         } else if changed.count > 1 {
-            report("sql.update-rows", at: at, "the UPDATE changed \(changed.count) contacts' keys; it must change exactly one "
+            report(.sqlUpdateRows, at: at, "the UPDATE changed \(changed.count) contacts' keys; it must change exactly one "
                    + "(is the WHERE clause missing?)", context: context)
         }
         let revokes = statement.text.range(of: #"api_key\s*=\s*NULL\b"#, options: [.regularExpression, .caseInsensitive]) != nil
@@ -204,11 +204,11 @@ extension PageChecker {
                     session.connection.execute("SELECT @\(name) IS NULL").rows.first?.first == "1"
                 }
                 let why = unset.isEmpty ? "" : ": " + unset.map { "@\($0)" }.joined(separator: ", ") + " is not set in this session"
-                report("sql.null-key", at: at, "the UPDATE left contact \(id) with no key (api_key is NULL)\(why)", context: context)
+                report(.sqlNullKey, at: at, "the UPDATE left contact \(id) with no key (api_key is NULL)\(why)", context: context)
                 continue
             }
             for finding in validator.findings(for: stored, checkPublished: false) where finding.severity == .error {
-                report(finding.rule.rawValue, at: at, "the key stored for contact \(id): " + finding.message, context: context)
+                report(RuleID(finding.rule), at: at, "the key stored for contact \(id): " + finding.message, context: context)
             }
         }
         if let literal = SQLText.assignedLiteral(statement.text) {
@@ -221,7 +221,7 @@ extension PageChecker {
         for row in result.rows {
             guard column < row.count, let key = row[column] else { continue }
             for finding in validator.findings(for: key, checkPublished: false) where finding.severity == .error {
-                report(finding.rule.rawValue, at: at, "a key this SELECT returns: " + finding.message)
+                report(RuleID(finding.rule), at: at, "a key this SELECT returns: " + finding.message)
             }
         }
     }

@@ -123,28 +123,28 @@ extension PageChecker {
         let commandText = ShellSyntax.commandLines(sample.text)
         let commands: [ShellCommand]
         do { commands = try ShellSyntax.parse(commandText) } catch {
-            report("generator.syntax", at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
+            report(.generatorSyntax, at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
             return ""
         }
         guard !commands.isEmpty else {
-            report("generator.empty", at: sample.location, "the block holds no command")
+            report(.generatorEmpty, at: sample.location, "the block holds no command")
             return ""
         }
         let allowed = options.allowlist.union(directives.allow)
         var refused = false
         for command in commands {
             if let reason = ShellCheck.refusal(command) {
-                report("generator.not-allowed", at: sample.location(ofLine: command.line), "'\(command.name ?? "the command")' \(reason)")
+                report(.generatorNotAllowed, at: sample.location(ofLine: command.line), "'\(command.name ?? "the command")' \(reason)")
                 refused = true
                 continue
             }
             guard let name = command.name else { continue }
             if name.contains("$") || name.contains("`") || name.contains("/") {
-                report("generator.not-allowed", at: sample.location(ofLine: command.line),
+                report(.generatorNotAllowed, at: sample.location(ofLine: command.line),
                        "'\(name)' runs a program named at run time or by path; only commands on the allowlist run")
                 refused = true
             } else if !allowed.contains(name) && !ShellCheck.harmless.contains(name) {
-                report("generator.not-allowed", at: sample.location(ofLine: command.line),
+                report(.generatorNotAllowed, at: sample.location(ofLine: command.line),
                        "'\(name)' is not on the allowlist (\(allowed.sorted().joined(separator: ", "))); "
                        + "add it with <!-- check: allow=\(name) --> if it is safe to run, or skip the block")
                 refused = true
@@ -154,7 +154,7 @@ extension PageChecker {
         // Findings about what the command prints belong to the line of the last command.
         let printing = sample.location(ofLine: commands.last?.line ?? 0)
         if !commands.contains(where: ShellCheck.readsRandom) {
-            report("generator.no-random", at: sample.location(ofLine: commands[0].line),
+            report(.generatorNoRandom, at: sample.location(ofLine: commands[0].line),
                    "the command reads no random source (/dev/urandom, /dev/random or openssl rand)", context: context)
         }
         // A key has no more randomness than its command read, whatever it looks like.
@@ -162,11 +162,11 @@ extension PageChecker {
             let bits = Double(bytes * 8)
             let policy = validator.policy
             if bits < policy.weakThresholdBits {
-                report("generator.entropy", at: sample.location(ofLine: commands[0].line),
+                report(.generatorEntropy, at: sample.location(ofLine: commands[0].line),
                        "the command reads only \(bytes) random bytes (\(bytes * 8) bits): its keys can be no stronger than that, "
                        + "under \(Int(policy.weakThresholdBits)) bits, however long they look", context: context)
             } else if bits < policy.strengthWarningBits {
-                report("key.strength", at: sample.location(ofLine: commands[0].line),
+                report(.keyStrength, at: sample.location(ofLine: commands[0].line),
                        "the command reads only \(bytes) random bytes (\(bytes * 8) bits): its keys can be no stronger than that, "
                        + "under \(Int(policy.strengthWarningBits)) bits", severity: .warning, context: context)
             }
@@ -191,31 +191,31 @@ extension PageChecker {
         let stderr = String(decoding: batch.stderr.prefix(600), as: UTF8.self)
             .split(separator: "\n").prefix(4).map { "stderr: " + $0 }
         if batch.runs.contains(where: { $0.status == -2 }) {
-            report("generator.limit", at: printing, "the command left processes running after it ended; "
+            report(.generatorLimit, at: printing, "the command left processes running after it ended; "
                    + "a generator prints its key and finishes", context: context)
             return ""
         }
         if batch.overMemory {
-            report("generator.limit", at: printing, "the command's processes used more than "
+            report(.generatorLimit, at: printing, "the command's processes used more than "
                    + "\(sandbox.memoryLimit >> 20) MiB of memory together", context: context)
             return ""
         }
         if batch.runs.contains(where: \.timedOut) {
-            report("generator.limit", at: printing, "the command did not finish within \(sandbox.perRunSeconds) s", context: context)
+            report(.generatorLimit, at: printing, "the command did not finish within \(sandbox.perRunSeconds) s", context: context)
             return ""
         }
         if batch.timedOut && batch.runs.count < runs {
-            report("generator.limit", at: printing, "\(runs) runs did not finish within \(Int(batchSeconds)) s "
+            report(.generatorLimit, at: printing, "\(runs) runs did not finish within \(Int(batchSeconds)) s "
                    + "(\(batch.runs.count) finished)", context: context)
             return ""
         }
         if batch.runs.contains(where: \.truncated) || batch.overLimit {
-            report("generator.limit", at: printing, "the command printed more than \(sandbox.perRunOutput / 1024) KiB", context: context)
+            report(.generatorLimit, at: printing, "the command printed more than \(sandbox.perRunOutput / 1024) KiB", context: context)
             return ""
         }
         let failed = batch.runs.filter { $0.status != 0 }
         if !failed.isEmpty {
-            report("generator.exit", at: printing,
+            report(.generatorExit, at: printing,
                    "the command exited with status \(failed[0].status) in \(failed.count) of \(batch.runs.count) runs",
                    context: context + stderr)
         }
@@ -237,7 +237,7 @@ extension PageChecker {
             if let output = KeyOutput.parse(key) {
                 let location = sample.location(ofLine: first.offset)
                 for finding in validator.findings(for: output.key, checkPublished: false) where finding.severity == .error {
-                    report(finding.rule.rawValue, at: location, "the key shown: " + finding.message)
+                    report(RuleID(finding.rule), at: location, "the key shown: " + finding.message)
                 }
                 shownKey = (output.key, location)
             }

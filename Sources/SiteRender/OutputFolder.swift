@@ -20,7 +20,7 @@ public enum OutputFolder {
     /// nor contain; the output may not lie inside the first of them, the docs folder, either.
     public static func check(_ output: String, protecting protected: [(what: String, path: String)]) throws(DocError) {
         func refuse(_ reason: String) -> DocError {
-            DocError(stage: "write", path: output, "refusing to build the site here: \(reason)")
+            DocError(stage: .write, path: output, "refusing to build the site here: \(reason)")
         }
         let target = realPath(output)
         if target == "/" { throw refuse("it is the root of the file system") }

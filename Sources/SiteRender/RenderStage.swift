@@ -82,7 +82,7 @@ public struct RenderStage: Sendable {
         let site = SiteContext(docs: docs)
         let own = Set(siteFiles(site).map(\.path))
         func finding(_ file: String, _ output: String) -> Diagnostic {
-            Diagnostic(.warning, at: SourceLocation(file: file, line: 1), rule: "docs.reserved",
+            Diagnostic(.warning, at: SourceLocation(file: file, line: 1), rule: .docsReserved,
                        "this would be written to \(output), where keydocs writes a file of its own, which wins; rename it")
         }
         return docs.pages.filter { own.contains(site.output($0.path)) }.map { finding($0.file, site.output($0.path)) }
@@ -132,7 +132,7 @@ public struct RenderStage: Sendable {
         for asset in docs.assets {
             let data: Data
             do { data = try Data(contentsOf: URL(fileURLWithPath: docs.docsRoot + "/" + asset)) } catch {
-                throw DocError(stage: "write", path: docs.docsDir + "/" + asset, "cannot read: \((error as NSError).localizedDescription)")
+                throw DocError(stage: .write, path: docs.docsDir + "/" + asset, "cannot read: \((error as NSError).localizedDescription)")
             }
             try writer.write(Self.guarded(data, path: asset), to: asset)
         }

@@ -32,7 +32,7 @@ public struct SiteWriter: Sendable {
             try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false)
             try Data(OutputFolder.markerText.utf8).write(to: staging.appendingPathComponent(OutputFolder.marker))
         } catch {
-            throw DocError(stage: "write", path: output, "cannot create a folder beside it: \((error as NSError).localizedDescription)")
+            throw DocError(stage: .write, path: output, "cannot create a folder beside it: \((error as NSError).localizedDescription)")
         }
         let path = staging.path
         stagingPath = path
@@ -87,12 +87,12 @@ public struct SiteWriter: Sendable {
             do {
                 try FileManager.default.createDirectory(atPath: SitePaths.directory(of: file), withIntermediateDirectories: true)
             } catch {
-                throw DocError(stage: "write", path: path, "cannot create its folder: \((error as NSError).localizedDescription)")
+                throw DocError(stage: .write, path: path, "cannot create its folder: \((error as NSError).localizedDescription)")
             }
             failure = data.withUnsafeBytes { Self.writeFile(file, $0) }
         }
         if failure != 0 {
-            throw DocError(stage: "write", path: path, "cannot write: \(String(cString: strerror(failure)))")
+            throw DocError(stage: .write, path: path, "cannot write: \(String(cString: strerror(failure)))")
         }
     }
 
@@ -124,7 +124,7 @@ public struct SiteWriter: Sendable {
             let folder = try target(path)
             if mkdir(folder, 0o777) == 0 || errno == EEXIST { continue }
             do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
-                throw DocError(stage: "write", path: path, "cannot create the folder: \((error as NSError).localizedDescription)")
+                throw DocError(stage: .write, path: path, "cannot create the folder: \((error as NSError).localizedDescription)")
             }
         }
     }
@@ -132,7 +132,7 @@ public struct SiteWriter: Sendable {
     /// The file system path of `path` in the staging folder.
     private func target(_ path: String) throws(DocError) -> String {
         guard let normal = SitePathsCheck.inside(path) else {
-            throw DocError(stage: "write", path: path, "refusing to write outside the output folder")
+            throw DocError(stage: .write, path: path, "refusing to write outside the output folder")
         }
         return stagingPath + "/" + normal
     }
@@ -159,11 +159,11 @@ public struct SiteWriter: Sendable {
             } catch {
                 if !fm.fileExists(atPath: output.path) { try? fm.moveItem(at: aside, to: output) }
                 Self.moveKept(from: staging.path, to: output.path)
-                throw DocError(stage: "write", path: output.path, "cannot replace the site: \((error as NSError).localizedDescription)")
+                throw DocError(stage: .write, path: output.path, "cannot replace the site: \((error as NSError).localizedDescription)")
             }
         } else {
             do { try fm.moveItem(at: staging, to: output) } catch {
-                throw DocError(stage: "write", path: output.path, "cannot create the site: \((error as NSError).localizedDescription)")
+                throw DocError(stage: .write, path: output.path, "cannot create the site: \((error as NSError).localizedDescription)")
             }
         }
     }

@@ -119,7 +119,7 @@ struct KeyCheckSession {
             var at = location
             at.column = finding.position ?? 1
             diagnostics.append(Diagnostic(
-                finding.severity == .error ? .error : .warning, at: at, rule: finding.rule.rawValue,
+                finding.severity, at: at, rule: RuleID(finding.rule),
                 finding.message, context: [shown]))
         }
     }

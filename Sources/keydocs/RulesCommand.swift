@@ -12,12 +12,21 @@ struct RulesCommand: ParsableCommand {
             """
     )
 
+    @Flag(help: "Print the list as a Markdown table (the README's).")
+    var markdown = false
+
     func run() throws {
-        let width = RuleCatalog.entries.map(\.id.count).max() ?? 0
-        for entry in RuleCatalog.entries {
-            let id = entry.id.padding(toLength: width, withPad: " ", startingAt: 0)
+        if markdown {
+            Console.out(String(RuleCatalog.markdownTable.dropLast()))
+            return
+        }
+        let width = RuleID.allCases.map(\.rawValue.count).max() ?? 0
+        for rule in RuleID.allCases {
+            let entry = rule.entry
+            let id = rule.rawValue.padding(toLength: width, withPad: " ", startingAt: 0)
             let severity = entry.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)
-            Console.out("\(id)  \(severity) \(entry.help)")
+            let owner = entry.owner.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0)
+            Console.out("\(id)  \(severity) \(owner) \(entry.help)")
         }
     }
 }

@@ -45,7 +45,7 @@ import Testing
         #expect(config.markdown.attrList && config.markdown.admonition && config.markdown.permalink)
         #expect(config.markdown.tocDepth == 3)
         #expect(!config.markdown.details && !config.markdown.defList)
-        #expect(config.notes.map(\.rule) == ["config.extension", "config.extension"])
+        #expect(config.notes.map(\.rule) == [.configExtension, .configExtension])
         #expect(config.notes.map(\.location.line) == [9, 10])
         #expect(config.notes.first?.message.contains("'pymdownx.emoji'") == true)
     }

@@ -21,7 +21,7 @@ import Testing
 
         let first = try check()
         #expect(cache.reused == 0)
-        #expect(first.diagnostics.map(\.rule) == ["cv.entity"])
+        #expect(first.diagnostics.map(\.rule) == [.cvEntity])
         #expect(first.diagnostics.first?.location.line == 4)
         #expect(first.count(.verified) == 1 && first.count(.failed) == 1)
 

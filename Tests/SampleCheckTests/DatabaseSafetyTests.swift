@@ -108,15 +108,15 @@ import Testing
     /// A hostile page, checked as `keydocs check` checks it: every statement gets a finding at
     /// its line, and nothing is written on the host.
     @Test func hostileSQLSamplesGetFindingsAtTheirLines() throws {
-        let blocks: [(text: String, rule: String)] = [
-            ("SELECT LOAD_FILE('/etc/passwd');", "sql.not-allowed"),
-            ("SELECT 'x' INTO OUTFILE '/tmp/keydocs-hostile-outfile';", "sql.not-allowed"),
-            ("LOAD DATA LOCAL INFILE '/proc/self/environ' INTO TABLE civicrm_contact;", "sql.not-allowed"),
-            ("SET GLOBAL general_log_file = '/tmp/keydocs-hostile-log';", "sql.not-allowed"),
-            ("SET @@global.local_infile = 1;", "sql.not-allowed"),
-            ("SHUTDOWN;", "sql.not-allowed"),
-            ("SELECT SLEEP(600);", "sql.timeout"),
-            ("SELECT id FROM mysql.user;", "sql.not-allowed"),
+        let blocks: [(text: String, rule: RuleID)] = [
+            ("SELECT LOAD_FILE('/etc/passwd');", .sqlNotAllowed),
+            ("SELECT 'x' INTO OUTFILE '/tmp/keydocs-hostile-outfile';", .sqlNotAllowed),
+            ("LOAD DATA LOCAL INFILE '/proc/self/environ' INTO TABLE civicrm_contact;", .sqlNotAllowed),
+            ("SET GLOBAL general_log_file = '/tmp/keydocs-hostile-log';", .sqlNotAllowed),
+            ("SET @@global.local_infile = 1;", .sqlNotAllowed),
+            ("SHUTDOWN;", .sqlNotAllowed),
+            ("SELECT SLEEP(600);", .sqlTimeout),
+            ("SELECT id FROM mysql.user;", .sqlNotAllowed),
         ]
         var options = CheckOptions()
         options.statementSeconds = 2
@@ -143,7 +143,7 @@ import Testing
         options.privateServer = server
         let report = CheckStage(docs: docs, options: options).run()
         let finding = try #require(report.diagnostics.first)
-        #expect(finding.rule == "sql.engine")
+        #expect(finding.rule == .sqlEngine)
         #expect(finding.severity == .error)
         #expect(finding.location.line == 3)
         #expect(report.outcomes.values.first?.status == .failed)
@@ -160,12 +160,12 @@ import Testing
         try admin.run("REPLACE INTO civicrm_live.civicrm_contact VALUES (100, 'LiveKeyLiveKeyLiveKey123')")
         let checksum = { admin.execute("CHECKSUM TABLE civicrm_live.civicrm_contact").rows.first?[1] ?? nil }
         let before = checksum()
-        let blocks: [(text: String, rule: String?)] = [
-            ("SELECT COUNT(*) FROM civicrm_live.civicrm_contact;", "sql.not-allowed"),
-            ("UPDATE `civicrm_live`.civicrm_contact SET api_key = NULL;", "sql.not-allowed"),
-            ("USE civicrm_live;", "sql.not-allowed"),
-            ("SELECT User FROM mysql.user;", "sql.not-allowed"),
-            ("DROP DATABASE civicrm_live;", "sql.not-allowed"),
+        let blocks: [(text: String, rule: RuleID?)] = [
+            ("SELECT COUNT(*) FROM civicrm_live.civicrm_contact;", .sqlNotAllowed),
+            ("UPDATE `civicrm_live`.civicrm_contact SET api_key = NULL;", .sqlNotAllowed),
+            ("USE civicrm_live;", .sqlNotAllowed),
+            ("SELECT User FROM mysql.user;", .sqlNotAllowed),
+            ("DROP DATABASE civicrm_live;", .sqlNotAllowed),
             ("SELECT c.id FROM civicrm_contact c WHERE c.id = 100;", nil),
             ("UPDATE civicrm_contact SET api_key = 'pT7vQ2mZ9xK4rW8cL3nB6yH1dF5gJ0sA' WHERE id = 100;", nil),
         ]

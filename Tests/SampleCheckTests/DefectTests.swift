@@ -6,37 +6,37 @@ import Testing
 @Suite(.serialized) struct DefectTests {
     struct Expectation: Sendable, CustomTestStringConvertible {
         let file: String
-        let rule: String
+        let rule: RuleID
         let line: Int
         var contains: String? = nil
         var testDescription: String { "\(file): \(rule) at line \(line)" }
     }
 
     static let expectations: [Expectation] = [
-        Expectation(file: "generator-too-long.md", rule: "key.too-long", line: 4, contains: "the column holds 32"),
-        Expectation(file: "generator-too-short.md", rule: "key.too-short", line: 4, contains: "16"),
-        Expectation(file: "generator-symbols.md", rule: "key.charset", line: 4, contains: "'+'"),
-        Expectation(file: "generator-wraps.md", rule: "key.charset", line: 4, contains: "wrapped"),
-        Expectation(file: "generator-wraps.md", rule: "key.too-long", line: 4),
-        Expectation(file: "generator-no-random.md", rule: "generator.no-random", line: 4),
-        Expectation(file: "generator-no-random.md", rule: "generator.repeats", line: 4),
-        Expectation(file: "generator-repeats.md", rule: "generator.repeats", line: 4, contains: "same key"),
-        Expectation(file: "generator-not-allowed.md", rule: "generator.not-allowed", line: 4, contains: "curl"),
-        Expectation(file: "output-impossible.md", rule: "output.impossible", line: 8, contains: "25 characters"),
-        Expectation(file: "cv-entity.md", rule: "cv.entity", line: 4, contains: "Contcat"),
-        Expectation(file: "cv-action.md", rule: "cv.action", line: 4, contains: "creat"),
-        Expectation(file: "cv-field.md", rule: "cv.field", line: 4, contains: "apikey"),
-        Expectation(file: "cv-id.md", rule: "cv.type", line: 4, contains: "positive whole number"),
-        Expectation(file: "cv-too-long-v3.md", rule: "key.too-long", line: 4, contains: "2100"),
-        Expectation(file: "cv-too-long-v4.md", rule: "key.too-long", line: 4, contains: "29 characters"),
-        Expectation(file: "sql-missing-table.md", rule: "sql.error", line: 4, contains: "ERROR 1146"),
-        Expectation(file: "sql-unset-variable.md", rule: "sql.null-key", line: 4, contains: "@new_key is not set"),
-        Expectation(file: "sql-no-where.md", rule: "sql.update-rows", line: 4, contains: "exactly one"),
-        Expectation(file: "sql-generator-too-long.md", rule: "key.too-long", line: 4, contains: "40"),
-        Expectation(file: "consistency.md", rule: "sample.consistency", line: 12, contains: "consistency.md:8 "),
-        Expectation(file: "unchecked.md", rule: "sample.unchecked", line: 3),
-        Expectation(file: "annotation-invalid.md", rule: "annotation.invalid", line: 3, contains: "reason"),
-        Expectation(file: "annotation-unmet.md", rule: "annotation.unmet", line: 4, contains: "key.too-long"),
+        Expectation(file: "generator-too-long.md", rule: .keyTooLong, line: 4, contains: "the column holds 32"),
+        Expectation(file: "generator-too-short.md", rule: .keyTooShort, line: 4, contains: "16"),
+        Expectation(file: "generator-symbols.md", rule: .keyCharset, line: 4, contains: "'+'"),
+        Expectation(file: "generator-wraps.md", rule: .keyCharset, line: 4, contains: "wrapped"),
+        Expectation(file: "generator-wraps.md", rule: .keyTooLong, line: 4),
+        Expectation(file: "generator-no-random.md", rule: .generatorNoRandom, line: 4),
+        Expectation(file: "generator-no-random.md", rule: .generatorRepeats, line: 4),
+        Expectation(file: "generator-repeats.md", rule: .generatorRepeats, line: 4, contains: "same key"),
+        Expectation(file: "generator-not-allowed.md", rule: .generatorNotAllowed, line: 4, contains: "curl"),
+        Expectation(file: "output-impossible.md", rule: .outputImpossible, line: 8, contains: "25 characters"),
+        Expectation(file: "cv-entity.md", rule: .cvEntity, line: 4, contains: "Contcat"),
+        Expectation(file: "cv-action.md", rule: .cvAction, line: 4, contains: "creat"),
+        Expectation(file: "cv-field.md", rule: .cvField, line: 4, contains: "apikey"),
+        Expectation(file: "cv-id.md", rule: .cvType, line: 4, contains: "positive whole number"),
+        Expectation(file: "cv-too-long-v3.md", rule: .keyTooLong, line: 4, contains: "2100"),
+        Expectation(file: "cv-too-long-v4.md", rule: .keyTooLong, line: 4, contains: "29 characters"),
+        Expectation(file: "sql-missing-table.md", rule: .sqlError, line: 4, contains: "ERROR 1146"),
+        Expectation(file: "sql-unset-variable.md", rule: .sqlNullKey, line: 4, contains: "@new_key is not set"),
+        Expectation(file: "sql-no-where.md", rule: .sqlUpdateRows, line: 4, contains: "exactly one"),
+        Expectation(file: "sql-generator-too-long.md", rule: .keyTooLong, line: 4, contains: "40"),
+        Expectation(file: "consistency.md", rule: .sampleConsistency, line: 12, contains: "consistency.md:8 "),
+        Expectation(file: "unchecked.md", rule: .sampleUnchecked, line: 3),
+        Expectation(file: "annotation-invalid.md", rule: .annotationInvalid, line: 3, contains: "reason"),
+        Expectation(file: "annotation-unmet.md", rule: .annotationUnmet, line: 4, contains: "key.too-long"),
     ]
 
     static let report = Result { try checkFixture("defects") }
@@ -79,12 +79,12 @@ import Testing
         let report = try checkFixture("published")
         #expect(report.outcomes.count == 5)
         #expect(report.count(.failed) == 5, "\(report.summaryLine)")
-        let at = { (line: Int, rule: String) in report.diagnostics.filter { $0.location.line == line && $0.rule == rule } }
-        #expect(!at(8, "key.too-long").isEmpty)
-        #expect(!at(14, "key.too-long").isEmpty)
-        #expect(at(20, "key.too-long").first?.message.contains("error 2100") == true)
-        #expect(!at(28, "key.too-long").isEmpty)
-        #expect(at(34, "sql.error").first?.message.hasPrefix("ERROR 1406 (22001): Data too long for column 'api_key'") == true)
+        let at = { (line: Int, rule: RuleID) in report.diagnostics.filter { $0.location.line == line && $0.rule == rule } }
+        #expect(!at(8, .keyTooLong).isEmpty)
+        #expect(!at(14, .keyTooLong).isEmpty)
+        #expect(at(20, .keyTooLong).first?.message.contains("error 2100") == true)
+        #expect(!at(28, .keyTooLong).isEmpty)
+        #expect(at(34, .sqlError).first?.message.hasPrefix("ERROR 1406 (22001): Data too long for column 'api_key'") == true)
         #expect(report.diagnostics.allSatisfy { $0.location.column == 5 })
     }
 }

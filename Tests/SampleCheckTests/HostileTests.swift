@@ -57,18 +57,18 @@ final class Listener: @unchecked Sendable {
         defer { unsetenv("KEYDOCS_TEST_SECRET") }
 
         let port = listener.port
-        let blocks: [(line: Int, text: String, annotation: String?, rules: Set<String>)] = [
-            (0, "rm -rf \(canary.path)", nil, ["generator.not-allowed"]),
-            (0, "echo gone > \(canary.path)", nil, ["generator.not-allowed"]),
-            (0, "curl -s http://127.0.0.1:\(port)/", nil, ["generator.not-allowed"]),
-            (0, "wget -q -O- http://127.0.0.1:\(port)/", nil, ["generator.not-allowed"]),
-            (0, "head -c 32 < /dev/tcp/127.0.0.1/\(port)", nil, ["generator.not-allowed"]),
-            (0, "head -c 32 /etc/passwd", nil, ["generator.exit"]),
-            (0, "echo \"$KEYDOCS_TEST_SECRET\" $HOME", nil, ["generator.no-random"]),
-            (0, "tail -f /dev/urandom > /dev/null", nil, ["generator.limit"]),
-            (0, "head -c 500000000 /dev/zero", nil, ["generator.limit"]),
-            (0, "bash -c ':(){ :|:& };:'", "<!-- check: allow=bash runs=3 -->", ["generator.no-random"]),
-            (0, "echo x > /usr/keydocs-evil", nil, ["generator.not-allowed"]),
+        let blocks: [(line: Int, text: String, annotation: String?, rules: Set<RuleID>)] = [
+            (0, "rm -rf \(canary.path)", nil, [.generatorNotAllowed]),
+            (0, "echo gone > \(canary.path)", nil, [.generatorNotAllowed]),
+            (0, "curl -s http://127.0.0.1:\(port)/", nil, [.generatorNotAllowed]),
+            (0, "wget -q -O- http://127.0.0.1:\(port)/", nil, [.generatorNotAllowed]),
+            (0, "head -c 32 < /dev/tcp/127.0.0.1/\(port)", nil, [.generatorNotAllowed]),
+            (0, "head -c 32 /etc/passwd", nil, [.generatorExit]),
+            (0, "echo \"$KEYDOCS_TEST_SECRET\" $HOME", nil, [.generatorNoRandom]),
+            (0, "tail -f /dev/urandom > /dev/null", nil, [.generatorLimit]),
+            (0, "head -c 500000000 /dev/zero", nil, [.generatorLimit]),
+            (0, "bash -c ':(){ :|:& };:'", "<!-- check: allow=bash runs=3 -->", [.generatorNoRandom]),
+            (0, "echo x > /usr/keydocs-evil", nil, [.generatorNotAllowed]),
         ]
         let start = Date()
         var options = CheckOptions()

@@ -30,15 +30,15 @@ import Testing
     @Test func sqlTemplatesUnknownTablesAndMadeUpKeys() throws {
         #expect(try findings("sql-templates.md") == ["key.made-up@13", "sql.error@31", "sql.not-allowed@37"])
         let diagnostics = try Self.report.get().diagnostics(in: "sql-templates.md")
-        #expect(diagnostics.first { $0.rule == "sql.error" }?.message.contains("did you mean civicrm_contact?") == true)
-        #expect(diagnostics.first { $0.rule == "sql.not-allowed" }?.severity == .note)
+        #expect(diagnostics.first { $0.rule == .sqlError }?.message.contains("did you mean civicrm_contact?") == true)
+        #expect(diagnostics.first { $0.rule == .sqlNotAllowed }?.severity == .note)
     }
 
     @Test func keysInHTTPSamplesAndClientCode() throws {
         #expect(try findings("http.md") == ["key.in-url@6", "key.too-short@6", "key.weak@6", "key.too-short@19", "key.weak@19",
                                             "key.too-short@29", "key.weak@29"])
         let report = try Self.report.get()
-        #expect(report.diagnostics(in: "http.md").filter { $0.rule == "key.in-url" }.count == 2)
+        #expect(report.diagnostics(in: "http.md").filter { $0.rule == .keyInUrl }.count == 2)
         // The placeholders and the good key in PHP pass.
         #expect(report.outcomes[SampleKey(page: "http.md", index: 1)]?.status == .verified)
         #expect(report.outcomes[SampleKey(page: "http.md", index: 3)]?.status == .verified)
@@ -50,15 +50,15 @@ import Testing
                                                   "key.weak@32", "cv.field@33"])
         let diagnostics = try Self.report.get().diagnostics(in: "generators.md")
         // Only the allowlist is said of a program that reads the random source itself.
-        #expect(!diagnostics.contains { $0.location.line == 12 && $0.rule == "generator.no-random" })
+        #expect(!diagnostics.contains { $0.location.line == 12 && $0.rule == .generatorNoRandom })
         #expect(diagnostics.contains { $0.location.line == 19 && $0.message.contains("xxd -p wraps at 60 columns") })
-        #expect(diagnostics.contains { $0.location.line == 19 && $0.rule == "key.too-long" && $0.message.contains("80 characters") })
+        #expect(diagnostics.contains { $0.location.line == 19 && $0.rule == .keyTooLong && $0.message.contains("80 characters") })
     }
 
     /// Under full coverage (the project's own guide), a block not about keys must be marked.
     @Test func fullCoverageReportsBlocksNotAboutKeys() throws {
         let full = try checkFixture("realguide", fullCoverage: true)
-        let unchecked = full.diagnostics(in: "commands.md").filter { $0.rule == "sample.unchecked" }.map(\.location.line)
+        let unchecked = full.diagnostics(in: "commands.md").filter { $0.rule == .sampleUnchecked }.map(\.location.line)
         #expect(unchecked == [5, 15, 36])
     }
 }

@@ -10,7 +10,7 @@ import Testing
         let text: String
         var annotation: String?
         /// Rules one of the block's findings must have; empty: the block must pass.
-        var rules: Set<String>
+        var rules: Set<RuleID>
     }
 
     /// bubblewrap (required: a missing one fails the test), or no sandbox.
@@ -35,21 +35,21 @@ import Testing
         let evil = "/tmp/keydocs-evil-\(UUID().uuidString)"
         let url = "http://127.0.0.1:\(port)/"
         let blocks = [
-            Block(text: "head -c 32 /dev/urandom | base64 <<EOF\n$(curl -s \(url))\nEOF", rules: ["generator.not-allowed"]),
-            Block(text: "head -c $(( $(curl -s \(url)) + 32 )) /dev/urandom | base64", rules: ["generator.not-allowed"]),
-            Block(text: "x='a[$(curl -s \(url))]'; head -c $((x)) /dev/urandom | base64", rules: ["generator.not-allowed"]),
-            Block(text: "$'\\x63url' -s \(url); head -c 32 /dev/urandom | base64", rules: ["generator.not-allowed"]),
-            Block(text: "head -c 32 /dev/urandom | base64 > $'\\x2fdev/tcp/127.0.0.1/\(port)'", rules: ["generator.not-allowed"]),
-            Block(text: "f=/dev/tc; g=p/127.0.0.1/\(port); head -c 32 /dev/urandom | base64 > $f$g", rules: ["generator.not-allowed"]),
-            Block(text: "head -c 32 /dev/urandom | base64 >&\(evil)", rules: ["generator.not-allowed"]),
-            Block(text: "openssl rand -out \(evil) 32; openssl rand -hex 16", rules: ["generator.not-allowed"]),
-            Block(text: "openssl rand -base64 24 | openssl enc -base64 -out \(evil)", rules: ["generator.not-allowed"]),
-            Block(text: "head -c 32 /dev/urandom | xxd -p -c 64 - \(evil)", rules: ["generator.not-allowed"]),
-            Block(text: "head -c 16 /dev/urandom | xxd -r -p - \(evil)", rules: ["generator.not-allowed"]),
-            Block(text: "openssl s_client -connect 127.0.0.1:\(port)", rules: ["generator.not-allowed"]),
+            Block(text: "head -c 32 /dev/urandom | base64 <<EOF\n$(curl -s \(url))\nEOF", rules: [.generatorNotAllowed]),
+            Block(text: "head -c $(( $(curl -s \(url)) + 32 )) /dev/urandom | base64", rules: [.generatorNotAllowed]),
+            Block(text: "x='a[$(curl -s \(url))]'; head -c $((x)) /dev/urandom | base64", rules: [.generatorNotAllowed]),
+            Block(text: "$'\\x63url' -s \(url); head -c 32 /dev/urandom | base64", rules: [.generatorNotAllowed]),
+            Block(text: "head -c 32 /dev/urandom | base64 > $'\\x2fdev/tcp/127.0.0.1/\(port)'", rules: [.generatorNotAllowed]),
+            Block(text: "f=/dev/tc; g=p/127.0.0.1/\(port); head -c 32 /dev/urandom | base64 > $f$g", rules: [.generatorNotAllowed]),
+            Block(text: "head -c 32 /dev/urandom | base64 >&\(evil)", rules: [.generatorNotAllowed]),
+            Block(text: "openssl rand -out \(evil) 32; openssl rand -hex 16", rules: [.generatorNotAllowed]),
+            Block(text: "openssl rand -base64 24 | openssl enc -base64 -out \(evil)", rules: [.generatorNotAllowed]),
+            Block(text: "head -c 32 /dev/urandom | xxd -p -c 64 - \(evil)", rules: [.generatorNotAllowed]),
+            Block(text: "head -c 16 /dev/urandom | xxd -r -p - \(evil)", rules: [.generatorNotAllowed]),
+            Block(text: "openssl s_client -connect 127.0.0.1:\(port)", rules: [.generatorNotAllowed]),
             // The same recipes written safely pass.
             Block(text: "openssl rand -hex 16", rules: []),
-            Block(text: "head -c 24 /dev/urandom | base64 <<'EOF'\n$(curl -s \(url))\nEOF", rules: ["generator.repeats"]),
+            Block(text: "head -c 24 /dev/urandom | base64 <<'EOF'\n$(curl -s \(url))\nEOF", rules: [.generatorRepeats]),
         ]
         let (report, ranges) = try check(blocks, sandbox: Sandbox(mode: .none), runs: 5)
         for (index, block) in blocks.enumerated() {
@@ -86,18 +86,18 @@ import Testing
         let marker = "keydocs-second-run-\(UUID().uuidString)"
         let blocks = [
             Block(text: "head -c 24 /dev/urandom | base64 | tr -d '+/='; bash -c '[ -e /tmp/\(marker) ] && sleep 30; touch /tmp/\(marker)'",
-                  annotation: "<!-- check: allow=bash,sleep,touch runs=3 -->", rules: ["generator.limit"]),
+                  annotation: "<!-- check: allow=bash,sleep,touch runs=3 -->", rules: [.generatorLimit]),
             Block(text: "head -c 1 /dev/urandom >/dev/null; bash -c 'a=x; for i in \(Array(1...28).map(String.init).joined(separator: " ")); do a=$a$a; done; sleep 2'",
-                  annotation: "<!-- check: allow=bash,sleep runs=2 -->", rules: ["generator.limit"]),
+                  annotation: "<!-- check: allow=bash,sleep runs=2 -->", rules: [.generatorLimit]),
         ]
         defer { try? FileManager.default.removeItem(atPath: "/tmp/\(marker)") }
         let start = Date()
         let (report, ranges) = try check(blocks, sandbox: sandbox)
         #expect(Date().timeIntervalSince(start) < 30)
         let timed = report.diagnostics.filter { ranges[0].contains($0.location.line) }
-        #expect(timed.contains { $0.rule == "generator.limit" && $0.message.contains("did not finish within 5 s") }, "\(timed.map(\.message))")
+        #expect(timed.contains { $0.rule == .generatorLimit && $0.message.contains("did not finish within 5 s") }, "\(timed.map(\.message))")
         let memory = report.diagnostics.filter { ranges[1].contains($0.location.line) }
-        #expect(memory.contains { $0.rule == "generator.limit" && $0.message.contains("MiB of memory together") }, "\(memory.map(\.message))")
+        #expect(memory.contains { $0.rule == .generatorLimit && $0.message.contains("MiB of memory together") }, "\(memory.map(\.message))")
     }
 
     /// Without the sandbox, a run's output goes to a private folder, not a fixed path in /tmp

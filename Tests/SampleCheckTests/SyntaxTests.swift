@@ -102,7 +102,7 @@ import Testing
         #expect(directives.kind == SampleKind.generator)
         #expect(directives.runs == 50)
         #expect(directives.allow == ["cat", "xxd"])
-        #expect(directives.expect == ["key.too-long"])
+        #expect(directives.expect == [.keyTooLong])
     }
 
     @Test func skipNeedsAReason() throws {

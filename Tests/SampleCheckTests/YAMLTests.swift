@@ -16,10 +16,10 @@ import Testing
         #expect(report.outcomes[SampleKey(page: "index.md", index: 0)]?.status == .verified)
         #expect(report.outcomes[SampleKey(page: "index.md", index: 1)]?.status == .failed)
         #expect(report.outcomes[SampleKey(page: "index.md", index: 2)]?.status == .failed)
-        let found = report.diagnostics.filter { $0.rule == "yaml.invalid" }.map(\.location.line)
+        let found = report.diagnostics.filter { $0.rule == .yamlInvalid }.map(\.location.line)
         // An unclosed sequence is found at the end of its block; a bad indent in the second
         // document on its own line.
         #expect(found == [lines[1].upperBound, lines[2].lowerBound + 3], "\(report.diagnostics)")
-        #expect(report.diagnostics.allSatisfy { $0.rule == "yaml.invalid" })
+        #expect(report.diagnostics.allSatisfy { $0.rule == .yamlInvalid })
     }
 }

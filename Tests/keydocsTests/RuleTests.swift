@@ -6,32 +6,58 @@ import Testing
 /// One catalog of rules: every rule the sources report is in it, and a guide can turn rules off
 /// or change their severity, for all its pages or for one block.
 @Suite struct RuleTests {
-    /// Every rule id written in the sources, found as they are written there.
-    @Test func everyReportedRuleIsInTheCatalog() throws {
+    /// Rules are named by their case, never spelled as text outside the catalog: a typo is a
+    /// compile error. Every case is reported somewhere, and the README's table is the catalog's.
+    @Test func rulesAreTypedAndEveryOneIsReported() throws {
         let sources = packageRoot.appendingPathComponent("Sources")
-        let pattern = try NSRegularExpression(pattern: #"(?:report|add)\("([a-z]+\.[a-z-]+)"|rule: "([a-z]+\.[a-z-]+)""#)
-        var found = Set(Rule.allCases.map(\.rawValue))
+        let literal = try NSRegularExpression(pattern: #""(?:key|generator|output|json|yaml|sample|cv|sql|link|docs|config|annotation|engine|load|write)\.[a-z-]+""#)
+        var spelled: [String] = []
+        var text = ""
         for path in try FileManager.default.subpathsOfDirectory(atPath: sources.path) where path.hasSuffix(".swift") {
-            let text = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
-            for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                for group in 1...2 {
-                    if let range = Range(match.range(at: group), in: text) { found.insert(String(text[range])) }
-                }
+            let file = try String(contentsOf: sources.appendingPathComponent(path), encoding: .utf8)
+            // The catalog defines the ids; the key policy's own enum and the page script carry the key rules' ids.
+            if path.hasSuffix("RuleCatalog.swift") { continue }
+            text += file
+            if path.hasPrefix("KeyPolicy/") || path.hasSuffix("GeneratorScript.swift") { continue }
+            for match in literal.matches(in: file, range: NSRange(file.startIndex..., in: file)) {
+                spelled.append("\(path): \((file as NSString).substring(with: match.range))")
             }
         }
-        #expect(found.count > 40)
-        let missing = found.filter { RuleCatalog.entry($0) == nil }.sorted()
-        #expect(missing.isEmpty, "rules reported but not in the catalog: \(missing)")
-        let unused = RuleCatalog.entries.map(\.id).filter { !found.contains($0) }
-        #expect(unused.isEmpty, "rules in the catalog that nothing reports: \(unused)")
+        #expect(spelled.isEmpty, "rule ids spelled as strings: \(spelled)")
+        let catalog = try String(contentsOf: sources.appendingPathComponent("DocModel/RuleCatalog.swift"), encoding: .utf8)
+        let caseLine = try NSRegularExpression(pattern: #"case (\w+) = "([a-z.-]+)""#)
+        var names: [String: String] = [:]
+        for match in caseLine.matches(in: catalog, range: NSRange(catalog.startIndex..., in: catalog)) {
+            names[(catalog as NSString).substring(with: match.range(at: 2))] = (catalog as NSString).substring(with: match.range(at: 1))
+        }
+        #expect(names.count == RuleID.allCases.count)
+        // The key policy's rules come from its findings, the stopping errors from DocError's stages.
+        for rule in RuleID.allCases where rule.entry.owner != .keyPolicy && rule.entry.adjustable {
+            let name = try #require(names[rule.rawValue])
+            #expect(text.contains(".\(name)") || text.contains("self = .\(name)"), "\(rule) is reported nowhere")
+        }
+        #expect(RuleID.allCases.count > 50)
+        let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        #expect(readme.contains(RuleCatalog.markdownTable), "README's rule table differs from `keydocs rules --markdown`")
     }
 
     @Test func rulesListsTheCatalog() throws {
         let run = try keydocs(["rules"])
         #expect(run.status == 0)
-        for entry in RuleCatalog.entries { #expect(run.stdout.contains(entry.id)) }
+        for rule in RuleID.allCases { #expect(run.stdout.contains(rule.rawValue)) }
         let line = run.stdout.split(separator: "\n").first { $0.hasPrefix("sql.not-allowed ") }
         #expect(line?.contains(" note ") == true)
+        #expect(line?.contains(" SampleCheck ") == true)
+        let table = try keydocs(["rules", "--markdown"])
+        #expect(table.stdout == RuleCatalog.markdownTable)
+    }
+
+    @Test func stoppingErrorsCannotBeTurnedOff() throws {
+        let config = try guide(config: "site_name: Keys\nextra:\n  keydocs:\n    rules:\n      load.failed: off\n", page: "# Keys\n")
+        defer { try? FileManager.default.removeItem(at: config) }
+        let run = try keydocs(["check"], directory: config)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("mkdocs.yml:5: error: extra: keydocs: rules: load.failed stops the run and cannot be turned off"), "\(run.stderr)")
     }
 
     func guide(config: String, page: String) throws -> URL {
