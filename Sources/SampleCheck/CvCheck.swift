@@ -18,30 +18,28 @@ extension PageChecker {
 
     /// Shell commands that are not a key generator: never run; their `cv` commands are checked
     /// like a cv block's. A block with no `cv` command is not about keys.
-    mutating func checkCommand(_ sample: Sample) -> String {
+    mutating func checkCommand(_ sample: Sample) -> BlockResult {
         let text = Classifier.bindingPlaceholders(ShellSyntax.commandLines(sample.text))
         // curl and wget commands: the keys in their URLs and headers.
         let mentions = checkKeyMentions(sample)
         guard let commands = try? ShellSyntax.parse(text) else {
-            if mentions { return "shell commands; the keys they carry are checked" }
-            otherReason = "shell commands, not about keys (not parsed)"
-            return ""
+            if mentions { return .checked("shell commands; the keys they carry are checked") }
+            return .notAboutKeys("shell commands, not about keys (not parsed)")
         }
         let cvCommands = commands.filter { $0.name == "cv" }
         guard !cvCommands.isEmpty else {
-            if mentions { return "shell commands; the keys they carry are checked" }
-            otherReason = "shell commands, not about keys"
-            return ""
+            if mentions { return .checked("shell commands; the keys they carry are checked") }
+            return .notAboutKeys("shell commands, not about keys")
         }
         let calls = cvCommands.compactMap { checkCvCommand($0, sample: sample) }
-        return "shell commands; cv checked: " + calls.joined(separator: ", ")
+        return .checked("shell commands; cv checked: " + calls.joined(separator: ", "))
     }
 
-    mutating func checkCv(_ sample: Sample) -> String {
+    mutating func checkCv(_ sample: Sample) -> BlockResult {
         let commands: [ShellCommand]
         do { commands = try ShellSyntax.parse(Classifier.bindingPlaceholders(ShellSyntax.commandLines(sample.text))) } catch {
             report(.cvSyntax, at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
-            return ""
+            return .failed
         }
         var calls: [String] = []
         let cvCommands = commands.filter { $0.name == "cv" }
@@ -50,9 +48,9 @@ extension PageChecker {
         }
         guard !cvCommands.isEmpty else {
             report(.cvSyntax, at: sample.location, "the block holds no cv command")
-            return ""
+            return .failed
         }
-        return "valid cv command" + (calls.count > 1 ? "s" : "") + ": " + calls.joined(separator: ", ")
+        return .checked("valid cv command" + (calls.count > 1 ? "s" : "") + ": " + calls.joined(separator: ", "))
     }
 
     /// Checks one `cv` command; returns what it calls.

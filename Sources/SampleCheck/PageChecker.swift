@@ -16,11 +16,6 @@ struct PageChecker {
     var sql: SQLSession?
     /// Findings of the sample being checked.
     var current: [Diagnostic] = []
-    var notRunReason: String?
-    /// Set by a checker that found nothing about keys in its block.
-    var otherReason: String?
-    /// What the sample being checked measured (see `SampleOutcome.measured`).
-    var measured: String?
 
     init(page: Page, validator: KeyValidator, options: CheckOptions, engines: Engines) {
         self.page = page
@@ -36,9 +31,6 @@ struct PageChecker {
 
     mutating func check(_ sample: Sample) {
         current = []
-        notRunReason = nil
-        otherReason = nil
-        measured = nil
         var directives = Directives()
         switch Directives.parse(sample.annotation) {
         case .failure(let error):
@@ -73,15 +65,12 @@ struct PageChecker {
             outcomes[sample.index] = SampleOutcome(.unchecked, "no checker claims this block")
             return
         }
-        let note: String
-        switch kind {
-        case .generator: note = checkShell(sample, directives: directives)
-        case .output: note = checkOutput(sample)
-        case .cv: note = checkCv(sample)
-        case .sql: note = checkSQL(sample, directives: directives)
-        case .json: note = checkJSON(sample)
-        case .yaml: note = checkYAML(sample)
-        case .command: note = checkCommand(sample)
+        var note = "", measured: String?, notRunReason: String?, otherReason: String?
+        switch Checkers.checker(for: kind).check(sample, directives: directives, on: &self) {
+        case .checked(let text, let measure): (note, measured) = (text, measure)
+        case .failed: break
+        case .notRun(let reason): notRunReason = reason
+        case .notAboutKeys(let reason): otherReason = reason
         }
         applyExpectations(sample, directives.expect)
         current.removeAll { directives.off.contains($0.rule) }
@@ -151,10 +140,10 @@ struct PageChecker {
 
     // MARK: - Output blocks
 
-    mutating func checkOutput(_ sample: Sample) -> String {
+    mutating func checkOutput(_ sample: Sample) -> BlockResult {
         guard let output = KeyOutput.parse(sample.text) else {
             report(.outputUnreadable, at: sample.location, "this block does not show one key")
-            return ""
+            return .failed
         }
         let location = sample.location(ofLine: output.line)
         for finding in validator.findings(for: output.key, checkPublished: false) where finding.severity == .error {
@@ -175,25 +164,25 @@ struct PageChecker {
             }
         }
         shownKey = (output.key, location)
-        return lastGenerator == nil ? "a well-formed key" : "a key the generator above can print"
+        return .checked(lastGenerator == nil ? "a well-formed key" : "a key the generator above can print")
     }
 
     // MARK: - cv output
 
-    mutating func checkYAML(_ sample: Sample) -> String {
-        guard let problem = SiteConfig.yamlProblem(sample.text) else { return "valid YAML" }
+    mutating func checkYAML(_ sample: Sample) -> BlockResult {
+        guard let problem = SiteConfig.yamlProblem(sample.text) else { return .checked("valid YAML") }
         // A document left open is found at the end of the text, one line past the block's last.
         let location = problem.line.map { sample.location(ofLine: min(max(0, $0 - 1), max(0, sample.lines.count - 1))) } ?? sample.location
         report(.yamlInvalid, at: location, "this block is not valid YAML: \(problem.message)")
-        return ""
+        return .failed
     }
 
-    mutating func checkJSON(_ sample: Sample) -> String {
+    mutating func checkJSON(_ sample: Sample) -> BlockResult {
         // Judged as PHP's json_decode judges it: cv and CiviCRM decode with PHP.
         guard let value = Self.phpJSON(sample.text) else {
             report(.jsonInvalid, at: sample.location, "this block is not valid JSON as PHP's json_decode reads it "
                    + "(no trailing commas, comments or single quotes)")
-            return ""
+            return .failed
         }
         // A key in the JSON (parameters for the API Explorer, or what cv printed) is held to the policy.
         var keys: [String] = []
@@ -216,7 +205,7 @@ struct PageChecker {
             }
             assigned(key, at: at)
         }
-        return keys.isEmpty ? "valid JSON" : "valid JSON with a valid key"
+        return .checked(keys.isEmpty ? "valid JSON" : "valid JSON with a valid key")
     }
 }
 

@@ -6,18 +6,17 @@ import KeyPolicy
 extension PageChecker {
     static let randomFunctions = ["RANDOM_BYTES(", "RAND(", "UUID(", "UUID_SHORT("]
 
-    mutating func checkSQL(_ sample: Sample, directives: Directives) -> String {
+    mutating func checkSQL(_ sample: Sample, directives: Directives) -> BlockResult {
         let statements = SQLText.split(sample.text)
         guard !statements.isEmpty else {
             report(.sqlEmpty, at: sample.location, "the block holds no SQL statement")
-            return ""
+            return .failed
         }
         let target: DatabaseTarget
         switch engines.database() {
         case .success(let found): target = found
         case .failure(let error):
-            notRunReason = "SQL not executed: \(error.reason)"
-            return ""
+            return .notRun("SQL not executed: \(error.reason)")
         }
         if sql == nil {
             let pageSQL = page.samples.map(\.text).joined(separator: "\n")
@@ -25,10 +24,10 @@ extension PageChecker {
                 // The server was there for the check: that it cannot be used now is a failure of the
                 // run, whatever the mode, not a missing engine.
                 report(.sqlEngine, at: sample.location, "SQL not executed: \(error.reason)")
-                return ""
+                return .failed
             }
         }
-        guard let session = sql else { return "" }
+        guard let session = sql else { return .failed }
         var ran = 0
         var templates = 0
         var refused = 0
@@ -127,11 +126,10 @@ extension PageChecker {
         if !unknownTables.isEmpty { notRun.append("unknown " + unknownTables.map { $0.hasPrefix("column ") ? $0 : "table " + $0 }.joined(separator: ", ")) }
         if refused > 0 { notRun.append("\(refused) statement\(refused == 1 ? "" : "s") outside the sample's database") }
         if ran == 0 && !notRun.isEmpty {
-            otherReason = "SQL not run: " + notRun.joined(separator: "; ")
-            return ""
+            return .notAboutKeys("SQL not run: " + notRun.joined(separator: "; "))
         }
-        if !notRun.isEmpty { return "ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode; not run: " + notRun.joined(separator: "; ") }
-        return "ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode"
+        if !notRun.isEmpty { return .checked("ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode; not run: " + notRun.joined(separator: "; ")) }
+        return .checked("ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode")
     }
 
     /// The non-cryptographic function a statement makes a key from, when it assigns `api_key`

@@ -44,9 +44,22 @@ public struct Sandbox: Sendable {
     /// One run's output and exit status.
     public struct Run: Sendable {
         public var output: [UInt8]
+        /// The command's exit status, or one of `DriverStatus`'s.
         public var status: Int32
         public var truncated: Bool
-        public var timedOut: Bool
+        /// The watchdog killed it at its time limit.
+        public var timedOut: Bool { status == DriverStatus.killed }
+        /// It ended with processes of its own still running.
+        public var leftProcesses: Bool { status == DriverStatus.leftRunning }
+    }
+
+    /// The statuses the batch's driver script reports besides a command's own exit status. The
+    /// script is written with these numbers, so that it and the code reading its output agree.
+    public enum DriverStatus {
+        /// Killed by the watchdog: 128 + SIGKILL, as bash reports a run that signal ended.
+        public static let killed: Int32 = 128 + 9
+        /// Ended with processes of its group still running (no exit status is that low).
+        public static let leftRunning: Int32 = -2
     }
 
     /// What a batch of runs did.
@@ -92,7 +105,7 @@ public struct Sandbox: Sendable {
         marker += "\u{1e}"
         // Every run starts as the first does: a subshell with no arguments, none of this script's
         // variables or functions, its own time limit and a process group of its own (a fork,
-        // not a new bash for every run). A run that leaves processes running is reported (-2), its group
+        // not a new bash for every run). A run that leaves processes running is reported (DriverStatus.leftRunning), its group
         // is killed at once (so nothing it left holds the batch's output open), and the batch
         // ends, as it does when the first run fails: the finding is made, and a failing command
         // is not run again. A run that prints more than its limit is found when the output is
@@ -131,11 +144,11 @@ public struct Sandbox: Sendable {
               status=$?
               : > "$d/run"
               if kill -0 -- "-$run" 2>/dev/null; then
-                [ "$status" -ne 137 ] && alive && status=-2
+                [ "$status" -ne \(DriverStatus.killed) ] && alive && status=\(DriverStatus.leftRunning)
                 kill -KILL -- "-$run" 2>/dev/null
               fi
               printf '%s%s%s' "$3" "$status" "$3"
-              [ "$status" = -2 ] && exit 0
+              [ "$status" = \(DriverStatus.leftRunning) ] && exit 0
               [ "$n" -eq 0 ] && [ "$status" -ne 0 ] && exit 0
               n=$((n+1))
             done
@@ -178,7 +191,7 @@ public struct Sandbox: Sendable {
             let output = pieces[k]
             let status = Int32(String(decoding: pieces[k + 1], as: UTF8.self)) ?? -1
             batch.runs.append(Run(output: Array(output.prefix(perRunOutput)), status: status,
-                                  truncated: output.count > perRunOutput, timedOut: status == 137))
+                                  truncated: output.count > perRunOutput))
             k += 2
         }
         return batch

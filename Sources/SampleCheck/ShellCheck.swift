@@ -119,16 +119,16 @@ enum ShellCheck {
 }
 
 extension PageChecker {
-    mutating func checkShell(_ sample: Sample, directives: Directives) -> String {
+    mutating func checkShell(_ sample: Sample, directives: Directives) -> BlockResult {
         let commandText = ShellSyntax.commandLines(sample.text)
         let commands: [ShellCommand]
         do { commands = try ShellSyntax.parse(commandText) } catch {
             report(.generatorSyntax, at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
-            return ""
+            return .failed
         }
         guard !commands.isEmpty else {
             report(.generatorEmpty, at: sample.location, "the block holds no command")
-            return ""
+            return .failed
         }
         let allowed = options.allowlist.union(directives.allow)
         var refused = false
@@ -171,13 +171,12 @@ extension PageChecker {
                        + "under \(Int(policy.strengthWarningBits)) bits", severity: .warning, context: context)
             }
         }
-        guard !refused else { return "" }
+        guard !refused else { return .failed }
         let sandbox: Sandbox
         switch engines.sandbox {
         case .success(let found): sandbox = found
         case .failure(let error):
-            notRunReason = "shell sample not run: \(error.reason)"
-            return ""
+            return .notRun("shell sample not run: \(error.reason)")
         }
         let runs = directives.runs ?? options.runs
         // The first run has its own 5-second limit; the batch as a whole gets room to spare on a
@@ -185,33 +184,32 @@ extension PageChecker {
         let batchSeconds = Double(max(60, runs / 2))
         let batch = sandbox.runParallel(script: commandText, runs: runs, totalSeconds: batchSeconds)
         if let failure = batch.failure {
-            notRunReason = "shell sample not run: \(failure)"
-            return ""
+            return .notRun("shell sample not run: \(failure)")
         }
         let stderr = String(decoding: batch.stderr.prefix(600), as: UTF8.self)
             .split(separator: "\n").prefix(4).map { "stderr: " + $0 }
-        if batch.runs.contains(where: { $0.status == -2 }) {
+        if batch.runs.contains(where: \.leftProcesses) {
             report(.generatorLimit, at: printing, "the command left processes running after it ended; "
                    + "a generator prints its key and finishes", context: context)
-            return ""
+            return .failed
         }
         if batch.overMemory {
             report(.generatorLimit, at: printing, "the command's processes used more than "
                    + "\(sandbox.memoryLimit >> 20) MiB of memory together", context: context)
-            return ""
+            return .failed
         }
         if batch.runs.contains(where: \.timedOut) {
             report(.generatorLimit, at: printing, "the command did not finish within \(sandbox.perRunSeconds) s", context: context)
-            return ""
+            return .failed
         }
         if batch.timedOut && batch.runs.count < runs {
             report(.generatorLimit, at: printing, "\(runs) runs did not finish within \(Int(batchSeconds)) s "
                    + "(\(batch.runs.count) finished)", context: context)
-            return ""
+            return .failed
         }
         if batch.runs.contains(where: \.truncated) || batch.overLimit {
             report(.generatorLimit, at: printing, "the command printed more than \(sandbox.perRunOutput / 1024) KiB", context: context)
-            return ""
+            return .failed
         }
         let failed = batch.runs.filter { $0.status != 0 }
         if !failed.isEmpty {
@@ -243,7 +241,7 @@ extension PageChecker {
             }
         }
         let lengths = record.lengths.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "?"
-        measured = "\(lengths)-character keys in \(batch.runs.count) runs"
-        return "ran \(batch.runs.count) times: all different, all valid"
+        let measured = "\(lengths)-character keys in \(batch.runs.count) runs"
+        return .checked("ran \(batch.runs.count) times: all different, all valid", measured: measured)
     }
 }
