@@ -28,7 +28,10 @@ let package = Package(
         .target(name: "KeyPolicy"),
         .target(name: "DocModel", dependencies: ["CCmarkGFM", "CSystem", "KeyPolicy", .product(name: "Yams", package: "Yams")]),
         .target(name: "SiteRender", dependencies: ["DocModel", "CSystem"]),
-        .target(name: "SampleCheck", dependencies: ["DocModel", "KeyPolicy", "CMariaDB", "CSystem"]),
+        .target(name: "Database", dependencies: ["DocModel", "KeyPolicy", "CMariaDB", "CSystem"]),
+        .target(name: "SampleCheck", dependencies: ["DocModel", "KeyPolicy", "Database", "CSystem"]),
+        .target(name: "KeyTools", dependencies: ["DocModel", "KeyPolicy", "Database"]),
+        .target(name: "Pipeline", dependencies: ["DocModel", "KeyPolicy", "Database", "SampleCheck", "SiteRender"]),
         .target(name: "Preview", dependencies: ["DocModel", "SiteRender", .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(name: "FuzzHarness", dependencies: ["DocModel", "KeyPolicy", "SampleCheck", "SiteRender"]),
         .executableTarget(name: "keydocs-fuzz", dependencies: ["FuzzHarness"]),
@@ -39,6 +42,9 @@ let package = Package(
                 "DocModel",
                 "SiteRender",
                 "SampleCheck",
+                "Database",
+                "KeyTools",
+                "Pipeline",
                 "Preview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -47,9 +53,9 @@ let package = Package(
         .testTarget(name: "CCmarkGFMTests", dependencies: ["CCmarkGFM"]),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
-        .testTarget(name: "SampleCheckTests", dependencies: ["SampleCheck", "DocModel", "KeyPolicy"], exclude: ["Fixtures"]),
+        .testTarget(name: "SampleCheckTests", dependencies: ["SampleCheck", "Database", "DocModel", "KeyPolicy"], exclude: ["Fixtures"]),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness"], exclude: ["Inputs"]),
-        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy", "SampleCheck", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy", "KeyTools", "Pipeline", "Database", "SampleCheck", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -75,7 +75,7 @@ public enum DiagnosticRenderer {
 
     /// The JSON document, keys sorted: the diagnostics, the summary, after a check every block's
     /// outcome, and the versions of the document and of keydocs.
-    public static func json(_ diagnostics: [Diagnostic], summary: [String: Int], samples: [SampleEntry]? = nil) -> String {
+    public static func json(_ diagnostics: [Diagnostic], summary: Tally, samples: [SampleEntry]? = nil) -> String {
         struct Entry: Encodable {
             let file: String, line: Int, column: Int, endLine: Int
             let severity: String, rule: String, message: String
@@ -85,7 +85,7 @@ public enum DiagnosticRenderer {
             let version = DiagnosticRenderer.jsonVersion
             let keydocs = keydocsVersion
             let diagnostics: [Entry]
-            let summary: [String: Int]
+            let summary: Tally
             let samples: [SampleEntry]?
         }
         let entries = diagnostics.map {
@@ -113,4 +113,39 @@ public func encodeJSON<T: Encodable>(_ value: T, pretty: Bool = false) -> String
     encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
     guard let data = try? encoder.encode(value) else { return "{}" }
     return String(decoding: data, as: UTF8.self)
+}
+
+/// The numbers that end a run, the JSON document's `summary`: each command fills in what it
+/// counted, and only those are written.
+public struct Tally: Sendable, Equatable, Encodable {
+    /// Findings that are errors, and warnings.
+    public var errors: Int?, warnings: Int?
+    /// Pages read, and files copied from the docs folder.
+    public var pages: Int?, assets: Int?
+    /// Code blocks checked, and how many ended with each status.
+    public var samples: Int?
+    public var outcomes: [SampleOutcome.Status: Int] = [:]
+    /// Keys checked, and how many passed, failed, or passed with warnings (`keydocs key check`).
+    public var keys: Int?, valid: Int?, invalid: Int?, warned: Int?
+
+    /// Nothing counted yet.
+    public init() {}
+
+    private struct Name: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Name.self)
+        // A key check's "warnings" are the keys with warnings; it has no findings count of its own.
+        let counts: [(String, Int?)] = [
+            ("errors", errors), ("warnings", warnings ?? warned), ("pages", pages), ("assets", assets), ("samples", samples),
+            ("keys", keys), ("valid", valid), ("invalid", invalid),
+        ] + SampleOutcome.Status.allCases.map { ($0.rawValue, samples == nil ? nil : outcomes[$0, default: 0]) }
+        for case let (name, value?) in counts { try container.encode(value, forKey: Name(name)) }
+    }
 }

@@ -22,7 +22,8 @@ public struct LoadStage: Sendable {
 
     /// Reads and converts everything. A missing folder, an unreadable file, a file that is not
     /// UTF-8 text, or a navigation entry that names no page stops the load with its path.
-    public func run() throws(DocError) -> DocSet {
+    /// With `cache`, a page whose file did not change since the last load is taken from it.
+    public func run(reusing cache: PageCache? = nil) throws(DocError) -> DocSet {
         let root = URL(fileURLWithPath: docsDir).standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -36,12 +37,22 @@ public struct LoadStage: Sendable {
         let assets = files.filter { !SitePaths.isPage($0) }
         let paths = SitePaths(useDirectoryURLs: config.useDirectoryURLs, readmeIndexes: SitePaths.readmeIndexes(among: pagePaths))
 
-        let results = ConcurrentResults<Page>(count: pagePaths.count)
+        let results = ConcurrentResults<(stamp: FileStamp?, page: Page)>(count: pagePaths.count)
         let failures = ConcurrentResults<DocError>(count: pagePaths.count)
+        let reused = ConcurrentResults<Bool>(count: pagePaths.count)
         let variables = variables
         let markdown = config.markdown
+        let context = PageCache.Context(docsDir: docsDir, root: root, markdown: markdown, useDirectoryURLs: config.useDirectoryURLs,
+                                        readmeIndexes: paths.readmeIndexes, variables: variables.values)
         DispatchQueue.concurrentPerform(iterations: pagePaths.count) { i in
             let path = pagePaths[i]
+            // The stamp is taken before the read: a file that changes meanwhile is read again next time.
+            let stamp = cache == nil ? nil : FileStamp(path: root + "/" + path)
+            if let page = cache?.page(path, stamp: stamp, context: context) {
+                results.set(i, (stamp, page))
+                reused.set(i, true)
+                return
+            }
             let converted: MarkdownConverter.Result
             do throws(DocError) {
                 let text = try Self.readText(root + "/" + path, display: display(path))
@@ -55,14 +66,16 @@ public struct LoadStage: Sendable {
                 failures.set(i, error)
                 return
             }
-            results.set(i, Page(
+            results.set(i, (stamp, Page(
                 path: path, file: display(path), title: converted.title ?? Self.title(fromPath: path),
                 headings: converted.headings, links: converted.links, samples: converted.samples,
-                body: converted.body, sections: converted.sections))
+                body: converted.body, sections: converted.sections)))
         }
         // Of several unreadable files, the first in path order.
         if let error = failures.values.first { throw error }
-        var set = DocSet(config: config, docsDir: docsDir, docsRoot: root, pages: results.values,
+        let loaded = results.values
+        cache?.store(loaded, context: context, reused: reused.values.count)
+        var set = DocSet(config: config, docsDir: docsDir, docsRoot: root, pages: loaded.map(\.page),
                          assets: assets, nav: [], diagnostics: config.notes + skipped)
         set.nav = try resolveNav(set)
         return set

@@ -1,5 +1,5 @@
 /// One Markdown page of the docs, copied out of cmark-gfm's tree into plain values.
-public struct Page: Sendable {
+public struct Page: Sendable, Equatable {
     /// Path relative to the docs folder, with `/` separators: `keys/assigning.md`.
     public var path: String
     /// The path diagnostics print: the docs folder as the user named it, then `path`.

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// The site's settings, read from an mkdocs-style `mkdocs.yml`.
-public struct SiteConfig: Sendable {
+public struct SiteConfig: Sendable, Equatable {
     /// The site's name, shown in every page's header.
     public var siteName: String?
     /// The public address, which enables `sitemap.xml` and canonical links.

@@ -60,7 +60,7 @@ public enum Harness: String, CaseIterable, Sendable {
                           nav: [.page(title: page.title, path: page.path)], diagnostics: [])
         let html = RenderStage(docs: docs, outcomes: [:]).renderPage(page)
         precondition(html.hasSuffix("</html>\n"))
-        _ = RenderStage(docs: docs, outcomes: nil).checkLinks()
+        _ = LinkCheck(docs: docs).run() + RenderStage(docs: docs, outcomes: nil).reservedPaths()
     }
 
     static func page(_ markdown: String) -> Page {

@@ -103,3 +103,14 @@ extension Policy {
         return parts.joined(separator: " ")
     }
 }
+
+extension String {
+    /// A non-negative number with a fixed number of decimals.
+    public init(_ value: Double, decimals: Int) {
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = Int((value * Double(scale)).rounded())
+        let fraction = String(scaled % scale)
+        self = "\(scaled / scale)." + String(repeating: "0", count: decimals - fraction.count) + fraction
+    }
+}

@@ -31,11 +31,11 @@ public final class PreviewState: @unchecked Sendable {
 
     /// Publishes a finished build: runs `commit` (which puts the new site in place, and may be
     /// empty for a failed build) and records its error and findings, with no request between.
-    public func publish(error: String?, problems: [String], commit: () throws -> Void) rethrows {
-        try lock.withLock {
-            try commit()
-            current = Snapshot(version: current.version + 1, error: error, problems: problems)
-        }
+    public func publish<Failure: Error>(error: String?, problems: [String], commit: () throws(Failure) -> Void) throws(Failure) {
+        lock.lock()
+        defer { lock.unlock() }
+        try commit()
+        current = Snapshot(version: current.version + 1, error: error, problems: problems)
     }
 
     /// Runs `body` with the last build's state while no build is published.

@@ -1,4 +1,5 @@
 import CSystem
+import Database
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -1,3 +1,4 @@
+import Database
 import DocModel
 
 /// How a check runs.
@@ -65,10 +66,11 @@ public struct CheckReport: Sendable {
         return line
     }
 
-    /// The summary as numbers, for JSON.
-    public var summary: [String: Int] {
-        var counts = ["samples": outcomes.count, "pages": pages]
-        for status in SampleOutcome.Status.allCases { counts[status.rawValue] = count(status) }
-        return counts
+    /// The samples and their outcomes, counted.
+    public var tally: Tally {
+        var tally = Tally()
+        tally.samples = outcomes.count
+        for status in SampleOutcome.Status.allCases { tally.outcomes[status] = count(status) }
+        return tally
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Database
 import Foundation
 import KeyPolicy
 

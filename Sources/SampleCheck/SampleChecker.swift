@@ -1,3 +1,4 @@
+import Database
 import DocModel
 
 /// What checking one block came to, beside the findings it reported.

@@ -1,4 +1,5 @@
 import Dispatch
+import Database
 import DocModel
 import Foundation
 
@@ -160,7 +161,7 @@ public struct Sandbox: Sendable {
             // As root, each batch runs as a user of its own that owns nothing on the host: root
             // is exempt from the process limit, and a user of its own keeps one batch's processes
             // from counting against another's.
-            if geteuid() == 0, let setpriv = Self.setpriv {
+            if geteuid() == 0, let setpriv = SystemTools.setpriv {
                 let uid = String(UInt32.random(in: 200_000..<1_200_000))
                 (executable, prefix) = (setpriv, ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", path] + sandbox)
             } else {
@@ -197,12 +198,11 @@ public struct Sandbox: Sendable {
         return batch
     }
 
-    static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// The most processes the sandbox's user may have: 256 more than it has now (none, for a
     /// user of the sandbox's own).
     static let processLimit: Int = {
-        if geteuid() == 0 && setpriv != nil { return 256 }
+        if geteuid() == 0 && SystemTools.setpriv != nil { return 256 }
         let uid = Int(geteuid())
         var count = 0
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where entry.allSatisfy(\.isNumber) {

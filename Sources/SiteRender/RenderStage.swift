@@ -11,8 +11,6 @@ public struct RenderStage: Sendable {
         public var pages: Int
         /// Files copied from the docs folder.
         public var assets: Int
-        /// Link findings (warnings, or errors under `--strict`).
-        public var diagnostics: [Diagnostic]
     }
 
     /// A page that keydocs adds to the site, such as the key generator.
@@ -71,14 +69,10 @@ public struct RenderStage: Sendable {
                                                            extraScripts: pageScripts[page.path] ?? [])
     }
 
-    /// Resolves every link; the build reports these before it writes.
-    /// Also reports pages and files that would land where keydocs writes its own files.
-    public func checkLinks() -> [Diagnostic] { LinkCheck(docs: docs).run() + reservedPaths() }
-
     /// A page or file whose output is one of keydocs' own files (the site map, the 404 page,
     /// the site's scripts and styles): keydocs' file is the one written, so the reader would
-    /// never see the author's.
-    func reservedPaths() -> [Diagnostic] {
+    /// never see the author's. The build reports these before it writes.
+    public func reservedPaths() -> [Diagnostic] {
         let site = SiteContext(docs: docs)
         let own = Set(siteFiles(site).map(\.path))
         func finding(_ file: String, _ output: String) -> Diagnostic {
@@ -124,7 +118,37 @@ public struct RenderStage: Sendable {
             }
         }
         if let error = failures.first { throw error }
-        return Summary(pages: pages.count, assets: docs.assets.count, diagnostics: [])
+        return Summary(pages: pages.count, assets: docs.assets.count)
+    }
+
+    /// Renders only `paths` (pages) and the search index, which reads every page: for a preview
+    /// whose navigation, pages and files are as they were, after an edit to the text of some.
+    public func update(into writer: SiteWriter, pages paths: Set<String>) throws(DocError) -> Summary {
+        let site = SiteContext(docs: docs)
+        let renderer = PageRenderer(site: site)
+        let taken = Set(docs.assets + siteFiles(site).map(\.path))
+        let pages = docs.pages.filter { paths.contains($0.path) && !taken.contains(site.output($0.path)) }
+        let failures = ConcurrentFailure()
+        DispatchQueue.concurrentPerform(iterations: pages.count + 1) { job in
+            do throws(DocError) {
+                if job == 0 {
+                    try writer.write(SiteData.searchScript(docs, site: site), to: "assets/search-index.js")
+                    return
+                }
+                let page = pages[job - 1]
+                var outcomes: [Int: SampleOutcome]?
+                if let all = self.outcomes {
+                    outcomes = [:]
+                    for sample in page.samples { outcomes?[sample.index] = all[SampleKey(page: page.path, index: sample.index)] }
+                }
+                try writer.write(renderer.render(page, outcomes: outcomes, extraScripts: pageScripts[page.path] ?? []),
+                                 to: site.output(page.path))
+            } catch {
+                failures.record(error)
+            }
+        }
+        if let error = failures.first { throw error }
+        return Summary(pages: pages.count, assets: 0)
     }
 
     /// Copies the docs folder's files that are not pages.

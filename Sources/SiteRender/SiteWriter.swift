@@ -15,6 +15,8 @@ public struct SiteWriter: Sendable {
     public let staging: URL
     private let stagingPath: String
     private let interruptToken: Int
+    /// Files written go into an existing site one by one at `commit`, instead of replacing it.
+    private let updating: Bool
 
     /// A writer for `output`; creates the staging folder next to it. Refuses, naming the path, an
     /// output that a build must not replace (see `OutputFolder.check`): `protected` lists the
@@ -36,6 +38,23 @@ public struct SiteWriter: Sendable {
         }
         let path = staging.path
         stagingPath = path
+        updating = false
+        interruptToken = Interrupts.shared.add { try? FileManager.default.removeItem(atPath: path) }
+    }
+
+    /// A writer that updates the site at `output` (a preview's, which keydocs made): files are
+    /// staged in a hidden folder inside it and each put in place by a rename at `commit`, so a
+    /// reader sees a file either old or new; files not written stay as they are.
+    public init(updating output: String) throws(DocError) {
+        let url = URL(fileURLWithPath: output).standardizedFileURL
+        self.output = url
+        staging = url.appendingPathComponent(".keydocs-update-\(UInt32.random(in: 0...UInt32.max))")
+        do { try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: false) } catch {
+            throw DocError(stage: .write, path: output, "cannot create a folder in it: \((error as NSError).localizedDescription)")
+        }
+        let path = staging.path
+        stagingPath = path
+        updating = true
         interruptToken = Interrupts.shared.add { try? FileManager.default.removeItem(atPath: path) }
     }
 
@@ -142,6 +161,21 @@ public struct SiteWriter: Sendable {
     public func commit() throws(DocError) {
         defer { Interrupts.shared.remove(interruptToken) }
         let fm = FileManager.default
+        if updating {
+            defer { try? fm.removeItem(at: staging) }
+            for relative in (fm.enumerator(atPath: stagingPath)?.allObjects as? [String] ?? []).sorted() {
+                let from = stagingPath + "/" + relative, to = output.path + "/" + relative
+                var isFolder: ObjCBool = false
+                guard fm.fileExists(atPath: from, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                if rename(from, to) != 0 {
+                    if errno == ENOENT { try? fm.createDirectory(atPath: SitePaths.directory(of: to), withIntermediateDirectories: true) }
+                    guard rename(from, to) == 0 else {
+                        throw DocError(stage: .write, path: relative, "cannot put in place: \(String(cString: strerror(errno)))")
+                    }
+                }
+            }
+            return
+        }
         if fm.fileExists(atPath: output.path) {
             // The output may have changed since the build began: check it again before replacing it.
             try OutputFolder.check(output.path, protecting: [])

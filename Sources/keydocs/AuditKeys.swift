@@ -1,7 +1,10 @@
 import ArgumentParser
+import Database
 import DocModel
 import Foundation
 import KeyPolicy
+import KeyTools
+import Pipeline
 import SampleCheck
 
 /// `keydocs key audit`: the keys already in a CiviCRM database, read in one read-only pass.
@@ -58,11 +61,11 @@ struct AuditKeys: ParsableCommand {
         if let database { address.database = database }
         if let user { address.user = user }
         if let passwordFile {
-            guard let text = try? String(contentsOfFile: passwordFile, encoding: .utf8) else {
+            guard let password = try? MariaDBAddress.password(fromFile: passwordFile) else {
                 Console.err("keydocs: error: \(passwordFile): cannot read the password file")
                 throw ExitCode(2)
             }
-            address.password = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
+            address.password = password
         }
         guard address.database != nil else {
             Console.err("keydocs: error: name the CiviCRM database with --database or in the URL")

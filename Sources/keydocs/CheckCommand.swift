@@ -1,8 +1,8 @@
 import ArgumentParser
+import Database
 import DocModel
 import Foundation
-import SampleCheck
-import SiteRender
+import Pipeline
 
 /// `keydocs check`: runs and judges every code sample in the docs.
 struct CheckCommand: ParsableCommand {
@@ -21,21 +21,14 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var engines: EngineOptions
 
     func run() throws {
-        let progress = ProgressLine(quiet: options.quiet)
+        let build = Build(options.settings(engines: engines), progress: options.progressLine())
         do {
-            progress.show("loading the docs")
-            let (docs, _) = try options.loadDocs()
-            var output = DiagnosticOutput(format: options.format, strict: options.strict)
-            output.rules = docs.config.rules
-            output.add(docs.diagnostics)
-            let report = engines.check(docs, progress: progress)
-            output.add(report.diagnostics)
-            output.add(RenderStage(docs: docs, outcomes: nil).checkLinks())
-            output.finish(summaryLine: report.summaryLine, summary: report.summary, samples: report.sampleEntries(docs))
-            if options.strict && report.count(.notRun) > 0 { throw ExitCode(2) }
-            if output.errorCount > 0 { throw ExitCode(1) }
+            let outcome = try build.checkOnly()
+            DiagnosticOutput(format: options.format).finish(outcome)
+            if options.strict && (outcome.report?.count(.notRun) ?? 0) > 0 { throw ExitCode(2) }
+            if outcome.errors > 0 { throw ExitCode(1) }
         } catch let error as DocError {
-            progress.clear()
+            build.progress(nil)
             throw DiagnosticOutput.fail(error, format: options.format)
         }
     }
@@ -60,9 +53,6 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A file whose first line is the --mysql account's password.", valueName: "file"))
     var mysqlPasswordFile: String?
 
-    /// A private server that serve keeps for every rebuild.
-    var server: MariaDBServer?
-
     enum CodingKeys: CodingKey { case runs, sandbox, mysql, mysqlUser, mysqlPasswordFile }
 
     func validate() throws {
@@ -70,28 +60,21 @@ struct EngineOptions: ParsableArguments {
         if mysql == nil && (mysqlUser != nil || mysqlPasswordFile != nil) {
             throw ValidationError("--mysql-user and --mysql-password-file go with --mysql")
         }
-        if let mysqlPasswordFile, !FileManager.default.isReadableFile(atPath: mysqlPasswordFile) {
+        if let mysqlPasswordFile, (try? MariaDBAddress.password(fromFile: mysqlPasswordFile)) == nil {
             throw ValidationError("\(mysqlPasswordFile): cannot read the password file")
         }
     }
 
-    func check(_ docs: DocSet, cache: CheckCache? = nil, progress: ProgressLine? = nil) -> CheckReport {
-        var options = CheckOptions()
-        options.runs = runs
-        options.fullCoverage = docs.config.fullCoverage
+    /// The pipeline's engine settings.
+    var settings: EngineSettings {
+        var settings = EngineSettings()
+        settings.runs = runs
+        settings.sandboxed = sandbox == .bwrap
         if let mysql {
             var address = MariaDBAddress(socket: mysql, user: mysqlUser ?? "root")
-            if let mysqlPasswordFile, let text = try? String(contentsOfFile: mysqlPasswordFile, encoding: .utf8) {
-                address.password = String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
-            }
-            options.mysql = address
+            if let mysqlPasswordFile { address.password = (try? MariaDBAddress.password(fromFile: mysqlPasswordFile)) ?? "" }
+            settings.mysql = address
         }
-        options.privateServer = server
-        if sandbox == .none { options.sandbox = Sandbox(mode: .none) }
-        let report = CheckStage(docs: docs, options: options).run(cache: cache, progress: progress.map { line in
-            { @Sendable p in line.show("checking samples: \(p.samplesDone) of \(p.samples) done, in \(p.pagesDone) of \(counted(p.pages, "page"))") }
-        })
-        progress?.clear()
-        return report
+        return settings
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
+import Database
 import DocModel
 import Foundation
 import KeyPolicy
+import KeyTools
 
 /// `keydocs key check`: applies the policy to keys given as arguments or one a line on stdin.
 struct CheckKeys: ParsableCommand {
@@ -51,19 +53,12 @@ struct CheckKeys: ParsableCommand {
             Console.out(DiagnosticRenderer.json(session.diagnostics, summary: summary))
         case .text:
             for diagnostic in session.diagnostics { Console.err(DiagnosticRenderer.text(diagnostic)) }
-            let count = summary["keys", default: 0]
-            Console.err("checked \(count) key\(count == 1 ? "" : "s"): \(summary["valid", default: 0]) valid, "
-                + "\(summary["invalid", default: 0]) invalid, \(summary["warnings", default: 0]) with warnings")
+            let count = summary.keys ?? 0
+            Console.err("checked \(count) key\(count == 1 ? "" : "s"): \(summary.valid ?? 0) valid, "
+                + "\(summary.invalid ?? 0) invalid, \(summary.warned ?? 0) with warnings")
         }
-        if summary["invalid", default: 0] > 0 { throw ExitCode(1) }
+        if (summary.invalid ?? 0) > 0 { throw ExitCode(1) }
     }
-}
-
-/// An input that could not be read, with its path.
-struct InputError: Error, CustomStringConvertible {
-    let path: String
-    let reason: String
-    var description: String { "\(path): \(reason)" }
 }
 
 /// Reads standard input to its end.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DocModel
 import KeyPolicy
+import Pipeline
 import Foundation
 
 extension DiagnosticFormat: ExpressibleByArgument {}
@@ -25,107 +26,53 @@ struct DocsOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "No progress line on a terminal (there is none in CI or in a pipe either).")
     var quiet = false
 
-    /// The config as given or found, and its path; defaults when there is none.
-    func loadConfig() throws(DocError) -> (SiteConfig, String?) {
-        if let config {
-            return (try SiteConfig.load(path: config), config)
-        }
-        if FileManager.default.fileExists(atPath: "mkdocs.yml") {
-            let found = try SiteConfig.load(path: "mkdocs.yml")
-            // A --docs folder other than the config's own is a different set of docs.
-            if let docs, Self.same(docs, found.docsDir) == false { return (SiteConfig(), nil) }
-            return (found, "mkdocs.yml")
-        }
-        return (SiteConfig(), nil)
+    /// Where the docs are, as given.
+    var location: DocsLocation { DocsLocation(docs: docs, config: config) }
+
+    /// The pipeline's settings from these options and the engines'.
+    func settings(engines: EngineOptions?, checksSamples: Bool = true) -> Build.Settings {
+        var settings = Build.Settings()
+        settings.location = location
+        settings.strict = strict
+        settings.checksSamples = checksSamples && engines != nil
+        if let engines { settings.engines = engines.settings }
+        return settings
     }
 
-    /// The docs folder: `--docs`, else the config's `docs_dir` beside the config file.
-    func docsDir(config: SiteConfig, configPath: String?) -> String {
-        if let docs { return docs }
-        return Self.beside(configPath, config.docsDir)
-    }
-
-    /// Reads the config and loads the docs, with the policy's numbers as page variables.
-    func loadDocs() throws(DocError) -> (docs: DocSet, configPath: String?) {
-        // The policy's description, which pages' variables come from, is made while the config is read.
-        DispatchQueue.global().async { _ = PolicyDescription.civicrm }
-        let (config, configPath) = try loadConfig()
-        let docsDir = docsDir(config: config, configPath: configPath)
-        let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath,
-                                 variables: PolicyVariables.make()).run()
-        return (docs, configPath)
-    }
-
-    /// What a site folder may neither be nor contain: the docs folder (first, since the site may
-    /// not lie inside it either), the config file, its folder and the folder keydocs runs in.
-    func protectedPaths(docs: String, configPath: String?) -> [(what: String, path: String)] {
-        var paths = [(what: "the docs folder", path: docs)]
-        if let configPath { paths.append((what: "the config file", path: configPath)) }
-        paths.append((what: "the current folder", path: FileManager.default.currentDirectoryPath))
-        if let configPath {
-            let folder = SitePaths.directory(of: configPath)
-            paths.append((what: "the config file's folder", path: folder.isEmpty ? "." : folder))
-        }
-        return paths
-    }
-
-    static func same(_ a: String, _ b: String) -> Bool {
-        URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
-    }
-
-    /// `path` relative to the config file's folder, as the user would type it.
-    static func beside(_ configPath: String?, _ path: String) -> String {
-        guard let configPath, !path.hasPrefix("/") else { return path }
-        let folder = SitePaths.directory(of: configPath)
-        return folder.isEmpty ? path : folder + "/" + path
+    /// The progress line's callback for the pipeline.
+    func progressLine() -> @Sendable (String?) -> Void {
+        let line = ProgressLine(quiet: quiet)
+        return { message in if let message { line.show(message) } else { line.clear() } }
     }
 }
 
-/// Prints diagnostics in the chosen format and decides the exit status.
+/// Prints a run's findings in the chosen format.
 struct DiagnosticOutput {
     let format: DiagnosticFormat
-    let strict: Bool
-    private(set) var diagnostics: [Diagnostic] = []
-
-    init(format: DiagnosticFormat, strict: Bool) {
-        self.format = format
-        self.strict = strict
-    }
-
-    /// Rules the guide turned off or changed, applied before `--strict`.
-    var rules = RuleOverrides()
-
-    /// Adds diagnostics, raising warnings to errors under `--strict`.
-    mutating func add(_ more: [Diagnostic]) {
-        let tuned = rules.apply(more)
-        diagnostics.append(contentsOf: strict ? tuned.map { $0.strict() } : tuned)
-    }
-
-    var errorCount: Int { diagnostics.count { $0.severity == .error } }
-    var warningCount: Int { diagnostics.count { $0.severity == .warning } }
 
     /// Prints every diagnostic in order, then the summary line (text and github) or the JSON document.
-    func finish(summaryLine: String, summary: [String: Int], samples: [DiagnosticRenderer.SampleEntry]? = nil) {
-        let sorted = diagnostics.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+    func finish(_ diagnostics: [Diagnostic], summaryLine: String, tally: Tally, samples: [DiagnosticRenderer.SampleEntry]? = nil) {
         switch format {
         case .text:
-            for d in sorted { Console.err(DiagnosticRenderer.text(d, colour: Terminal.colour)) }
+            for d in diagnostics { Console.err(DiagnosticRenderer.text(d, colour: Terminal.colour)) }
             Console.err(summaryLine)
         case .github:
-            for d in sorted { Console.out(DiagnosticRenderer.github(d)) }
+            for d in diagnostics { Console.out(DiagnosticRenderer.github(d)) }
             Console.err(summaryLine)
         case .json:
-            var counts = summary
-            counts["errors"] = errorCount
-            counts["warnings"] = warningCount
-            Console.out(DiagnosticRenderer.json(sorted, summary: counts, samples: samples))
+            Console.out(DiagnosticRenderer.json(diagnostics, summary: tally, samples: samples))
         case .sarif:
-            Console.out(DiagnosticRenderer.sarif(sorted))
+            Console.out(DiagnosticRenderer.sarif(diagnostics))
             Console.err(summaryLine)
         case .gitlab:
-            Console.out(DiagnosticRenderer.gitlab(sorted))
+            Console.out(DiagnosticRenderer.gitlab(diagnostics))
             Console.err(summaryLine)
         }
+    }
+
+    /// Prints what a run of the pipeline came to.
+    func finish(_ outcome: Build.Outcome) {
+        finish(outcome.diagnostics, summaryLine: outcome.summaryLine, tally: outcome.tally, samples: outcome.samples)
     }
 
     /// Prints an error that stopped the run and exits with status 2.
@@ -135,7 +82,10 @@ struct DiagnosticOutput {
         case .text: Console.err(DiagnosticRenderer.visible(error.description))
         case .github:
             Console.out("::error file=\(error.path)\(error.line.map { ",line=\($0)" } ?? ""),title=\(error.stage)::\(error.reason)")
-        case .json: Console.out(DiagnosticRenderer.json([finding], summary: ["errors": 1]))
+        case .json:
+            var tally = Tally()
+            tally.errors = 1
+            Console.out(DiagnosticRenderer.json([finding], summary: tally))
         case .sarif:
             Console.out(DiagnosticRenderer.sarif([finding]))
             Console.err(DiagnosticRenderer.visible(error.description))

@@ -53,14 +53,3 @@ enum PolicyText {
         return lines.joined(separator: "\n")
     }
 }
-
-extension String {
-    /// A non-negative number with a fixed number of decimals.
-    init(_ value: Double, decimals: Int) {
-        var scale = 1
-        for _ in 0..<decimals { scale *= 10 }
-        let scaled = Int((value * Double(scale)).rounded())
-        let fraction = String(scaled % scale)
-        self = "\(scaled / scale)." + String(repeating: "0", count: decimals - fraction.count) + fraction
-    }
-}

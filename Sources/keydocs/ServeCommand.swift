@@ -1,11 +1,10 @@
 import ArgumentParser
 import Dispatch
+import Database
 import DocModel
 import Foundation
-import KeyPolicy
+import Pipeline
 import Preview
-import SampleCheck
-import SiteRender
 
 /// `keydocs serve`: a preview that rebuilds on every change and reloads the open page.
 struct ServeCommand: AsyncParsableCommand {
@@ -59,18 +58,24 @@ struct ServeCommand: AsyncParsableCommand {
             Console.err("keydocs: error: cannot create a temporary folder")
             throw ExitCode(2)
         }
-        let cleanup = Cleanup(folder: folder)
-        var engines = self.engines
-        if !noCheck && engines.mysql == nil, let server = try? MariaDBServer.start() {
-            cleanup.database = server
-            engines.server = server
-        }
+        var settings = options.settings(engines: engines, checksSamples: !noCheck)
+        // A preview shows every finding as it is; --strict is for CI.
+        settings.strict = false
+        let build = Build(settings, keepsDatabase: true, progress: options.progressLine())
+        let cleanup = Cleanup(folder: folder, build: build)
         cleanup.installSignalHandlers()
 
+        // Watched from before the first build, so that an edit made while it runs is not missed.
+        let watched = options.location.watched
+        let watch: FileWatch
+        do { watch = try FileWatch(folders: [watched[0]], files: [watched[1]]) } catch {
+            Console.err("keydocs: error: cannot watch the docs for changes: \(error)")
+            cleanup.run()
+            throw ExitCode(2)
+        }
         let state = PreviewState(root: folder.appendingPathComponent("site"))
-        let builder = PreviewBuild(options: options, engines: engines, check: !noCheck, site: state.root.path,
-                                   progress: ProgressLine(quiet: options.quiet))
-        let first = builder.run(publishingTo: state)
+        let preview = PreviewBuild(build: build, state: state)
+        let first = await preview.run()
         let server: PreviewServer
         let actualPort: UInt16
         do {
@@ -84,78 +89,54 @@ struct ServeCommand: AsyncParsableCommand {
         Console.err("keydocs: serving http://127.0.0.1:\(actualPort)/ (Ctrl-C to stop)")
         for line in first { Console.err(line) }
 
-        var last = FolderWatch.fingerprint(builder.watched)
         while true {
-            try? await Task.sleep(nanoseconds: 300_000_000)
-            var now = FolderWatch.fingerprint(builder.watched)
-            guard now != last else { continue }
-            // An editor's save is often several writes: build once they have settled.
-            for _ in 0..<20 {
-                try? await Task.sleep(nanoseconds: 100_000_000)
-                let settled = FolderWatch.fingerprint(builder.watched)
-                if settled == now { break }
-                now = settled
-            }
-            last = now
-            for line in builder.run(publishingTo: state) { Console.err(line) }
+            _ = await Self.background { watch.next() }
+            for line in await preview.run() { Console.err(line) }
+        }
+    }
+
+    /// Runs `body` on a thread of its own, so that the server's tasks go on meanwhile.
+    static func background<T: Sendable>(_ body: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: body()) }
         }
     }
 }
 
-/// One preview build: load, check, render into the preview's folder. Never throws: a problem
-/// becomes the error the browser shows.
-struct PreviewBuild {
-    let options: DocsOptions
-    let engines: EngineOptions
-    let check: Bool
-    let site: String
-    /// The line that says what a build is doing, on a terminal.
-    let progress: ProgressLine
-    /// The results of pages whose samples did not change since the last build.
-    let cache = CheckCache()
-
-    /// The docs folder and the config file, whose changes trigger a rebuild.
-    var watched: [String] {
-        let config = try? options.loadConfig()
-        let docs = options.docsDir(config: config?.0 ?? SiteConfig(), configPath: config?.1)
-        return [docs] + [config?.1 ?? options.config ?? "mkdocs.yml"]
-    }
+/// One preview build: load, check, render into the preview's folder, publish. Never throws: a
+/// problem becomes the error the browser shows.
+struct PreviewBuild: Sendable {
+    let build: Build
+    let state: PreviewState
 
     /// Builds, publishes the result to `state` (the new site, or the error in its place) and
     /// returns the lines to print: each finding as `check` prints it, then a summary.
-    func run(publishingTo state: PreviewState) -> [String] {
+    func run() async -> [String] {
+        await ServeCommand.background { self.runNow() }
+    }
+
+    private func runNow() -> [String] {
+        let started = Date()
         do {
-            progress.show("loading the docs")
-            let (docs, _) = try options.loadDocs()
-            var diagnostics = docs.diagnostics.filter { $0.severity != .note }
-            var outcomes: [SampleKey: SampleOutcome]?
+            var shown: [Diagnostic] = []
+            let preview = try build.preview(into: state.root.path) { outcome, commit throws(DocError) in
+                shown = outcome.diagnostics.filter { $0.severity != .note }
+                let problems = shown.map { DiagnosticRenderer.text($0, context: false) }
+                try state.publish(error: nil, problems: problems, commit: commit)
+            }
+            let outcome = preview.outcome
             var checked = ""
-            if check {
-                let report = engines.check(docs, cache: cache, progress: progress)
-                diagnostics += report.diagnostics
-                outcomes = report.outcomes
-                checked = report.summaryLine + (cache.reused > 0 ? " (\(cache.reused) unchanged pages not run again)" : "") + "; "
+            if let report = outcome.report {
+                checked = report.summaryLine + (preview.reusedChecks > 0 ? " (\(preview.reusedChecks) unchanged pages not run again)" : "") + "; "
             }
-            let render = RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription.civicrm))
-            diagnostics += render.checkLinks()
-            diagnostics = docs.config.rules.apply(diagnostics).filter { $0.severity != .note }
-            let sorted = diagnostics.sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
-            let problems = sorted.map { DiagnosticRenderer.text($0, context: false) }
-            progress.show("rendering \(counted(docs.pages.count, "page"))")
-            let writer = try SiteWriter(output: site)
-            do {
-                _ = try render.run(into: writer)
-                try state.publish(error: nil, problems: problems) { try writer.commit() }
-            } catch {
-                writer.discard()
-                throw error
-            }
-            progress.clear()
-            return sorted.map { DiagnosticRenderer.text($0, colour: Terminal.colour) }
-                + ["keydocs: \(checked)rebuilt \(counted(docs.pages.count, "page")), \(counted(problems.count, "problem"))"]
+            let rendered = preview.full ? "rebuilt \(counted(outcome.docs.pages.count, "page"))"
+                : "rendered \(counted(preview.rendered, "changed page")) of \(outcome.docs.pages.count)"
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            return shown.map { DiagnosticRenderer.text($0, colour: Terminal.colour) }
+                + ["keydocs: \(checked)\(rendered) in \(seconds) s, \(counted(shown.count, "problem"))"]
         } catch {
-            progress.clear()
-            let message = (error as? DocError)?.description ?? "\(error)"
+            build.progress(nil)
+            let message = error.description
             state.publish(error: message, problems: []) {}
             return ["keydocs: build failed: \(message)"]
         }
@@ -165,18 +146,21 @@ struct PreviewBuild {
 /// What `keydocs serve` removes when it stops: the temporary folder and the private MariaDB.
 final class Cleanup: @unchecked Sendable {
     let folder: URL
-    var database: MariaDBServer?
+    let build: Build
     private let lock = NSLock()
     private var done = false
 
-    init(folder: URL) { self.folder = folder }
+    init(folder: URL, build: Build) {
+        self.folder = folder
+        self.build = build
+    }
 
     func run() {
         lock.lock()
         defer { lock.unlock() }
         guard !done else { return }
         done = true
-        database?.stop()
+        build.close()
         try? FileManager.default.removeItem(at: folder)
     }
 

@@ -102,9 +102,42 @@ import Testing
     }
 
     @Test func binaryFilesAreRefused() throws {
-        let root = try folder(["bin.md": Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x01])])
+        let root = try folder(["bin.md": Data([0x7F, 0x45, 0x0A, 0x4C, 0x46, 0x00, 0x01])])
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(throws: DocError.self) { try LoadStage(docsDir: root.path, config: SiteConfig()).run() }
+        do {
+            _ = try LoadStage(docsDir: root.path, config: SiteConfig()).run()
+            Issue.record("a binary file must be refused")
+        } catch {
+            #expect(error.stage == .load)
+            #expect(error.path == root.path + "/bin.md")
+            #expect(error.line == 2)
+            #expect(error.reason == "a binary file, not Markdown (NUL byte at offset 5)")
+        }
+    }
+
+    /// A load with a cache reads only the pages whose files changed, and all of them when what
+    /// pages are converted with changes.
+    @Test func aCachedLoadReadsOnlyChangedPages() throws {
+        let root = try folder(["index.md": Data("# Home\n\n[B](b.md)\n".utf8), "b.md": Data("# Bee\n".utf8), "c.md": Data("# Sea\n".utf8)])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = PageCache()
+        let first = try LoadStage(docsDir: root.path, config: SiteConfig()).run(reusing: cache)
+        #expect(cache.counts == (reused: 0, read: 3))
+        let second = try LoadStage(docsDir: root.path, config: SiteConfig()).run(reusing: cache)
+        #expect(cache.counts == (reused: 3, read: 0))
+        #expect(second.pages == first.pages)
+
+        try Data("# Bee\n\nMore.\n".utf8).write(to: root.appendingPathComponent("b.md"))
+        let third = try LoadStage(docsDir: root.path, config: SiteConfig()).run(reusing: cache)
+        #expect(cache.counts == (reused: 2, read: 1))
+        #expect(third.pages.first { $0.path == "b.md" }?.sections.contains { $0.text.contains("More.") } == true)
+
+        // Links are written for the URL style: another style converts every page again.
+        var flat = SiteConfig()
+        flat.useDirectoryURLs = false
+        let fourth = try LoadStage(docsDir: root.path, config: flat).run(reusing: cache)
+        #expect(cache.counts == (reused: 0, read: 3))
+        #expect(fourth.pages.first { $0.path == "index.md" } != third.pages.first { $0.path == "index.md" })
     }
 
     @Test func aNavEntryForAMissingPageIsAnError() throws {

@@ -1,3 +1,4 @@
+import Database
 import DocModel
 import Foundation
 import SampleCheck

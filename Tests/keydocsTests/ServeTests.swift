@@ -41,10 +41,12 @@ func rawGet(port: UInt16, path: String, host: String? = "127.0.0.1") throws -> (
         var firstReply: (status: Int, body: String) = (0, "")
         private let err = Pipe()
 
-        init() throws {
+        init(pages: [String: String] = ["index.md": "# Home\n\nFirst version.\n"]) throws {
             folder = try temporaryFolder()
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs"), withIntermediateDirectories: true)
-            try "# Home\n\nFirst version.\n".write(to: folder.appendingPathComponent("docs/index.md"), atomically: true, encoding: .utf8)
+            for (path, text) in pages {
+                try text.write(to: folder.appendingPathComponent("docs/" + path), atomically: true, encoding: .utf8)
+            }
             process.executableURL = keydocsBinary
             process.arguments = ["serve", "--port", "0", "--no-check"]
             process.currentDirectoryURL = folder
@@ -171,8 +173,56 @@ func rawGet(port: UInt16, path: String, host: String? = "127.0.0.1") throws -> (
         while !preview.printed.contains("1 problem"), Date() < deadline { Thread.sleep(forTimeInterval: 0.1) }
         let printed = preview.printed
         let finding = try #require(printed.range(of: "docs/index.md:3:3: warning: link to 'missing.md': no page missing.md in docs [link.broken]\n"), "\(printed)")
-        let summary = try #require(printed.range(of: "rebuilt 1 page, 1 problem", range: finding.upperBound..<printed.endIndex), "\(printed)")
+        let summary = try #require(printed.range(of: #"rendered 1 changed page of 1 in [0-9.]+ s, 1 problem"#, options: .regularExpression,
+                                                  range: finding.upperBound..<printed.endIndex), "\(printed)")
         #expect(finding.upperBound <= summary.lowerBound)
+    }
+
+    static let guide = Result {
+        try Preview(pages: ["index.md": "# Home\n\nSee [the bee](bee.md).\n", "bee.md": "# Bee\n\nBuzz one.\n", "ant.md": "# Ant\n\nMarch.\n",
+                        "notes.txt": "first notes\n"])
+    }
+
+    /// How many times serve has printed `line` (a regular expression).
+    func count(_ line: String, in printed: String) -> Int {
+        printed.split(separator: "\n").count { $0.range(of: line, options: .regularExpression) != nil }
+    }
+
+    /// An edit to a page's text renders that page and the search index only; a new title, a new
+    /// page or a new folder renders everything; a page in a folder made while serve runs is watched too.
+    @Test func anEditRendersOnlyWhatItChanges() throws {
+        let preview = try Self.guide.get()
+        let docs = preview.folder.appendingPathComponent("docs")
+        func wait(for pattern: String, count expected: Int) -> Bool {
+            let deadline = Date().addingTimeInterval(20)
+            while count(pattern, in: preview.printed) < expected, Date() < deadline { usleep(50_000) }
+            return count(pattern, in: preview.printed) >= expected
+        }
+        #expect(wait(for: "rebuilt 3 pages", count: 1), "\(preview.printed)")
+
+        try "# Bee\n\nBuzz two, quietly.\n".write(to: docs.appendingPathComponent("bee.md"), atomically: true, encoding: .utf8)
+        #expect(wait(for: "rendered 1 changed page of 3 ", count: 1), "\(preview.printed)")
+        #expect(try preview.reply("/bee/") { $0.body.contains("Buzz two") }.body.contains("Buzz two"))
+        #expect(try rawGet(port: preview.port, path: "/assets/search-index.js").body.contains("quietly"))
+        #expect(count("rebuilt 3 pages", in: preview.printed) == 1, "a text edit rebuilt everything: \(preview.printed)")
+
+        // The nav of every page shows the title: all pages render.
+        try "# Wasp\n\nBuzz two, quietly.\n".write(to: docs.appendingPathComponent("bee.md"), atomically: true, encoding: .utf8)
+        #expect(wait(for: "rebuilt 3 pages", count: 2), "\(preview.printed)")
+        #expect(try preview.reply("/ant/") { $0.body.contains("Wasp") }.body.contains("Wasp"))
+
+        try FileManager.default.createDirectory(at: docs.appendingPathComponent("hive"), withIntermediateDirectories: false)
+        try "# Queen\n\nOne.\n".write(to: docs.appendingPathComponent("hive/queen.md"), atomically: true, encoding: .utf8)
+        #expect(wait(for: "rebuilt 4 pages", count: 1), "\(preview.printed)")
+        #expect(try preview.reply("/hive/queen/") { $0.body.contains("One.") }.status == 200)
+        try "# Queen\n\nTwo.\n".write(to: docs.appendingPathComponent("hive/queen.md"), atomically: true, encoding: .utf8)
+        #expect(wait(for: "rendered 1 changed page of 4 ", count: 1), "\(preview.printed)")
+        #expect(try preview.reply("/hive/queen/") { $0.body.contains("Two.") }.body.contains("Two."))
+
+        // A file that is not a page is copied again.
+        try "second notes\n".write(to: docs.appendingPathComponent("notes.txt"), atomically: false, encoding: .utf8)
+        #expect(wait(for: "rebuilt 4 pages", count: 2), "\(preview.printed)")
+        #expect(try preview.reply("/notes.txt") { $0.body.contains("second") }.body == "second notes\n")
     }
 
     @Test(arguments: ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",

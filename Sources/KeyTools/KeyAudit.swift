@@ -1,4 +1,5 @@
 import Dispatch
+import Database
 import DocModel
 import Foundation
 import KeyPolicy
@@ -16,8 +17,8 @@ public struct KeyAudit: Sendable {
 
     /// A finding as the audit reports it.
     public struct Entry: Sendable, Encodable {
-        public var rule: String
-        public var severity: String
+        public var rule: RuleID
+        public var severity: Severity
         public var message: String
     }
 
@@ -36,7 +37,7 @@ public struct KeyAudit: Sendable {
 
         /// Contacts with an error, or a shared key.
         public var failed: Bool {
-            !shared.isEmpty || flagged.contains { $0.findings.contains { $0.severity == "error" } }
+            !shared.isEmpty || flagged.contains { $0.findings.contains { $0.severity == .error } }
         }
     }
 
@@ -81,7 +82,7 @@ public struct KeyAudit: Sendable {
         }
         report.flagged = results.values.flatMap { $0 }
         for contact in report.flagged {
-            for entry in contact.findings { report.byRule[entry.rule, default: 0] += 1 }
+            for entry in contact.findings { report.byRule[entry.rule.rawValue, default: 0] += 1 }
         }
         var index = DuplicateIndex(policy: validator.policy)
         index.reserveCapacity(keys.count)
@@ -99,11 +100,11 @@ public struct KeyAudit: Sendable {
         let policy = validator.policy
         let length = key.unicodeScalars.count
         var entries = validator.findings(for: key).map {
-            Entry(rule: $0.rule.rawValue, severity: $0.severity.rawValue, message: $0.message)
+            Entry(rule: RuleID($0.rule), severity: $0.severity, message: $0.message)
         }
         if length == policy.storage.capacity && key.hasSuffix("...") {
-            entries.removeAll { $0.rule == RuleID.keyCharset.rawValue }
-            entries.insert(Entry(rule: RuleID.keyTruncated.rawValue, severity: RuleID.keyTruncated.entry.severity.rawValue,
+            entries.removeAll { $0.rule == .keyCharset }
+            entries.insert(Entry(rule: .keyTruncated, severity: RuleID.keyTruncated.entry.severity,
                                  message: "cut to its first \(policy.storage.capacity - 3) characters plus \"...\" by APIv4: "
                                     + "no program holds this key, so it cannot be used; assign a new one"), at: 0)
         }

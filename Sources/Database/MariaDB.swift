@@ -3,6 +3,12 @@ import DocModel
 import Foundation
 import KeyPolicy
 
+/// Programs of the system that keydocs runs its engines with.
+public enum SystemTools {
+    /// setpriv (util-linux), which runs an engine as a user of its own when keydocs runs as root.
+    public static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
 /// A required engine (bubblewrap, MariaDB) that is missing or would not start.
 public struct EngineError: Error, Sendable, CustomStringConvertible {
     /// The engine's name.
@@ -11,6 +17,12 @@ public struct EngineError: Error, Sendable, CustomStringConvertible {
     public var reason: String
 
     public var description: String { "\(engine): \(reason)" }
+
+    /// The error of `engine`: `reason`.
+    public init(engine: String, reason: String) {
+        self.engine = engine
+        self.reason = reason
+    }
 }
 
 /// A private MariaDB server for one run: its own data folder and socket in a temporary folder
@@ -75,7 +87,7 @@ public final class MariaDBServer: @unchecked Sendable {
         var runAs: [String] = []
         var uid: UInt32?
         if geteuid() == 0 {
-            guard let setpriv = Sandbox.setpriv else {
+            guard let setpriv = SystemTools.setpriv else {
                 throw EngineError(engine: "MariaDB", reason: "setpriv (Debian package util-linux) is needed to run it as a user of its own")
             }
             let id = UInt32.random(in: 200_000..<1_200_000)
@@ -298,6 +310,12 @@ public struct MariaDBAddress: Sendable, Equatable {
         self.user = user
         self.password = password
         self.database = database
+    }
+
+    /// The password in the file at `path`: its first line (a file keeps it out of the process list).
+    public static func password(fromFile path: String) throws -> String {
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        return String(text.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
     }
 
     /// Reads `mysql://user[:password]@host[:port]/database`; nil when the address is not of that form.

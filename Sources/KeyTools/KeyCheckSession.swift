@@ -5,8 +5,8 @@ import KeyPolicy
 
 /// The state of one `keydocs key check` run: the validator, the keys seen so far (for
 /// duplicates) and the diagnostics collected.
-struct KeyCheckSession {
-    let validator: KeyValidator
+public struct KeyCheckSession {
+    public let validator: KeyValidator
     /// The keys seen so far, in parts (`DuplicateIndex.part`) that are searched on their own cores.
     private let duplicates: [DuplicatePart]
     /// Where each key seen so far came from, by token: an index into `files` and a line.
@@ -14,10 +14,10 @@ struct KeyCheckSession {
     private var files: [String] = []
     /// Where the keys of --existing came from, by token (negative tokens).
     private var existingPlaces: [String] = []
-    private(set) var diagnostics: [Diagnostic] = []
+    public private(set) var diagnostics: [Diagnostic] = []
     private var checked = 0, invalid = 0, warned = 0
 
-    init(policy: Policy) {
+    public init(policy: Policy) {
         validator = KeyValidator(policy: policy)
         duplicates = (0..<max(ProcessInfo.processInfo.activeProcessorCount, 1)).map { _ in DuplicatePart(policy: policy) }
     }
@@ -28,12 +28,14 @@ struct KeyCheckSession {
     }
 
     /// Counts for the summary line and the JSON.
-    var summary: [String: Int] {
-        ["keys": checked, "valid": checked - invalid, "invalid": invalid, "warnings": warned]
+    public var summary: Tally {
+        var tally = Tally()
+        (tally.keys, tally.valid, tally.invalid, tally.warned) = (checked, checked - invalid, invalid, warned)
+        return tally
     }
 
     /// Reads keys already in use from `path`, one a line (blank lines and `#` comments skipped).
-    mutating func loadExisting(path: String) throws {
+    public mutating func loadExisting(path: String) throws {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw InputError(path: path, reason: "cannot read: \((error as NSError).localizedDescription)")
@@ -51,7 +53,7 @@ struct KeyCheckSession {
     /// Checks each line of `bytes` as a key; a final newline does not make an empty key. The
     /// policy's rules run on every core, then each part of the duplicate index takes its keys
     /// in input order on a core of its own.
-    mutating func check(lines bytes: [UInt8], file: String) {
+    public mutating func check(lines bytes: [UInt8], file: String) {
         let lines = Self.lineRanges(bytes)
         let workers = lines.count >= 20_000 ? ProcessInfo.processInfo.activeProcessorCount : 1
         let chunk = (lines.count + workers - 1) / max(workers, 1)
@@ -94,7 +96,7 @@ struct KeyCheckSession {
     }
 
     /// Checks one key and records its findings at `location`.
-    mutating func check(key: String, location: SourceLocation) {
+    public mutating func check(key: String, location: SourceLocation) {
         var key = key
         key.withUTF8 { bytes in
             let earlier = bytes.isEmpty ? nil : insertDuplicate(bytes, token: places.count)
@@ -126,7 +128,7 @@ struct KeyCheckSession {
 
     /// The byte range of each line: split at "\n", without one "\r" before it, and no empty
     /// line after a final newline.
-    static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    public static func lineRanges(_ bytes: [UInt8]) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(bytes.count / 33 + 1)
         bytes.withUnsafeBufferPointer { buffer in
@@ -145,4 +147,17 @@ struct KeyCheckSession {
 final class DuplicatePart: @unchecked Sendable {
     var index: DuplicateIndex
     init(policy: Policy) { index = DuplicateIndex(policy: policy) }
+}
+
+/// An input that could not be read, with its path.
+public struct InputError: Error, CustomStringConvertible {
+    public let path: String
+    public let reason: String
+    public var description: String { "\(path): \(reason)" }
+
+    /// The error of reading `path`: `reason`.
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
 }

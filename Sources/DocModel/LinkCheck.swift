@@ -1,14 +1,18 @@
 import Dispatch
-import DocModel
 import Foundation
 
 /// Resolves every internal link and anchor of every page against the loaded docs.
 /// A link to a missing page, file or anchor is a `link.broken` warning at its place; a link
 /// that climbs out of the docs folder is a `link.outside` warning.
-struct LinkCheck: Sendable {
-    let docs: DocSet
+public struct LinkCheck: Sendable {
+    /// The docs whose links are checked.
+    public let docs: DocSet
 
-    func run() -> [Diagnostic] {
+    /// A check of `docs`' links.
+    public init(docs: DocSet) { self.docs = docs }
+
+    /// Every finding, in page order.
+    public func run() -> [Diagnostic] {
         let anchors = Dictionary(uniqueKeysWithValues: docs.pages.map { ($0.path, Set($0.headings.map(\.slug))) })
         let assets = Set(docs.assets)
         let folders = Set(docs.pages.map(\.path).flatMap(Self.ancestors) + docs.assets.flatMap(Self.ancestors))

@@ -3,8 +3,9 @@ import KeyPolicy
 
 /// The key policy's numbers as page variables (`{{ policy.maxLength }}`), so that the guide
 /// states them from the code that enforces them.
-enum PolicyVariables {
-    static func make(_ policy: Policy = .civicrm) -> Variables {
+public enum PolicyVariables {
+    /// The variables of `policy`.
+    public static func make(_ policy: Policy = .civicrm) -> Variables {
         let d = policy == .civicrm ? PolicyDescription.civicrm : PolicyDescription(policy)
         func bits(_ length: Int) -> String { String(policy.effectiveBits(length: length), decimals: 1) }
         var values: [String: String] = [

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The pages of the last load, each with its file's identity (inode, size, modification and
+/// change times): a page whose file is the same as then is taken from here, not read and
+/// converted again. What the conversion depends on besides the file (the Markdown options, the
+/// URL style, which README pages are indexes, the variables) is kept too, and a change to any of
+/// it empties the cache. `serve` keeps one from rebuild to rebuild.
+public final class PageCache: @unchecked Sendable {
+    /// What a page's conversion depends on besides its file.
+    struct Context: Equatable {
+        var docsDir: String
+        var root: String
+        var markdown: MarkdownOptions
+        var useDirectoryURLs: Bool
+        var readmeIndexes: Set<String>
+        var variables: [String: String]
+    }
+
+    private let lock = NSLock()
+    private var context: Context?
+    private var entries: [String: (stamp: FileStamp, page: Page)] = [:]
+    private var lastReused = 0, lastRead = 0
+
+    /// An empty cache.
+    public init() {}
+
+    /// Pages the last load took from the cache, and pages it read.
+    public var counts: (reused: Int, read: Int) { lock.withLock { (lastReused, lastRead) } }
+
+    /// The page at `path` if its file still has `stamp` and the context is the same.
+    func page(_ path: String, stamp: FileStamp?, context: Context) -> Page? {
+        lock.withLock {
+            guard self.context == context, let stamp, let entry = entries[path], entry.stamp == stamp else { return nil }
+            return entry.page
+        }
+    }
+
+    /// Replaces the cache's pages with the last load's.
+    func store(_ pages: [(stamp: FileStamp?, page: Page)], context: Context, reused: Int) {
+        lock.withLock {
+            self.context = context
+            entries = [:]
+            for entry in pages { if let stamp = entry.stamp { entries[entry.page.path] = (stamp, entry.page) } }
+            lastReused = reused
+            lastRead = pages.count - reused
+        }
+    }
+}
+
+/// A file's identity (inode, size, modification and change times): when any part changes,
+/// the file may have.
+public struct FileStamp: Equatable, Sendable {
+    var inode: UInt64, size: Int64, modified: timespec, changed: timespec
+
+    public static func == (a: FileStamp, b: FileStamp) -> Bool {
+        a.inode == b.inode && a.size == b.size && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
+            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
+    }
+
+    /// The stamp of the file at `path`, or nil when it cannot be read.
+    public init?(path: String) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        inode = UInt64(status.st_ino)
+        size = Int64(status.st_size)
+        modified = status.st_mtim
+        changed = status.st_ctim
+    }
+}

@@ -1,0 +1,80 @@
+import Database
+import DocModel
+import Foundation
+
+/// Where the docs are, as a command was given them: `--docs` and `--config`, either or neither.
+public struct DocsLocation: Sendable {
+    /// The docs folder, when given.
+    public var docs: String?
+    /// The config file, when given.
+    public var config: String?
+
+    /// The docs at `docs`, with the config `config`; nil finds them.
+    public init(docs: String? = nil, config: String? = nil) {
+        self.docs = docs
+        self.config = config
+    }
+
+    /// The config as given or found, and its path; defaults when there is none.
+    public func loadConfig() throws(DocError) -> (SiteConfig, String?) {
+        if let config {
+            return (try SiteConfig.load(path: config), config)
+        }
+        if FileManager.default.fileExists(atPath: "mkdocs.yml") {
+            let found = try SiteConfig.load(path: "mkdocs.yml")
+            // A --docs folder other than the config's own is a different set of docs.
+            if let docs, Self.same(docs, found.docsDir) == false { return (SiteConfig(), nil) }
+            return (found, "mkdocs.yml")
+        }
+        return (SiteConfig(), nil)
+    }
+
+    /// The docs folder: `docs`, else the config's `docs_dir` beside the config file.
+    public func docsDir(config: SiteConfig, configPath: String?) -> String {
+        if let docs { return docs }
+        return Self.beside(configPath, config.docsDir)
+    }
+
+    /// The docs folder and the config file: what `serve` watches.
+    public var watched: [String] {
+        let config = try? loadConfig()
+        return [docsDir(config: config?.0 ?? SiteConfig(), configPath: config?.1), config?.1 ?? self.config ?? "mkdocs.yml"]
+    }
+
+    /// What a site folder may neither be nor contain: the docs folder (first, since the site may
+    /// not lie inside it either), the config file, its folder and the folder keydocs runs in.
+    public func protectedPaths(docs: String, configPath: String?) -> [(what: String, path: String)] {
+        var paths = [(what: "the docs folder", path: docs)]
+        if let configPath { paths.append((what: "the config file", path: configPath)) }
+        paths.append((what: "the current folder", path: FileManager.default.currentDirectoryPath))
+        if let configPath {
+            let folder = SitePaths.directory(of: configPath)
+            paths.append((what: "the config file's folder", path: folder.isEmpty ? "." : folder))
+        }
+        return paths
+    }
+
+    static func same(_ a: String, _ b: String) -> Bool {
+        URL(fileURLWithPath: a).standardizedFileURL.path == URL(fileURLWithPath: b).standardizedFileURL.path
+    }
+
+    /// `path` relative to the config file's folder, as the user would type it.
+    public static func beside(_ configPath: String?, _ path: String) -> String {
+        guard let configPath, !path.hasPrefix("/") else { return path }
+        let folder = SitePaths.directory(of: configPath)
+        return folder.isEmpty ? path : folder + "/" + path
+    }
+}
+
+/// How samples run.
+public struct EngineSettings: Sendable {
+    /// Runs of each generator.
+    public var runs = 200
+    /// Shell samples run in bubblewrap; false runs them unsandboxed (`--sandbox none`).
+    public var sandboxed = true
+    /// A MariaDB server to use instead of a private one.
+    public var mysql: MariaDBAddress?
+
+    /// The defaults: 200 runs, sandboxed, a private MariaDB.
+    public init() {}
+}
