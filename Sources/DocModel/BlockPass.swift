@@ -68,8 +68,7 @@ public enum BlockPass {
                       let value = String(part[part.index(after: eq)...]).removingPercentEncoding else { continue }
                 let safeName = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":") }
                 guard safeName, !name.hasPrefix("on"), !["href", "src", "srcset", "srcdoc", "action", "formaction", "xlink:href"].contains(name) else { continue }
-                let escaped = value.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-                    .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                let escaped = escape(value)
                 out += " \(name)=\"\(escaped)\""
             }
             return out
@@ -460,7 +459,7 @@ public enum BlockPass {
             guard indent == 0 || (indent % 4 == 0 && insideListItem(indent: indent)) else { return nil }
             guard let (classes, title) = Self.typeAndTitle(rest) else { return nil }
             let pad = String(repeating: " ", count: indent)
-            let classList = classes.map(escapeAttribute).joined(separator: " ")
+            let classList = classes.map { escape($0) }.joined(separator: " ")
             // Python-Markdown's default title is the first type, capitalised; `""` means none.
             let shownTitle = title ?? classes.first.map { $0.prefix(1).uppercased() + $0.dropFirst() }
             var html: [String]
@@ -778,11 +777,6 @@ public enum BlockPass {
             guard count >= 3 else { return nil }
             if first == "`" && trimmed.dropFirst(count).contains("`") { return nil }
             return (first, count)
-        }
-
-        func escapeAttribute(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-                .replacingOccurrences(of: "<", with: "&lt;")
         }
     }
 }

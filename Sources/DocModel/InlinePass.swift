@@ -66,8 +66,7 @@ enum InlinePass {
 
     /// Every whole-word `term` in a run of text as `<abbr title="…">term</abbr>`.
     static func abbreviate(_ text: String, term: String, title: String) -> String {
-        let escapedTitle = title.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        let escapedTitle = escape(title)
         func isWord(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
         var out = ""
         var rest = Substring(text)

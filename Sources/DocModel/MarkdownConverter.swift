@@ -278,8 +278,7 @@ public enum MarkdownConverter {
                 cmark_node_set_literal(html, marker.heading(index))
                 if cmark_node_prepend_child(node, html) == 0 { cmark_node_free(html) }
                 if permalink, let link = cmark_node_new(CMARK_NODE_HTML_INLINE) {
-                    let slug = headings[index].slug.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "\"", with: "&quot;")
-                        .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+                    let slug = escape(headings[index].slug)
                     cmark_node_set_literal(link, "<a class=\"headerlink\" href=\"#\(slug)\" title=\"Permanent link\">&para;</a>")
                     if cmark_node_append_child(node, link) == 0 { cmark_node_free(link) }
                 }

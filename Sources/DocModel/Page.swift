@@ -143,7 +143,7 @@ public enum BodyPart: Sendable, Equatable {
 public struct Section: Sendable, Equatable {
     /// The heading's anchor, or nil for the text before the first heading.
     public var slug: String?
-    /// The heading's text, or the page title.
+    /// The heading's text; empty for the text before the first heading.
     public var title: String
     /// The words of the section.
     public var text: String

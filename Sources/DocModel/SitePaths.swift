@@ -104,6 +104,18 @@ public struct SitePaths: Sendable {
     /// `..`, `.` and empty segments resolved; nil when the path climbs out of the root.
     public static func normalize(_ path: String) -> String? { normalize(bytes: path.utf8) }
 
+    /// `path` with its empty and `.` segments dropped, or nil when it has a `..` segment: the
+    /// paths that the site writer writes and the preview serves never climb, whatever they
+    /// would climb back into.
+    public static func contained(_ path: some StringProtocol) -> String? {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/") where part != "." {
+            if part == ".." { return nil }
+            parts.append(Substring(part))
+        }
+        return parts.joined(separator: "/")
+    }
+
     /// `normalize(_:)` on bytes, written out segment by segment; a `..` takes back the last one.
     static func normalize<Bytes: Collection<UInt8>>(bytes path: Bytes) -> String? {
         let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")

@@ -131,9 +131,9 @@ public final class PreviewServer: @unchecked Sendable {
         var path = rawPath.split(separator: "?", maxSplits: 1).first.map(String.init) ?? ""
         for _ in 0..<2 { path = path.removingPercentEncoding ?? path }
         guard !path.contains("\0"), !path.contains("\\") else { return nil }
-        let segments = path.split(separator: "/", omittingEmptySubsequences: true)
-        guard !segments.contains(where: { $0 == ".." || ($0.hasPrefix(".") && $0 != ".") }) else { return nil }
-        return segments.filter { $0 != "." }.joined(separator: "/")
+        // Hidden files are not served, nor is anything in a hidden folder.
+        guard !path.split(separator: "/").contains(where: { $0.hasPrefix(".") && $0 != "." && $0 != ".." }) else { return nil }
+        return SitePaths.contained(path)
     }
 
     static func inject(_ html: Data, problems: [String]) -> Data {

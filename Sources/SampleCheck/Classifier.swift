@@ -4,8 +4,6 @@ import Foundation
 /// Decides what kind of sample a block is, from its content as well as its info string: an
 /// output block is often tagged `bash` or `sql` like the command before it.
 enum Classifier {
-    static let shellLanguages: Set<String> = ["bash", "sh", "shell", "console", "zsh", "shell-session"]
-    static let sqlLanguages: Set<String> = ["sql", "mysql", "mariadb"]
     static let sqlStarts: [String] = ["select", "update", "insert", "delete", "set", "create", "alter", "drop", "use", "show",
                                       "replace", "with", "begin", "commit", "start", "describe", "explain"]
 
@@ -18,11 +16,12 @@ enum Classifier {
         if KeyOutput.parse(text) != nil { return .output }
         let commandText = ShellSyntax.stripPrompts(trimmed)
         let firstWord = commandText.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).first.map(String.init)
-        let shell = language.map { shellLanguages.contains($0) } ?? false
+        let known = CodeLanguage(language)
+        let shell = known == .shell
         if firstWord == "cv" && (language == nil || shell) { return .cv }
-        if let language, sqlLanguages.contains(language) { return .sql }
-        if language == "json" { return .json }
-        if language == "yaml" || language == "yml" { return .yaml }
+        if known == .sql { return .sql }
+        if known == .json { return .json }
+        if known == .yaml { return .yaml }
         // A shell block is a key generator only when it reads a random source; other shell
         // blocks (git, drush, wp, composer, sudo…) are commands, whose cv parts are checked.
         if shell { return readsRandom(commandText) ? .generator : .command }

@@ -7,6 +7,14 @@ struct GeneratorRecord: Sendable {
     var sample: Int
     var location: SourceLocation
     var lengths: ClosedRange<Int>?
+
+    /// The lengths seen, as `32` or `32–44`.
+    var lengthsText: String? { lengths.map(Self.text) }
+
+    /// `range` as `32`, or `32–44`.
+    static func text(_ range: ClosedRange<Int>) -> String {
+        range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
+    }
     var characters: Set<Unicode.Scalar> = []
     var runs = 0
 
@@ -45,7 +53,7 @@ struct GeneratorRecord: Sendable {
         }
         var out: [Diagnostic] = []
         let n = outputs.count
-        let lengths = record.lengths.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "0"
+        let lengths = record.lengthsText ?? "0"
         func add(_ rule: RuleID, _ message: String, _ extra: [String] = []) {
             out.append(Diagnostic(.error, at: location, rule: rule, message, context: context + extra))
         }

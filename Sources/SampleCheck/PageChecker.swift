@@ -155,7 +155,7 @@ struct PageChecker {
             let foreign = Set(output.key.unicodeScalars).subtracting(generator.characters)
             let from = "the generator at line \(generator.location.line)"
             if !lengths.contains(length) {
-                let seen = lengths.lowerBound == lengths.upperBound ? "\(lengths.lowerBound)" : "\(lengths.lowerBound)–\(lengths.upperBound)"
+                let seen = GeneratorRecord.text(lengths)
                 report(.outputImpossible, at: location,
                        "the key shown is \(length) characters, but \(from) printed \(seen) in \(generator.runs) runs")
             } else if !foreign.isEmpty {

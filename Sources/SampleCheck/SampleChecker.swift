@@ -25,7 +25,20 @@ protocol SampleChecker: Sendable {
 /// Every checker, one for each kind of sample.
 enum Checkers {
     static let all: [any SampleChecker] = [
-        GeneratorChecker(), OutputChecker(), CvChecker(), SQLChecker(), JSONChecker(), YAMLChecker(), CommandChecker(),
+        // Shell key generators: parsed, held to the allowlist, run in the sandbox.
+        PageStep(.generator) { $0.checkShell($1, directives: $2) },
+        // What a generator printed: a key, or a mysql table with one.
+        PageStep(.output) { page, sample, _ in page.checkOutput(sample) },
+        // `cv api`, `api3` and `api4` commands, against cv's grammar and the Contact fields.
+        PageStep(.cv) { page, sample, _ in page.checkCv(sample) },
+        // SQL, run on MariaDB in strict mode.
+        PageStep(.sql) { $0.checkSQL($1, directives: $2) },
+        // JSON as PHP's json_decode reads it, with the keys it carries.
+        PageStep(.json) { page, sample, _ in page.checkJSON(sample) },
+        // YAML that must parse.
+        PageStep(.yaml) { page, sample, _ in page.checkYAML(sample) },
+        // Shell commands that are not generators: parsed, their cv commands checked, never run.
+        PageStep(.command) { page, sample, _ in page.checkCommand(sample) },
     ]
 
     /// The checker of `kind`.
@@ -34,48 +47,17 @@ enum Checkers {
     private static let byKind = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
 }
 
-/// Shell key generators: parsed, held to the allowlist, run in the sandbox.
-struct GeneratorChecker: SampleChecker {
-    var kind: SampleKind { .generator }
-    func check(_ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult {
-        page.checkShell(sample, directives: directives)
+/// A checker that is one step of the page's checker, which holds what the steps share.
+struct PageStep: SampleChecker {
+    let kind: SampleKind
+    let step: @Sendable (inout PageChecker, Sample, Directives) -> BlockResult
+
+    init(_ kind: SampleKind, _ step: @escaping @Sendable (inout PageChecker, Sample, Directives) -> BlockResult) {
+        self.kind = kind
+        self.step = step
     }
-}
 
-/// What a generator printed: a key, or a mysql table with one.
-struct OutputChecker: SampleChecker {
-    var kind: SampleKind { .output }
-    func check(_ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult { page.checkOutput(sample) }
-}
-
-/// `cv api`, `api3` and `api4` commands, against cv's grammar and the Contact fields.
-struct CvChecker: SampleChecker {
-    var kind: SampleKind { .cv }
-    func check(_ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult { page.checkCv(sample) }
-}
-
-/// SQL, run on MariaDB in strict mode.
-struct SQLChecker: SampleChecker {
-    var kind: SampleKind { .sql }
     func check(_ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult {
-        page.checkSQL(sample, directives: directives)
+        step(&page, sample, directives)
     }
-}
-
-/// JSON as PHP's json_decode reads it, with the keys it carries.
-struct JSONChecker: SampleChecker {
-    var kind: SampleKind { .json }
-    func check(_ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult { page.checkJSON(sample) }
-}
-
-/// YAML that must parse.
-struct YAMLChecker: SampleChecker {
-    var kind: SampleKind { .yaml }
-    func check(_ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult { page.checkYAML(sample) }
-}
-
-/// Shell commands that are not generators: parsed, their cv commands checked, never run.
-struct CommandChecker: SampleChecker {
-    var kind: SampleKind { .command }
-    func check(_ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult { page.checkCommand(sample) }
 }

@@ -240,7 +240,7 @@ extension PageChecker {
                 shownKey = (output.key, location)
             }
         }
-        let lengths = record.lengths.map { $0.lowerBound == $0.upperBound ? "\($0.lowerBound)" : "\($0.lowerBound)–\($0.upperBound)" } ?? "?"
+        let lengths = record.lengthsText ?? "?"
         let measured = "\(lengths)-character keys in \(batch.runs.count) runs"
         return .checked("ran \(batch.runs.count) times: all different, all valid", measured: measured)
     }

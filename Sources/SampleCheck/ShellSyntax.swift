@@ -49,15 +49,16 @@ public enum ShellSyntax {
         return commands
     }
 
-    /// The text with a leading `$ ` or `# ` prompt removed from each line that has one, when
-    /// the block is written as a console session.
+    /// The text with a leading `$ ` prompt removed from each line that has one, when the block
+    /// is written as a console session. (A line starting `# ` stays: to the shell it is a comment.)
     public static func stripPrompts(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.contains(where: { $0.hasPrefix("$ ") }) else { return text }
         return lines.map { $0.hasPrefix("$ ") ? String($0.dropFirst(2)) : String($0) }.joined(separator: "\n")
     }
 
-    /// Whether a console block's line is output rather than a command (no prompt, when others have one).
+    /// A console session's commands: its `$ ` lines without the prompt, and its output lines (no
+    /// prompt, when others have one) blank, so that every command keeps its line number.
     public static func commandLines(_ text: String) -> String {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.contains(where: { $0.hasPrefix("$ ") }) else { return text }

@@ -1,6 +1,8 @@
+import DocModel
+
 /// Highlights code at build time, so that pages need no highlighting script. Each token class
-/// becomes a `<span class="hl-X">`; everything else is escaped text. Languages: bash (and sh,
-/// shell, console), sql (and mysql), json, php, yaml.
+/// becomes a `<span class="hl-X">`; everything else is escaped text, in the languages of
+/// `CodeLanguage`, by any of their names.
 public struct Highlighter: Sendable {
     struct Language: Sendable {
         var lineComments: [String]
@@ -59,14 +61,14 @@ public struct Highlighter: Sendable {
 
     /// The language for an info string's first word, or nil when keydocs does not highlight it.
     static func language(named name: String?) -> Language? {
-        switch name {
-        case "bash", "sh", "shell", "console", "zsh": return bash
-        case "sql", "mysql", "mariadb": return sql
-        case "json": return json
-        case "php": return php
-        case "javascript", "js": return javascript
-        case "yaml", "yml": return yaml
-        default: return nil
+        switch CodeLanguage(name) {
+        case .shell?: return bash
+        case .sql?: return sql
+        case .json?: return json
+        case .php?: return php
+        case .javascript?: return javascript
+        case .yaml?: return yaml
+        case nil: return nil
         }
     }
 
@@ -213,15 +215,7 @@ private struct Lexer {
     }
 
     mutating func plain(_ start: Int, _ end: Int) {
-        for byte in bytes[start..<end] {
-            switch byte {
-            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
-            default: out.append(byte)
-            }
-        }
+        for byte in bytes[start..<end] { appendEscaped(byte, to: &out) }
         i = end
     }
 }

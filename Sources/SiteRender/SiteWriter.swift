@@ -150,7 +150,7 @@ public struct SiteWriter: Sendable {
 
     /// The file system path of `path` in the staging folder.
     private func target(_ path: String) throws(DocError) -> String {
-        guard let normal = SitePathsCheck.inside(path) else {
+        guard !path.hasPrefix("/"), let normal = SitePaths.contained(path), !normal.isEmpty else {
             throw DocError(stage: .write, path: path, "refusing to write outside the output folder")
         }
         return stagingPath + "/" + normal
@@ -217,20 +217,5 @@ public struct SiteWriter: Sendable {
     public func discard() {
         Interrupts.shared.remove(interruptToken)
         try? FileManager.default.removeItem(at: staging)
-    }
-}
-
-/// Path checks for the writer.
-enum SitePathsCheck {
-    /// `path` without `.` segments, or nil when it is absolute or climbs out with `..`.
-    static func inside(_ path: String) -> String? {
-        guard !path.hasPrefix("/") else { return nil }
-        var parts: [Substring] = []
-        for part in path.split(separator: "/") {
-            if part == "." { continue }
-            if part == ".." { return nil }
-            parts.append(part)
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
     }
 }

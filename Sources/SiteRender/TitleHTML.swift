@@ -1,3 +1,5 @@
+import DocModel
+
 /// Titles from `mkdocs.yml` (nav entries) may hold HTML, as mkdocs shows them: `&amp;`,
 /// `<del>old</del>`. They come from a config line that anyone can change in a pull request, so
 /// only character references and a few inline tags without attributes are kept.

@@ -81,7 +81,7 @@ struct DiagnosticOutput {
         switch format {
         case .text: Console.err(DiagnosticRenderer.visible(error.description))
         case .github:
-            Console.out("::error file=\(error.path)\(error.line.map { ",line=\($0)" } ?? ""),title=\(error.stage)::\(error.reason)")
+            Console.out(DiagnosticRenderer.github(finding))
         case .json:
             var tally = Tally()
             tally.errors = 1

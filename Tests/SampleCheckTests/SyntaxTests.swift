@@ -119,3 +119,28 @@ import Testing
         #expect(Directives.parse(Annotation(text: "a note for editors", line: 1)) == nil)
     }
 }
+
+/// Every kind an annotation can name has its checker, which claims the block and judges it.
+@Suite struct CheckerRegistryTests {
+    @Test func everyKindIsCheckedByItsChecker() throws {
+        var options = CheckOptions()
+        options.offline = true
+        options.runs = 1
+        let samples: [SampleKind: String] = [
+            .generator: "head -c 32 /dev/urandom | base64", .output: "not a key at all, with spaces",
+            .cv: "cv api4 Contact.creat", .sql: "SELECT 1;", .json: "{\"api_key\": ", .yaml: "a: [unclosed",
+            .command: "git status",
+        ]
+        #expect(Set(samples.keys) == Set(SampleKind.allCases))
+        let kinds = SampleKind.allCases
+        let (report, _) = try checkPage("Kinds", kinds.map { TestBlock(text: samples[$0]!, language: "text", annotation: "<!-- check: kind=\($0.rawValue) -->") },
+                                        options: options)
+        for (index, kind) in kinds.enumerated() {
+            let outcome = try #require(report.outcomes[SampleKey(page: "index.md", index: index)], "\(kind)")
+            #expect(outcome.status != .unchecked, "\(kind): \(outcome.note)")
+        }
+        // The ones that can be judged without an engine are: wrong, and said to be.
+        let rules = Set(report.diagnostics.map(\.rule))
+        #expect(rules.isSuperset(of: [.cvAction, .jsonInvalid, .yamlInvalid, .outputUnreadable]), "\(rules)")
+    }
+}

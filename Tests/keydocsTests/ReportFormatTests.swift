@@ -135,5 +135,10 @@ import Testing
             #expect(text.contains("load.failed"), "\(format): \(text)")
             _ = try document(run)
         }
+        // A workflow command's properties end at a comma or colon: the path's own are escaped.
+        let github = try keydocs(["check", "--format", "github", "--docs", "/nonexistent,title=x:y"])
+        #expect(github.status == 2)
+        #expect(github.stdout == "::error file=/nonexistent%2Ctitle=x%3Ay,line=1,endLine=1,col=1,title=load.failed::the docs folder does not exist\n",
+                "\(github.stdout)")
     }
 }

@@ -1,0 +1,29 @@
+/// The languages keydocs knows by the first word of a code block's info string: the checker
+/// claims blocks by them and the highlighter colours them, from this one list of names.
+public enum CodeLanguage: Sendable, CaseIterable {
+    case shell, sql, json, php, javascript, yaml
+
+    /// The info-string words for each language.
+    public var names: Set<String> {
+        switch self {
+        case .shell: ["bash", "sh", "shell", "console", "zsh", "shell-session"]
+        case .sql: ["sql", "mysql", "mariadb"]
+        case .json: ["json"]
+        case .php: ["php"]
+        case .javascript: ["javascript", "js"]
+        case .yaml: ["yaml", "yml"]
+        }
+    }
+
+    /// The language that `name` names, or nil for one keydocs does not know.
+    public init?(_ name: String?) {
+        guard let name, let found = Self.byName[name] else { return nil }
+        self = found
+    }
+
+    private static let byName: [String: CodeLanguage] = {
+        var map: [String: CodeLanguage] = [:]
+        for language in allCases { for name in language.names { map[name] = language } }
+        return map
+    }()
+}
