@@ -5,7 +5,6 @@ import Foundation
 import KeyPolicy
 import KeyTools
 import Pipeline
-import SampleCheck
 
 /// `keydocs key audit`: the keys already in a CiviCRM database, read in one read-only pass.
 struct AuditKeys: ParsableCommand {

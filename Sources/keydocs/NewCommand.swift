@@ -1,5 +1,4 @@
 import ArgumentParser
-import Database
 import DocModel
 import Foundation
 import KeyPolicy

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Dispatch
-import Database
 import DocModel
 import Foundation
 import Pipeline
