@@ -12,6 +12,8 @@ public final class FileWatch: @unchecked Sendable {
     /// The folder each watch descriptor watches, and whether all of it counts or only some names.
     private var watches: [Int32: (folder: String, only: Set<String>?)] = [:]
     private var watchedFolders: Set<String> = []
+    /// Folders that could not be watched (the system's limit on watches, `fs.inotify.max_user_watches`).
+    public private(set) var unwatched: [String] = []
     private let folders: [String]
     private let files: [String]
 
@@ -46,24 +48,30 @@ public final class FileWatch: @unchecked Sendable {
                 byFolder[folder] = .some([name])
             }
         }
-        for (folder, only) in byFolder where !watchedFolders.contains(folder) {
+        unwatched = []
+        for (folder, only) in byFolder.sorted(by: { $0.key < $1.key }) where !watchedFolders.contains(folder) {
             let wd = inotify_add_watch(fd, folder, Self.mask)
-            guard wd >= 0 else { continue }
+            guard wd >= 0 else {
+                if errno == ENOSPC { unwatched.append(folder) }
+                continue
+            }
             watches[wd] = (folder, only)
             watchedFolders.insert(folder)
         }
     }
 
-    /// `root` and the folders inside it, hidden ones left out.
+    /// `root` and the folders inside it, hidden ones and links left out (a link to a folder is
+    /// not followed, so a loop of links ends).
     static func folders(under root: String) -> [String] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else { return [] }
-        var found = [root]
-        for relative in FileManager.default.enumerator(atPath: root)?.allObjects as? [String] ?? [] {
-            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
-            var inner: ObjCBool = false
-            if FileManager.default.fileExists(atPath: root + "/" + relative, isDirectory: &inner), inner.boolValue {
-                found.append(root + "/" + relative)
+        var found: [String] = []
+        var pending = [root]
+        while let folder = pending.popLast() {
+            found.append(folder)
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
+                var status = stat()
+                if lstat(folder + "/" + name, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR { pending.append(folder + "/" + name) }
             }
         }
         return found

@@ -72,6 +72,10 @@ struct ServeCommand: AsyncParsableCommand {
             cleanup.run()
             throw ExitCode(2)
         }
+        if !watch.unwatched.isEmpty {
+            Console.err("keydocs: warning: \(counted(watch.unwatched.count, "folder")) of the docs cannot be watched (the system's limit, "
+                        + "sysctl fs.inotify.max_user_watches, is reached): edits there are not seen, starting with \(watch.unwatched[0])")
+        }
         let state = PreviewState(root: folder.appendingPathComponent("site"))
         let preview = PreviewBuild(build: build, state: state)
         let first = await preview.run()
