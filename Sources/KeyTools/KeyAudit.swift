@@ -113,6 +113,11 @@ public struct KeyAudit: Sendable {
         return Flagged(id: id, keyPrefix: preview.prefix, keyLength: preview.length, findings: entries)
     }
 
+    /// `publishedKeys(in:)` of the docs folder at `docsDir`, read as `keydocs build` reads it.
+    public static func publishedKeys(inDocsAt docsDir: String) throws(DocError) -> [(key: String, source: String)] {
+        publishedKeys(in: try LoadStage(docsDir: docsDir, config: SiteConfig(), variables: PolicyVariables.make()).run())
+    }
+
     /// Key-shaped strings (20 or more letters and digits) in the code blocks of `docs`, with where
     /// each is: every one of them is published.
     public static func publishedKeys(in docs: DocSet) -> [(key: String, source: String)] {

@@ -4,7 +4,6 @@ import DocModel
 import Foundation
 import KeyPolicy
 import KeyTools
-import Pipeline
 
 /// `keydocs key audit`: the keys already in a CiviCRM database, read in one read-only pass.
 struct AuditKeys: ParsableCommand {
@@ -74,8 +73,7 @@ struct AuditKeys: ParsableCommand {
         let docsDir = docs ?? (FileManager.default.fileExists(atPath: "docs") ? "docs" : nil)
         if let docsDir {
             do {
-                let loaded = try LoadStage(docsDir: docsDir, config: SiteConfig(), variables: PolicyVariables.make()).run()
-                for (key, source) in KeyAudit.publishedKeys(in: loaded) { validator.addPublished(key, source: "in the docs at \(source)") }
+                for (key, source) in try KeyAudit.publishedKeys(inDocsAt: docsDir) { validator.addPublished(key, source: "in the docs at \(source)") }
             } catch {
                 Console.err(error.description)
                 throw ExitCode(2)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import KeyPolicy
+import KeyTools
 
 /// `keydocs key`: generate and check keys.
 struct KeyCommand: ParsableCommand {
@@ -34,6 +35,8 @@ struct GenerateKeys: ParsableCommand {
 
     func run() throws {
         let generator = KeyGenerator(policy: .civicrm)
-        try ParallelGeneration.write(generator: generator, count: count, length: length ?? generator.policy.defaultLength)
+        try ParallelGeneration.write(generator: generator, count: count, length: length ?? generator.policy.defaultLength) {
+            try Console.out(bytes: $0)
+        }
     }
 }

@@ -1,16 +1,19 @@
+import Dispatch
 import Foundation
 import KeyPolicy
 
-/// Writes many keys to stdout using every core: each worker fills its own 64 KiB chunks from
-/// the kernel's CSPRNG and writes whole chunks under a lock, so lines never interleave.
-enum ParallelGeneration {
+/// Writes many keys using every core: each worker fills its own 64 KiB chunks from the kernel's
+/// CSPRNG and hands whole chunks to `sink` under a lock, so lines never interleave.
+public enum ParallelGeneration {
     static let keysPerWorkerMinimum = 50_000
 
-    static func write(generator: KeyGenerator, count: Int, length: Int) throws {
+    /// Writes `count` keys of `length` characters, a line each, through `sink` (stdout, for `keydocs key generate`).
+    public static func write(generator: KeyGenerator, count: Int, length: Int,
+                             to sink: @escaping @Sendable (UnsafeRawBufferPointer) throws -> Void) throws {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, count / keysPerWorkerMinimum))
         if workers <= 1 {
             var source = SystemRandomBytes()
-            try generator.write(count: count, length: length, using: &source) { try Console.out(bytes: $0) }
+            try generator.write(count: count, length: length, using: &source) { try sink($0) }
             return
         }
         let lock = NSLock()
@@ -23,7 +26,7 @@ enum ParallelGeneration {
                     if failure.error != nil { throw CancellationError() }
                     lock.lock()
                     defer { lock.unlock() }
-                    try Console.out(bytes: chunk)
+                    try sink(chunk)
                 }
             } catch {
                 failure.record(error)

@@ -1,4 +1,3 @@
-import DocModel
 import KeyPolicy
 
 /// The key policy's numbers as page variables (`{{ policy.maxLength }}`), so that the guide
