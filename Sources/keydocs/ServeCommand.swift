@@ -65,8 +65,8 @@ struct ServeCommand: AsyncParsableCommand {
         cleanup.installSignalHandlers()
 
         // Watched from before the first build, so that an edit made while it runs is not missed.
-        let watched = options.location.watched
-        let watch: FileWatch
+        var watched = options.location.watched
+        var watch: FileWatch
         do { watch = try FileWatch(folders: [watched[0]], files: [watched[1]]) } catch {
             Console.err("keydocs: error: cannot watch the docs for changes: \(error)")
             cleanup.run()
@@ -93,8 +93,14 @@ struct ServeCommand: AsyncParsableCommand {
         for line in first { Console.err(line) }
 
         while true {
-            _ = await Self.background { watch.next() }
+            let current = watch
+            _ = await Self.background { current.next() }
             for line in await preview.run() { Console.err(line) }
+            // A config that names another docs folder is watched there from now on.
+            let now = options.location.watched
+            if now != watched, let moved = try? FileWatch(folders: [now[0]], files: [now[1]]) {
+                (watch, watched) = (moved, now)
+            }
         }
     }
 
