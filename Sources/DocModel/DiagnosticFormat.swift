@@ -118,15 +118,15 @@ public func encodeJSON<T: Encodable>(_ value: T, pretty: Bool = false) -> String
 /// The numbers that end a run, the JSON document's `summary`: each command fills in what it
 /// counted, and only those are written.
 public struct Tally: Sendable, Equatable, Encodable {
-    /// Findings that are errors, and warnings.
+    /// Findings that are errors, and warnings (for `keydocs key check`: keys with warnings).
     public var errors: Int?, warnings: Int?
     /// Pages read, and files copied from the docs folder.
     public var pages: Int?, assets: Int?
     /// Code blocks checked, and how many ended with each status.
     public var samples: Int?
     public var outcomes: [SampleOutcome.Status: Int] = [:]
-    /// Keys checked, and how many passed, failed, or passed with warnings (`keydocs key check`).
-    public var keys: Int?, valid: Int?, invalid: Int?, warned: Int?
+    /// Keys checked, and how many passed and failed (`keydocs key check`).
+    public var keys: Int?, valid: Int?, invalid: Int?
 
     /// Nothing counted yet.
     public init() {}
@@ -141,9 +141,8 @@ public struct Tally: Sendable, Equatable, Encodable {
 
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: Name.self)
-        // A key check's "warnings" are the keys with warnings; it has no findings count of its own.
         let counts: [(String, Int?)] = [
-            ("errors", errors), ("warnings", warnings ?? warned), ("pages", pages), ("assets", assets), ("samples", samples),
+            ("errors", errors), ("warnings", warnings), ("pages", pages), ("assets", assets), ("samples", samples),
             ("keys", keys), ("valid", valid), ("invalid", invalid),
         ] + SampleOutcome.Status.allCases.map { ($0.rawValue, samples == nil ? nil : outcomes[$0, default: 0]) }
         for case let (name, value?) in counts { try container.encode(value, forKey: Name(name)) }

@@ -30,7 +30,7 @@ public struct KeyCheckSession {
     /// Counts for the summary line and the JSON.
     public var summary: Tally {
         var tally = Tally()
-        (tally.keys, tally.valid, tally.invalid, tally.warned) = (checked, checked - invalid, invalid, warned)
+        (tally.keys, tally.valid, tally.invalid, tally.warnings) = (checked, checked - invalid, invalid, warned)
         return tally
     }
 

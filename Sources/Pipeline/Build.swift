@@ -57,6 +57,8 @@ public final class Build: @unchecked Sendable {
         public var errors: Int { diagnostics.count { $0.severity == .error } }
         /// Findings that are warnings.
         public var warnings: Int { diagnostics.count { $0.severity == .warning } }
+        /// Whether a sample was not run because its engine is missing.
+        public var enginesMissing: Bool { (report?.count(.notRun) ?? 0) > 0 }
 
         /// The run's numbers, for the JSON document.
         public var tally: Tally {
@@ -85,7 +87,7 @@ public final class Build: @unchecked Sendable {
             case .findings(let count)?: return prefix + "build failed: \(count) errors; \(site) left as it was"
             case nil:
                 return prefix + "built \(counted(written?.pages ?? 0, "page")) and \(counted(written?.assets ?? 0, "file")) into \(site) "
-                    + "in \(String(format: "%.2f", seconds)) s: \(warnings) warnings"
+                    + "in \(String(seconds, decimals: 2)) s: \(warnings) warnings"
             }
         }
     }
@@ -175,8 +177,7 @@ public final class Build: @unchecked Sendable {
         progress("loading the docs")
         let (docs, configPath) = try load()
         let report = check(docs)
-        let diagnostics = tune(docs.diagnostics + report.diagnostics + LinkCheck(docs: docs).run()
-                               + RenderStage(docs: docs, outcomes: nil).reservedPaths(), rules: docs.config.rules)
+        let diagnostics = tune(docsFindings(docs) + report.diagnostics, rules: docs.config.rules)
         progress(nil)
         return Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report,
                        seconds: Date().timeIntervalSince(started))
@@ -198,7 +199,7 @@ public final class Build: @unchecked Sendable {
         let diagnostics = tune(docsFindings(docs) + (report?.diagnostics ?? []), rules: docs.config.rules)
         var outcome = Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report, site: siteDir,
                               seconds: 0)
-        if settings.strict && (report?.count(.notRun) ?? 0) > 0 {
+        if settings.strict && outcome.enginesMissing {
             outcome.stop = .engineMissing
         } else if outcome.errors > 0 {
             outcome.stop = .findings(errors: outcome.errors)

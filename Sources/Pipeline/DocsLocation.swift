@@ -36,9 +36,9 @@ public struct DocsLocation: Sendable {
     }
 
     /// The docs folder and the config file: what `serve` watches.
-    public var watched: [String] {
+    public var watched: (docs: String, config: String) {
         let config = try? loadConfig()
-        return [docsDir(config: config?.0 ?? SiteConfig(), configPath: config?.1), config?.1 ?? self.config ?? "mkdocs.yml"]
+        return (docsDir(config: config?.0 ?? SiteConfig(), configPath: config?.1), config?.1 ?? self.config ?? "mkdocs.yml")
     }
 
     /// What a site folder may neither be nor contain: the docs folder (first, since the site may

@@ -1,3 +1,4 @@
+import DocModel
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -34,22 +35,16 @@ public final class FileWatch: @unchecked Sendable {
     /// Adds a watch for every watched folder and file that has none yet (new folders, and
     /// folders that came back).
     private func addWatches() {
-        var byFolder: [String: Set<String>?] = [:]
-        for root in folders {
-            for folder in Self.folders(under: root) { byFolder[folder] = .some(nil) }
-        }
+        // Folders watched whole, and single files by the names that count in their folder.
+        let whole = Set(folders.flatMap(Self.folders(under:)))
+        var names: [String: Set<String>] = [:]
         for file in files {
-            let folder = file.contains("/") ? String(file[..<file.lastIndex(of: "/")!]) : "."
-            let name = file.split(separator: "/").last.map(String.init) ?? file
-            if case .some(.some(var names)) = byFolder[folder] {
-                names.insert(name)
-                byFolder[folder] = .some(names)
-            } else if byFolder[folder] == nil {
-                byFolder[folder] = .some([name])
-            }
+            let folder = SitePaths.directory(of: file)
+            names[folder.isEmpty ? "." : folder, default: []].insert(String(file.split(separator: "/").last ?? Substring(file)))
         }
         unwatched = []
-        for (folder, only) in byFolder.sorted(by: { $0.key < $1.key }) where !watchedFolders.contains(folder) {
+        for folder in whole.union(names.keys).sorted() where !watchedFolders.contains(folder) {
+            let only = whole.contains(folder) ? nil : names[folder]
             let wd = inotify_add_watch(fd, folder, Self.mask)
             guard wd >= 0 else {
                 if errno == ENOSPC { unwatched.append(folder) }

@@ -86,56 +86,39 @@ public struct RenderStage: Sendable {
     /// Renders every page and asset into `writer`'s staging folder. Pages render in parallel.
     public func run(into writer: SiteWriter) throws(DocError) -> Summary {
         let site = SiteContext(docs: docs)
-        let renderer = PageRenderer(site: site)
-        var grouped: [String: [Int: SampleOutcome]] = [:]
-        if let outcomes {
-            for (key, outcome) in outcomes { grouped[key.page, default: [:]][key.index] = outcome }
-        }
-        let byPage = grouped
-        let pages = docs.pages
-        try writer.createFolders(Set(pages.map { SitePaths.directory(of: site.output($0.path)) } + ["assets"]))
-        let failures = ConcurrentFailure()
-        // A file of the docs folder wins over a page written to the same place, and keydocs'
-        // own files win over both, whatever order the jobs run in.
-        let taken = Set(docs.assets + siteFiles(site).map(\.path))
+        try writer.createFolders(Set(docs.pages.map { SitePaths.directory(of: site.output($0.path)) } + ["assets"]))
         // The docs folder's files and keydocs' own (the search index, which reads every page,
-        // above all) are written beside the pages: job 0 writes them, jobs 1… one page each.
-        DispatchQueue.concurrentPerform(iterations: pages.count + 1) { job in
-            do throws(DocError) {
-                if job == 0 {
-                    try copyAssets(into: writer)
-                    try writeSiteFiles(into: writer, site: site)
-                    return
-                }
-                let page = pages[job - 1]
-                let output = site.output(page.path)
-                guard !taken.contains(output) else { return }
-                let html = renderer.render(page, outcomes: outcomes == nil ? nil : byPage[page.path] ?? [:],
-                                           extraScripts: pageScripts[page.path] ?? [])
-                try writer.write(html, to: output)
-            } catch {
-                failures.record(error)
-            }
+        // above all) are written beside the pages.
+        _ = try render(docs.pages, site: site, into: writer) { () throws(DocError) in
+            try copyAssets(into: writer)
+            try writeSiteFiles(into: writer, site: site)
         }
-        if let error = failures.first { throw error }
-        return Summary(pages: pages.count, assets: docs.assets.count)
+        return Summary(pages: docs.pages.count, assets: docs.assets.count)
     }
 
     /// Renders only `paths` (pages) and the search index, which reads every page: for a preview
     /// whose navigation, pages and files are as they were, after an edit to the text of some.
     public func update(into writer: SiteWriter, pages paths: Set<String>) throws(DocError) -> Summary {
         let site = SiteContext(docs: docs)
+        let rendered = try render(docs.pages.filter { paths.contains($0.path) }, site: site, into: writer) { () throws(DocError) in
+            try writer.write(SiteData.searchScript(docs, site: site), to: "assets/search-index.js")
+        }
+        return Summary(pages: rendered, assets: 0)
+    }
+
+    /// Renders `pages` into `writer`, one job each, while one more job runs `alongside`; returns
+    /// how many were written. A file of the docs folder wins over a page written to the same
+    /// place, and keydocs' own files win over both, whatever order the jobs run in.
+    private func render(_ pages: [Page], site: SiteContext, into writer: SiteWriter,
+                        alongside: @Sendable () throws(DocError) -> Void) throws(DocError) -> Int {
         let renderer = PageRenderer(site: site)
         let taken = Set(docs.assets + siteFiles(site).map(\.path))
-        let pages = docs.pages.filter { paths.contains($0.path) && !taken.contains(site.output($0.path)) }
+        let written = pages.filter { !taken.contains(site.output($0.path)) }
         let failures = ConcurrentFailure()
-        DispatchQueue.concurrentPerform(iterations: pages.count + 1) { job in
+        DispatchQueue.concurrentPerform(iterations: written.count + 1) { job in
             do throws(DocError) {
-                if job == 0 {
-                    try writer.write(SiteData.searchScript(docs, site: site), to: "assets/search-index.js")
-                    return
-                }
-                let page = pages[job - 1]
+                if job == 0 { return try alongside() }
+                let page = written[job - 1]
                 var outcomes: [Int: SampleOutcome]?
                 if let all = self.outcomes {
                     outcomes = [:]
@@ -148,7 +131,7 @@ public struct RenderStage: Sendable {
             }
         }
         if let error = failures.first { throw error }
-        return Summary(pages: pages.count, assets: 0)
+        return written.count
     }
 
     /// Copies the docs folder's files that are not pages.

@@ -25,7 +25,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let outcome = try build.checkOnly()
             DiagnosticOutput(format: options.format).finish(outcome)
-            if options.strict && (outcome.report?.count(.notRun) ?? 0) > 0 { throw ExitCode(2) }
+            if options.strict && outcome.enginesMissing { throw ExitCode(2) }
             if outcome.errors > 0 { throw ExitCode(1) }
         } catch let error as DocError {
             build.progress(nil)

@@ -54,7 +54,7 @@ struct CheckKeys: ParsableCommand {
             for diagnostic in session.diagnostics { Console.err(DiagnosticRenderer.text(diagnostic)) }
             let count = summary.keys ?? 0
             Console.err("checked \(count) key\(count == 1 ? "" : "s"): \(summary.valid ?? 0) valid, "
-                + "\(summary.invalid ?? 0) invalid, \(summary.warned ?? 0) with warnings")
+                + "\(summary.invalid ?? 0) invalid, \(summary.warnings ?? 0) with warnings")
         }
         if (summary.invalid ?? 0) > 0 { throw ExitCode(1) }
     }

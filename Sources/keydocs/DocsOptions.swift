@@ -30,12 +30,12 @@ struct DocsOptions: ParsableArguments {
     var location: DocsLocation { DocsLocation(docs: docs, config: config) }
 
     /// The pipeline's settings from these options and the engines'.
-    func settings(engines: EngineOptions?, checksSamples: Bool = true) -> Build.Settings {
+    func settings(engines: EngineOptions, checksSamples: Bool = true) -> Build.Settings {
         var settings = Build.Settings()
         settings.location = location
         settings.strict = strict
-        settings.checksSamples = checksSamples && engines != nil
-        if let engines { settings.engines = engines.settings }
+        settings.checksSamples = checksSamples
+        settings.engines = engines.settings
         return settings
     }
 

@@ -67,14 +67,10 @@ struct ServeCommand: AsyncParsableCommand {
         // Watched from before the first build, so that an edit made while it runs is not missed.
         var watched = options.location.watched
         var watch: FileWatch
-        do { watch = try FileWatch(folders: [watched[0]], files: [watched[1]]) } catch {
+        do { watch = try Self.watch(watched) } catch {
             Console.err("keydocs: error: cannot watch the docs for changes: \(error)")
             cleanup.run()
             throw ExitCode(2)
-        }
-        if !watch.unwatched.isEmpty {
-            Console.err("keydocs: warning: \(counted(watch.unwatched.count, "folder")) of the docs cannot be watched (the system's limit, "
-                        + "sysctl fs.inotify.max_user_watches, is reached): edits there are not seen, starting with \(watch.unwatched[0])")
         }
         let state = PreviewState(root: folder.appendingPathComponent("site"))
         let preview = PreviewBuild(build: build, state: state)
@@ -98,10 +94,20 @@ struct ServeCommand: AsyncParsableCommand {
             for line in await preview.run() { Console.err(line) }
             // A config that names another docs folder is watched there from now on.
             let now = options.location.watched
-            if now != watched, let moved = try? FileWatch(folders: [now[0]], files: [now[1]]) {
+            if now != watched, let moved = try? Self.watch(now) {
                 (watch, watched) = (moved, now)
             }
         }
+    }
+
+    /// A watch of the docs folder and the config, saying when the system's limit leaves folders unwatched.
+    static func watch(_ watched: (docs: String, config: String)) throws -> FileWatch {
+        let watch = try FileWatch(folders: [watched.docs], files: [watched.config])
+        if let first = watch.unwatched.first {
+            Console.err("keydocs: warning: \(counted(watch.unwatched.count, "folder")) of the docs cannot be watched (the system's limit, "
+                        + "sysctl fs.inotify.max_user_watches, is reached): edits there are not seen, starting with \(first)")
+        }
+        return watch
     }
 
     /// Runs `body` on a thread of its own, so that the server's tasks go on meanwhile.
@@ -140,7 +146,7 @@ struct PreviewBuild: Sendable {
             }
             let rendered = preview.full ? "rebuilt \(counted(outcome.docs.pages.count, "page"))"
                 : "rendered \(counted(preview.rendered, "changed page")) of \(outcome.docs.pages.count)"
-            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            let seconds = String(Date().timeIntervalSince(started), decimals: 2)
             return shown.map { DiagnosticRenderer.text($0, colour: Terminal.colour) }
                 + ["keydocs: \(checked)\(rendered) in \(seconds) s, \(counted(shown.count, "problem"))"]
         } catch {
