@@ -130,7 +130,7 @@ public final class Build: @unchecked Sendable {
         // The policy's description, which pages' variables come from, is made while the config is read.
         DispatchQueue.global().async { _ = PolicyDescription.civicrm }
         let (config, configPath) = try settings.location.loadConfig()
-        let docsDir = settings.location.docsDir(config: config, configPath: configPath)
+        let docsDir = try settings.location.confinedDocsDir(config: config, configPath: configPath)
         let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath,
                                  variables: PolicyVariables.make()).run(reusing: pages)
         return (docs, configPath)
@@ -191,7 +191,7 @@ public final class Build: @unchecked Sendable {
         defer { progress(nil) }
         progress("loading the docs")
         let (docs, configPath) = try load()
-        let siteDir = site ?? DocsLocation.beside(configPath, docs.config.siteDir)
+        let siteDir = try settings.location.siteDir(site, config: docs.config, configPath: configPath)
         let protected = settings.location.protectedPaths(docs: docs.docsDir, configPath: configPath)
         // Before any check runs: a typo in --site or site_dir fails at once, and touches nothing.
         try OutputFolder.check(siteDir, protecting: protected)
@@ -206,7 +206,8 @@ public final class Build: @unchecked Sendable {
         }
         if outcome.stop == nil {
             progress("rendering \(counted(docs.pages.count, "page"))")
-            let writer = try SiteWriter(output: siteDir, protecting: protected)
+            let writer = try SiteWriter(output: siteDir, protecting: protected,
+                                        creatingFoldersWithin: settings.location.project(configPath: configPath))
             do throws(DocError) {
                 outcome.written = try render(docs, outcomes: report?.outcomes).run(into: writer)
                 try writer.commit()

@@ -35,6 +35,30 @@ public struct DocsLocation: Sendable {
         return Self.beside(configPath, config.docsDir)
     }
 
+    /// The docs folder to read: as `docsDir`, and when the config names it, a folder that leads
+    /// inside the config file's folder, wherever its symbolic links go.
+    public func confinedDocsDir(config: SiteConfig, configPath: String?) throws(DocError) -> String {
+        let folder = docsDir(config: config, configPath: configPath)
+        if docs == nil, let configPath { try ProjectPath.confine(folder, key: "docs_dir", configPath: configPath) }
+        return folder
+    }
+
+    /// The site folder to write: `site` as typed on the command line, anywhere; else the
+    /// config's `site_dir` beside the config file, which must lead inside the config file's folder.
+    public func siteDir(_ site: String?, config: SiteConfig, configPath: String?) throws(DocError) -> String {
+        if let site { return site }
+        let folder = Self.beside(configPath, config.siteDir)
+        if let configPath { try ProjectPath.confine(folder, key: "site_dir", configPath: configPath) }
+        return folder
+    }
+
+    /// The folder in which a build may create the site's missing parent folders: the config
+    /// file's folder, or the current folder when there is no config.
+    public func project(configPath: String?) -> String {
+        let folder = configPath.map(SitePaths.directory(of:)) ?? ""
+        return folder.isEmpty ? "." : folder
+    }
+
     /// The docs folder and the config file: what `serve` watches.
     public var watched: (docs: String, config: String) {
         let config = try? loadConfig()

@@ -6,9 +6,14 @@ import Foundation
 
 /// Decides whether a build may replace the folder at a path. keydocs replaces only a folder it
 /// made itself (it leaves a marker file in every site it writes) or one that is missing or empty
-/// but for hidden files; never the docs folder, the config file, the project's folder or a
+/// (but for `.git`, `.nojekyll` and `CNAME`); never the docs folder, the config file, the project's folder or a
 /// folder that holds any of them, never a file or a symbolic link, never someone else's files.
 public enum OutputFolder {
+    /// What a folder may hold and still count as empty: what a published site's folder keeps
+    /// beside the site (a gh-pages worktree's `.git`, GitHub Pages' `.nojekyll` and `CNAME`).
+    /// Any other file, hidden or not, is someone's: a home folder holds only hidden ones.
+    static let publishedSiteKeeps: Set<String> = [".git", ".nojekyll", "CNAME"]
+
     /// The file that marks a folder as a site keydocs wrote.
     public static let marker = ".keydocs-site"
 
@@ -49,11 +54,12 @@ public enum OutputFolder {
         do { names = try FileManager.default.contentsOfDirectory(atPath: output) } catch {
             throw refuse("cannot list it: \((error as NSError).localizedDescription)")
         }
-        let visible = names.filter { !$0.hasPrefix(".") && $0 != "CNAME" }.sorted()
-        if let first = visible.first {
-            let more = visible.count > 1 ? " and \(visible.count - 1) more" : ""
+        let others = names.filter { !publishedSiteKeeps.contains($0) }.sorted()
+        if let first = others.first {
+            let more = others.count > 1 ? " and \(others.count - 1) more" : ""
             throw refuse("it holds files that keydocs did not write ('\(first)'\(more)); keydocs replaces only "
-                         + "a folder it made (marked by \(marker)) or an empty one")
+                         + "a folder it made (marked by \(marker)) or an empty one (nothing but "
+                         + publishedSiteKeeps.sorted().joined(separator: ", ") + ")")
         }
     }
 

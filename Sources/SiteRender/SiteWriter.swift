@@ -21,13 +21,25 @@ public struct SiteWriter: Sendable {
     /// A writer for `output`; creates the staging folder next to it. Refuses, naming the path, an
     /// output that a build must not replace (see `OutputFolder.check`): `protected` lists the
     /// docs folder (first), the config file and the project's folder.
-    public init(output: String, protecting protected: [(what: String, path: String)] = []) throws(DocError) {
+    /// Missing folders above the output are created only inside `project` (the config file's
+    /// folder); elsewhere the output's parent must exist.
+    public init(output: String, protecting protected: [(what: String, path: String)] = [],
+                creatingFoldersWithin project: String? = nil) throws(DocError) {
         try OutputFolder.check(output, protecting: protected)
         let url = URL(fileURLWithPath: output).standardizedFileURL
         self.output = url
         let parent = url.deletingLastPathComponent()
         let name = ".\(url.lastPathComponent).keydocs-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         staging = parent.appendingPathComponent(name)
+        if !FileManager.default.fileExists(atPath: parent.path) {
+            let inside = project.flatMap(ProjectPath.physical).flatMap { root in
+                ProjectPath.physical(parent.path).map { ProjectPath.isWithin($0, root) }
+            } ?? false
+            guard inside else {
+                throw DocError(stage: .write, path: output, "its folder \(parent.path) does not exist; keydocs creates "
+                               + "missing folders only inside the project, so create it first")
+            }
+        }
         do {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             Self.removeAbandoned(in: parent, site: url.lastPathComponent)
@@ -180,6 +192,9 @@ public struct SiteWriter: Sendable {
             // The output may have changed since the build began: check it again before replacing it.
             try OutputFolder.check(output.path, protecting: [])
             Self.moveKept(from: output.path, to: staging.path)
+            // The new site takes the old folder's permissions: a build changes no folder's mode.
+            var info = stat()
+            if lstat(output.path, &info) == 0 { chmod(staging.path, info.st_mode & 0o7777) }
             if keydocs_exchange_paths(staging.path, output.path) == 0 {
                 Self.removeTree(staging.path)
                 return

@@ -47,14 +47,15 @@ import Testing
         #expect(!siblings.contains { $0.hasPrefix(".\(root.lastPathComponent).keydocs-") || $0.hasPrefix("..keydocs-") })
     }
 
-    @Test(arguments: ["site_dir: ..\n", "site_dir: .\n", "site_dir: docs\n", "site_dir: mywork\n"])
-    func aConfigLineChangesNothing(_ line: String) throws {
+    @Test(arguments: [("site_dir: ..\n", "error: site_dir '..' leads to"), ("site_dir: .\n", "error: refusing to build the site here"),
+                       ("site_dir: docs\n", "error: refusing to build the site here"), ("site_dir: mywork\n", "error: refusing to build the site here")])
+    func aConfigLineChangesNothing(_ line: String, _ message: String) throws {
         let root = try project(config: line)
         defer { try? FileManager.default.removeItem(at: root) }
         let before = try folderContents(root)
         let run = try keydocs(["build", "--no-check"], directory: root)
         #expect(run.status == 2)
-        #expect(run.stderr.contains("error: refusing to build the site here"), "\(run.stderr)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(try folderContents(root) == before)
         // The parent folder (every sibling project in it) is still there: the project is in it.
         #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("README.md").path))
