@@ -143,6 +143,7 @@ public final class Build: @unchecked Sendable {
         options.fullCoverage = docs.config.fullCoverage
         options.mysql = settings.engines.mysql
         if !settings.engines.sandboxed { options.sandbox = Sandbox(mode: .none) }
+        options.allowlist.formUnion(settings.engines.allow)
         options.privateServer = keptServer(for: docs)
         let progress = self.progress
         let report = CheckStage(docs: docs, options: options).run(cache: cache) { p in

@@ -49,14 +49,19 @@ struct BoundedProcess {
             throw EngineError(engine: executable, reason: "cannot set up the child process")
         }
 
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        // The kernel's bound, where keydocs may make a cgroup: the watchdog below stays as the
+        // bound elsewhere, and catches what the cgroup does not count.
+        let cgroup = memoryLimit.flatMap { MemoryCgroup.make(limit: $0) }
+        defer { cgroup?.remove() }
+        let command = cgroup?.wrapping([executable] + arguments) ?? [executable] + arguments
+        let argv = command.map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer {
             for p in argv { free(p) }
             for p in envp { free(p) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        let spawned = posix_spawn(&pid, command[0], &actions, &attributes, argv, envp)
         close(outPipe[1])
         close(errPipe[1])
         guard spawned == 0 else {
@@ -122,6 +127,7 @@ struct BoundedProcess {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         if killed { kill(-pid, SIGKILL) }
+        if let cgroup, cgroup.outOfMemoryKills > 0 { result.overMemory = true }
         result.status = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return result
     }

@@ -21,6 +21,11 @@ public struct CheckOptions: Sendable {
     /// Every block must be claimed by a checker or skipped by an annotation (the project's own
     /// guide asks for this); otherwise blocks not about keys are counted, not reported.
     public var fullCoverage = false
+    /// The most runs a generator may be given (`--runs`, `runs=`).
+    public static let maxRuns = 1000
+    /// Seconds a sample's runs may take together, whatever their number.
+    public static let sampleSeconds: Double = 60
+
     /// Commands generators may use.
     public var allowlist: Set<String> = CheckOptions.defaultAllowlist
 

@@ -60,7 +60,9 @@ public struct Directives: Sendable, Equatable {
                 }
                 directives.kind = kind
             case "runs":
-                guard let runs = Int(value), (1...100_000).contains(runs) else { return fail("runs= takes a number from 1 to 100000") }
+                guard let runs = Int(value), (1...CheckOptions.maxRuns).contains(runs) else {
+                    return fail("runs= takes a number from 1 to \(CheckOptions.maxRuns)")
+                }
                 directives.runs = runs
             case "allow":
                 directives.allow += value.split(separator: ",").map(String.init)

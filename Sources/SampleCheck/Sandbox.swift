@@ -88,9 +88,12 @@ public struct Sandbox: Sendable {
         for optional in ["/etc/alternatives", "/etc/ssl"] where FileManager.default.fileExists(atPath: optional) {
             args += ["--ro-bind", optional, optional]
         }
+        // Every writable file system has a size; /dev and the root are read-only (bubblewrap
+        // makes both tmpfs of the kernel's default size: half the machine's memory).
         args += [
-            "--dev", "/dev", "--proc", "/proc",
+            "--dev", "/dev", "--size", String(64 << 10), "--tmpfs", "/dev/shm", "--proc", "/proc",
             "--size", String(64 << 20), "--tmpfs", "/tmp", "--size", String(16 << 20), "--tmpfs", "/home/sample",
+            "--remount-ro", "/dev", "--remount-ro", "/",
             "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
             "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/home/sample", "--setenv", "LC_ALL", "C",
             "--chdir", "/tmp",

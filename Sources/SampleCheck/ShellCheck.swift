@@ -52,42 +52,113 @@ enum ShellCheck {
             }
         }
         guard let name = command.name else { return nil }
-        let arguments = Array(command.words.dropFirst())
-        switch name {
-        case "openssl":
-            guard let sub = arguments.first, opensslCommands.contains(sub) else {
-                return "runs 'openssl \(arguments.first ?? "")'; generators may use openssl \(opensslCommands.sorted().joined(separator: ", "))"
+        return optionRefusal(name, Array(command.words.dropFirst()))
+    }
+
+    /// Why a generator must not run `name` with `arguments`, read as the program reads them: an
+    /// option a generator does not need, a file other than the random source, a clock to set.
+    static func optionRefusal(_ name: String, _ arguments: [String]) -> String? {
+        guard var grammar = CommandGrammar.commands[name] else { return nil }
+        var parsed = grammar.parse(arguments)
+        var program = name
+        if grammar.operands == .subcommand {
+            if let problem = parsed.problem { return problem + "; generators use openssl's subcommands without options before them" }
+            guard let sub = parsed.operands.first, let inner = CommandGrammar.openssl[sub] else {
+                return "runs 'openssl \(parsed.operands.first ?? "")'; generators may use openssl "
+                    + CommandGrammar.openssl.keys.sorted().joined(separator: ", ")
             }
-            if let option = arguments.first(where: { ["-out", "-writerand", "-engine", "-provider", "-provider-path"].contains($0) }) {
-                return "uses openssl's \(option), which writes a file or loads code; a generator prints its key"
+            grammar = inner
+            parsed = inner.parse(Array(parsed.operands.dropFirst()))
+            program = "openssl " + sub
+        }
+        if let problem = parsed.problem { return "\(problem); a generator uses only options keydocs knows" }
+        if let option = grammar.refused(parsed).first {
+            let shown = option.written.contains("=") || option.value == nil ? option.written : option.written + " " + (option.value ?? "")
+            return "uses '\(shown)' (\(program)'s option \(option.name.count == 1 && grammar.style == .gnu ? "-" : "--")\(option.name)), "
+                + "which a generator does not need: it prints its key and reads, writes or sets nothing else"
+        }
+        switch grammar.operands {
+        case .files:
+            if let file = parsed.operands.first(where: { $0 != "-" && !randomSources.contains($0) }) {
+                return "reads '\(file)'; a generator reads only \(randomSources.sorted().joined(separator: " or ")), "
+                    + "so that what it prints does not depend on the machine it runs on"
             }
-        case "xxd":
-            let files = operands(arguments, valued: ["-c", "-cols", "-g", "-groupsize", "-l", "-len", "-s", "-seek", "-o", "-offset", "-n", "-name"])
-            if files.count >= 2 { return "writes its output to the file '\(files[1])'; a generator prints its key" }
-        case "date":
-            if arguments.contains(where: { $0 == "-s" || $0.hasPrefix("--set") }) {
-                return "sets the system clock (date -s); a generator prints its key"
+        case .dateFormat:
+            if let setting = parsed.operands.first(where: { !$0.hasPrefix("+") }) {
+                return "is given '\(setting)', which sets the system clock; a generator prints its key"
             }
-        default:
+        case .text, .subcommand:
             break
         }
         return nil
     }
 
-    /// openssl's subcommands that make or encode random bytes.
-    static let opensslCommands: Set<String> = ["rand", "enc", "base64", "dgst", "sha1", "sha224", "sha256", "sha384", "sha512", "md5", "version"]
+    /// The files a generator may read.
+    static let randomSources: Set<String> = ["/dev/urandom", "/dev/random"]
 
-    /// The operands of a command line: the words that are not options or an option's value.
-    static func operands(_ arguments: [String], valued: Set<String>) -> [String] {
-        var result: [String] = []
-        var skip = false
-        for word in arguments {
-            if skip { skip = false; continue }
-            if valued.contains(word) { skip = true; continue }
-            if word.hasPrefix("-") && word.count > 1 { continue }
-            result.append(word)
+    /// Why a generator's output could depend on where it runs rather than on its random source:
+    /// a command that runs only when another succeeded or failed (`&&`, `||`), a variable the
+    /// block does not set (the environment, `$$`, `$?`), or a file read through a redirection.
+    /// (A key written into the command is then printed by every run, which the runs find.)
+    static func dependence(_ commands: [ShellCommand]) -> (ShellCommand, String)? {
+        var assigned: Set<String> = []
+        for command in commands {
+            if let op = command.followedBy, op == "&&" || op == "||" {
+                return (command, "is followed by '\(op)', so what runs next depends on whether it succeeded: "
+                        + "a generator runs the same commands everywhere")
+            }
+            for assignment in command.assignments {
+                if let name = assignment.split(separator: "=", maxSplits: 1).first { assigned.insert(String(name)) }
+            }
+            if let name = command.name, ["read", "export", "local", "declare", "typeset"].contains(name) {
+                for word in command.words.dropFirst() where !word.hasPrefix("-") {
+                    if let variable = word.split(separator: "=", maxSplits: 1).first { assigned.insert(String(variable)) }
+                }
+            }
+            let texts = command.words + command.redirections.map(\.target)
+                + command.assignments.map { String($0.drop { $0 != "=" }) }
+            for text in texts {
+                for variable in expandedVariables(text) where !assigned.contains(variable) {
+                    return (command, "uses '$\(variable)', which the block does not set: its value comes from where the "
+                            + "command runs, and a generator's key comes only from its random source")
+                }
+            }
+            for redirection in command.redirections where redirection.op == "<" || redirection.op == "0<" || redirection.op == "<>" {
+                if !randomSources.contains(redirection.target) && !redirection.target.contains("$(") {
+                    return (command, "reads '\(redirection.target)'; a generator reads only "
+                            + randomSources.sorted().joined(separator: " or "))
+                }
+            }
         }
-        return result
+        return nil
+    }
+
+    /// The names of the variables a word expands (`$HOME`, `${PATH}`, `$1`, `$$`), not counting
+    /// command substitutions and arithmetic, whose commands are checked on their own.
+    static func expandedVariables(_ word: String) -> [String] {
+        var names: [String] = []
+        let chars = Array(word.unicodeScalars)
+        var k = 0
+        while k < chars.count {
+            defer { k += 1 }
+            guard chars[k] == "$", k + 1 < chars.count else { continue }
+            let next = chars[k + 1]
+            if next == "(" { continue }
+            var j = k + 1
+            if next == "{" { j += 1 }
+            guard j < chars.count else { continue }
+            if "$?!#@*-0123456789".unicodeScalars.contains(chars[j]) {
+                names.append(String(chars[j]))
+                continue
+            }
+            var name = ""
+            while j < chars.count, chars[j] == "_" || chars[j].properties.isAlphabetic || ("0"..."9").contains(chars[j]) {
+                name.unicodeScalars.append(chars[j])
+                j += 1
+            }
+            if !name.isEmpty { names.append(name) }
+        }
+        return names
     }
 
     /// How many random bytes a command reads, when the command says: `head -c N /dev/urandom`,
@@ -130,7 +201,9 @@ extension PageChecker {
             report(.generatorEmpty, at: sample.location, "the block holds no command")
             return .failed
         }
-        let allowed = options.allowlist.union(directives.allow)
+        // Without the sandbox the allowlist is the only barrier: only the command line widens it.
+        let unsandboxed = (try? engines.sandbox.get())?.mode == Sandbox.Mode.none
+        let allowed = unsandboxed ? options.allowlist : options.allowlist.union(directives.allow)
         var refused = false
         for command in commands {
             if let reason = ShellCheck.refusal(command) {
@@ -143,12 +216,21 @@ extension PageChecker {
                 report(.generatorNotAllowed, at: sample.location(ofLine: command.line),
                        "'\(name)' runs a program named at run time or by path; only commands on the allowlist run")
                 refused = true
+            } else if !allowed.contains(name) && !ShellCheck.harmless.contains(name) && directives.allow.contains(name) {
+                report(.generatorNotAllowed, at: sample.location(ofLine: command.line),
+                       "'\(name)' is allowed by the page's allow=, which is not honoured with --sandbox none: outside the "
+                       + "sandbox only the command line (--allow \(name)) adds commands to the allowlist")
+                refused = true
             } else if !allowed.contains(name) && !ShellCheck.harmless.contains(name) {
                 report(.generatorNotAllowed, at: sample.location(ofLine: command.line),
                        "'\(name)' is not on the allowlist (\(allowed.sorted().joined(separator: ", "))); "
                        + "add it with <!-- check: allow=\(name) --> if it is safe to run, or skip the block")
                 refused = true
             }
+        }
+        if !refused, let (command, reason) = ShellCheck.dependence(commands) {
+            report(.generatorNotAllowed, at: sample.location(ofLine: command.line), "'\(command.name ?? "the command")' \(reason)")
+            refused = true
         }
         let context = commandText.split(separator: "\n").filter { !$0.isEmpty }.map { "$ " + $0 }
         // Findings about what the command prints belong to the line of the last command.
@@ -178,10 +260,9 @@ extension PageChecker {
         case .failure(let error):
             return .notRun("shell sample not run: \(error.reason)")
         }
-        let runs = directives.runs ?? options.runs
-        // The first run has its own 5-second limit; the batch as a whole gets room to spare on a
-        // loaded machine, so that only a command that really hangs runs out of time.
-        let batchSeconds = Double(max(60, runs / 2))
+        let runs = min(directives.runs ?? options.runs, CheckOptions.maxRuns)
+        // Each run has its own limit; the runs together have the sample's budget.
+        let batchSeconds = CheckOptions.sampleSeconds
         let batch = sandbox.runParallel(script: commandText, runs: runs, totalSeconds: batchSeconds)
         if let failure = batch.failure {
             return .notRun("shell sample not run: \(failure)")

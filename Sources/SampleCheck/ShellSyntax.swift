@@ -13,6 +13,8 @@ public struct ShellCommand: Sendable, Equatable {
     /// (`'$(cmd)'`, which an arithmetic or a later `eval` may run) and arithmetic on variables
     /// (bash evaluates a variable's value, array subscripts and their `$(...)` included).
     public var concerns: [String] = []
+    /// The operator that ends the command: `|`, `;`, `&`, `&&`, `||`, `|&`; nil at a line's end.
+    public var followedBy: String?
 
     /// A redirection.
     public struct Redirection: Sendable, Equatable {
@@ -121,14 +123,17 @@ public enum ShellSyntax {
                     while let d = peek(), d != "\n" { advance() }
                 case ";", "&", "|":
                     advance()
+                    var op = String(c)
                     if let d = peek(), d == c || (c == "|" && d == "&") || (c == "&" && d == ">") {
                         if c == "&" && d == ">" { // &> file
                             advance()
                             try redirect(into: &current, op: "&>", nested: &nested)
                             continue
                         }
+                        op.unicodeScalars.append(d)
                         advance()
                     }
+                    current.followedBy = op
                     finish()
                 case "(" where !started:
                     advance()

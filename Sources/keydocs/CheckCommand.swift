@@ -44,6 +44,9 @@ struct EngineOptions: ParsableArguments {
     @Option(help: "How shell samples run: bwrap (bubblewrap, the default) or none (unsandboxed; only when you trust the docs).")
     var sandbox: SandboxChoice = .bwrap
 
+    @Option(help: ArgumentHelp("Commands generators may run besides the allowlist (comma-separated); the only way to add any with --sandbox none.", valueName: "commands"))
+    var allow: [String] = []
+
     @Option(help: ArgumentHelp("Run SQL samples on this MariaDB server's socket instead of a private one, in a scratch database.", valueName: "socket"))
     var mysql: String?
 
@@ -53,10 +56,10 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A file whose first line is the --mysql account's password.", valueName: "file"))
     var mysqlPasswordFile: String?
 
-    enum CodingKeys: CodingKey { case runs, sandbox, mysql, mysqlUser, mysqlPasswordFile }
+    enum CodingKeys: CodingKey { case runs, sandbox, allow, mysql, mysqlUser, mysqlPasswordFile }
 
     func validate() throws {
-        guard (1...100_000).contains(runs) else { throw ValidationError("--runs must be from 1 to 100000") }
+        guard (1...EngineSettings.maxRuns).contains(runs) else { throw ValidationError("--runs must be from 1 to \(EngineSettings.maxRuns)") }
         if mysql == nil && (mysqlUser != nil || mysqlPasswordFile != nil) {
             throw ValidationError("--mysql-user and --mysql-password-file go with --mysql")
         }
@@ -70,6 +73,7 @@ struct EngineOptions: ParsableArguments {
         var settings = EngineSettings()
         settings.runs = runs
         settings.sandboxed = sandbox == .bwrap
+        settings.allow = Set(allow.flatMap { $0.split(separator: ",").map(String.init) })
         if let mysql {
             var address = MariaDBAddress(socket: mysql, user: mysqlUser ?? "root")
             if let mysqlPasswordFile { address.password = (try? MariaDBAddress.password(fromFile: mysqlPasswordFile)) ?? "" }
