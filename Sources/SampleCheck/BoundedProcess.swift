@@ -28,6 +28,9 @@ struct BoundedProcess {
     /// Bytes of memory that the program and every process it starts may use together (their
     /// resident memory less what they share with files); nil for no limit.
     var memoryLimit: Int? = nil
+    /// Bytes the program reads from descriptor 3 (a file in memory, not on its command line,
+    /// where any process may read it); nil for none.
+    var descriptor3: [UInt8]? = nil
 
     func run() throws(EngineError) -> Result {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
@@ -40,6 +43,16 @@ struct BoundedProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        var memoryFile: Int32 = -1
+        if let descriptor3 {
+            memoryFile = descriptor3.withUnsafeBytes { keydocs_memory_file($0.baseAddress, $0.count) }
+            guard memoryFile >= 0 else {
+                close(outPipe[0]); close(outPipe[1]); close(errPipe[0]); close(errPipe[1])
+                throw EngineError(engine: executable, reason: "cannot create its input: \(String(cString: strerror(errno)))")
+            }
+            posix_spawn_file_actions_adddup2(&actions, memoryFile, 3)
+        }
+        defer { if memoryFile >= 0 { close(memoryFile) } }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
         var attributes = posix_spawnattr_t()

@@ -115,7 +115,12 @@ public struct Sandbox: Sendable {
         // is not run again. A run that prints more than its limit is found when the output is
         // split, the batch's whole output being capped by the caller. Limits for the sandbox's
         // processes: how many (no fork bomb), how much memory each, how large a file.
+        // The driver, the runs, the script and the marker reach bash on descriptor 3, which it
+        // closes first: nothing on a command line that /proc shows the sample.
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let driver = """
+            exec 3<&-
+            set -- \(runs) \(quoted(script)) \(quoted(marker))
             ulimit -u \(Self.processLimit) -v 1048576 -f 65536 2>/dev/null
             # Whether a process of the run's group is still running (a zombie waits only to be reaped).
             alive() {
@@ -160,7 +165,8 @@ public struct Sandbox: Sendable {
         let (executable, prefix): (String, [String])
         switch mode {
         case .bubblewrap(let path):
-            let sandbox = bubblewrapArguments(path) + ["--", "/usr/bin/bash"]
+            // bash is the sandbox's first process: /proc/1 shows a shell, not bubblewrap's arguments.
+            let sandbox = bubblewrapArguments(path) + ["--as-pid-1", "--", "/usr/bin/bash"]
             // As root, each batch runs as a user of its own that owns nothing on the host: root
             // is exempt from the process limit, and a user of its own keeps one batch's processes
             // from counting against another's.
@@ -174,11 +180,12 @@ public struct Sandbox: Sendable {
         }
         let process = BoundedProcess(
             executable: executable,
-            arguments: prefix + ["-c", driver, "keydocs-sample", String(runs), script, marker],
+            arguments: prefix + ["-c", ". /dev/fd/3"],
             environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C", "HOME": "/tmp"],
             timeout: totalSeconds,
             outputLimit: runs * (perRunOutput + 1 + marker.utf8.count * 2 + 8),
-            memoryLimit: memoryLimit)
+            memoryLimit: memoryLimit,
+            descriptor3: Array(driver.utf8))
         var batch = Batch()
         let result: BoundedProcess.Result
         do { result = try process.run() } catch {

@@ -109,6 +109,22 @@ import Testing
         #expect(report.diagnostics.contains { $0.rule == .annotationInvalid } == refused, "\(report.diagnostics.map(\.message))")
     }
 
+    /// Nothing a process of the sandbox can read names keydocs, bubblewrap or the batch: not
+    /// the command lines or environments in /proc, not an open descriptor of the driver.
+    @Test func theSandboxShowsNoMarker() throws {
+        let sandbox = try Sandbox.detect().get()
+        let script = "for p in /proc/[0-9]*; do cat $p/cmdline $p/environ; ls -l $p/fd; cat $p/fd/3; done 2>/dev/null | tr '\\0' ' '"
+        let batch = sandbox.runBatch(script: script, runs: 2, totalSeconds: 30)
+        #expect(batch.runs.count == 2)
+        for run in batch.runs {
+            let seen = String(decoding: run.output, as: UTF8.self)
+            #expect(!seen.isEmpty)
+            for tell in ["keydocs", "bwrap", "--ro-bind", "\u{1e}", "memfd", "driver", "watch"] {
+                #expect(!seen.contains(tell), "\(tell) in: \(seen.prefix(600))")
+            }
+        }
+    }
+
     /// The sandbox's writable file systems have a size, and the rest is read-only: a sample
     /// cannot hold the host's memory in /dev/shm, /dev or the root.
     @Test func writableFileSystemsAreBounded() throws {

@@ -16,6 +16,10 @@ int keydocs_spawn_attributes(void *attributes);
 /// (pipe2 with O_CLOEXEC). Returns 0 on success.
 int keydocs_pipe_cloexec(int fds[2]);
 
+/// An anonymous file in memory holding `count` bytes, read from its start, closed on exec
+/// (memfd_create). Returns its descriptor, or -1 with errno set.
+int keydocs_memory_file(const void *bytes, size_t count);
+
 /// The first occurrence of `needle` in `haystack` (glibc's memmem), or NULL.
 const void *keydocs_find_bytes(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length);
 
