@@ -42,6 +42,8 @@ public final class MariaDBServer: @unchecked Sendable {
     /// The administrator account (all privileges), for keydocs itself, never for a sample.
     public let admin: MariaDBAddress
     private let process: Process
+    /// The memory cgroup the server runs in, where one could be made.
+    private let cgroup: MemoryCgroup?
     private let lock = NSLock()
     private var stopped = false
     private var interruptToken: Int?
@@ -74,6 +76,17 @@ public final class MariaDBServer: @unchecked Sendable {
             "--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci",
         ]
     }
+
+    /// What one session may hold: a value or packet of 4 MiB (REPEAT() and friends return NULL
+    /// beyond it), in-memory temporary tables of 16 MiB, 64 MiB in all; the cgroup that the
+    /// server runs in, where the machine offers one, bounds the server as a whole.
+    static let memoryArguments = [
+        "--max-allowed-packet=4M", "--max-session-mem-used=64M", "--tmp-memory-table-size=16M",
+        "--max-heap-table-size=16M", "--sort-buffer-size=2M", "--join-buffer-size=1M", "--performance-schema=OFF",
+    ]
+
+    /// Bytes the private server may use with all its sessions.
+    public static let serverMemory = 512 << 20
 
     /// Starts a server and waits until it accepts connections (at most `timeout` seconds).
     public static func start(timeout: TimeInterval = 20) throws(EngineError) -> MariaDBServer {
@@ -133,22 +146,26 @@ public final class MariaDBServer: @unchecked Sendable {
         }
         let socket = folder.appendingPathComponent("sock").path
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: runAs[0])
-        process.arguments = Array(runAs.dropFirst()) + storageArguments(data: data) + [
+        var command = runAs + storageArguments(data: data) + [
             "--socket=\(socket)", "--pid-file=\(folder.appendingPathComponent("pid").path)",
             "--log-error=\(folder.appendingPathComponent("error.log").path)",
             "--secure-file-priv=\(files.path)", "--local-infile=0", "--enforce-storage-engine=InnoDB",
             "--skip-symbolic-links", "--tmp-disk-table-size=64M", "--max-connections=200",
-        ]
+        ] + memoryArguments
+        let cgroup = MemoryCgroup.make(limit: serverMemory)
+        if let cgroup { command = cgroup.wrapping(command) }
+        process.executableURL = URL(fileURLWithPath: command[0])
+        process.arguments = Array(command.dropFirst())
         process.environment = ["PATH": "/usr/sbin:/usr/bin:/sbin:/bin", "LC_ALL": "C"]
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do { try starting.launch(process) } catch {
+            cgroup?.remove()
             try? FileManager.default.removeItem(at: folder)
             throw EngineError(engine: "MariaDB", reason: "cannot start \(binary): \(error)")
         }
-        let server = MariaDBServer(folder: folder, socket: socket, admin: admin, process: process)
+        let server = MariaDBServer(folder: folder, socket: socket, admin: admin, process: process, cgroup: cgroup)
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if !process.isRunning {
@@ -210,7 +227,8 @@ public final class MariaDBServer: @unchecked Sendable {
         }
     }
 
-    private init(folder: URL, socket: String, admin: MariaDBAddress, process: Process) {
+    private init(folder: URL, socket: String, admin: MariaDBAddress, process: Process, cgroup: MemoryCgroup?) {
+        self.cgroup = cgroup
         self.folder = folder
         self.socket = socket
         self.admin = admin
@@ -240,6 +258,7 @@ public final class MariaDBServer: @unchecked Sendable {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
             process.waitUntilExit()
         }
+        cgroup?.remove()
         removeFolder(folder.path)
     }
 
@@ -341,6 +360,8 @@ public struct StatementResult: Sendable {
     public var columns: [String] = []
     /// Rows of a result set; NULL is nil.
     public var rows: [[String?]] = []
+    /// Rows or values beyond what keydocs keeps of a result were dropped.
+    public var truncated = false
     /// Warnings: level, code, message.
     public var warnings: [(level: String, code: Int, message: String)] = []
 
@@ -380,6 +401,11 @@ public final class MariaDBConnection: @unchecked Sendable {
     /// The server's id of this connection's thread (what `KILL QUERY` takes).
     public var threadID: UInt { UInt(mysql_thread_id(handle)) }
 
+    /// Bytes of a result's rows that `execute` keeps; the rest is read and dropped.
+    public static let resultLimit = 1 << 20
+    /// Bytes of one value that `execute` keeps.
+    public static let cellLimit = 4096
+
     /// Client errors that mean the server went away (CR_SERVER_GONE_ERROR, CR_SERVER_LOST).
     public static let lostConnection: Set<UInt32> = [2006, 2013]
 
@@ -393,25 +419,39 @@ public final class MariaDBConnection: @unchecked Sendable {
             result.errorMessage = String(cString: mysql_error(handle))
             return result
         }
-        if let set = mysql_store_result(handle) {
-            defer { mysql_free_result(set) }
+        // Rows are read as they arrive and at most `resultLimit` bytes of them kept: the rest
+        // is read and dropped (mysql_free_result), so no result holds keydocs' memory.
+        if let set = mysql_use_result(handle) {
             let count = Int(mysql_num_fields(set))
             if let fields = mysql_fetch_fields(set) {
                 result.columns = (0..<count).map { String(cString: fields[$0].name) }
             }
+            var kept = 0
             while let row = mysql_fetch_row(set) {
+                guard kept < Self.resultLimit else {
+                    result.truncated = true
+                    continue
+                }
                 let lengths = mysql_fetch_lengths(set)
                 var values: [String?] = []
                 for i in 0..<count {
                     if let cell = row[i], let lengths {
-                        let bytes = UnsafeRawBufferPointer(start: cell, count: Int(lengths[i]))
-                        values.append(String(decoding: bytes, as: UTF8.self))
+                        let length = min(Int(lengths[i]), Self.cellLimit)
+                        if Int(lengths[i]) > length { result.truncated = true }
+                        kept += length + 8
+                        values.append(String(decoding: UnsafeRawBufferPointer(start: cell, count: length), as: UTF8.self))
                     } else {
                         values.append(nil)
                     }
                 }
                 result.rows.append(values)
             }
+            if mysql_errno(handle) != 0 {
+                result.errorCode = mysql_errno(handle)
+                result.sqlState = String(cString: mysql_sqlstate(handle))
+                result.errorMessage = String(cString: mysql_error(handle))
+            }
+            mysql_free_result(set)
         } else {
             result.affectedRows = mysql_affected_rows(handle)
         }

@@ -1,5 +1,6 @@
 import Database
 import DocModel
+import Foundation
 import KeyPolicy
 
 /// SQL samples: a page's statements run in order in one session of MariaDB; a generator query
@@ -170,7 +171,14 @@ extension PageChecker {
             return
         }
         var outputs: [String] = []
+        let runs = min(runs, CheckOptions.maxRuns)
+        let deadline = Date().addingTimeInterval(CheckOptions.sampleSeconds)
         for _ in 0..<runs {
+            guard Date() < deadline else {
+                report(.generatorLimit, at: at, "\(runs) runs did not finish within \(Int(CheckOptions.sampleSeconds)) s "
+                       + "(\(outputs.count) finished)", context: context)
+                return
+            }
             let result = session.run(statement.text, on: side)
             if result.errorCode != 0 { return } // the page run reports the error once
             guard let value = result.rows.first?.first, let key = value else {

@@ -223,8 +223,8 @@ public final class SQLSession: @unchecked Sendable {
     /// that runs too long, removes both at the end. Samples never use it.
     private let control: MariaDBConnection
     private let controlLock = NSLock()
-    /// The sample account on the private server (nil on the user's server).
-    private let account: (user: String, password: String)?
+    /// The account samples run as (nil: the user's own, whose grants reach only scratch databases).
+    private let account: SampleAccount?
     /// Seconds one statement may run.
     let statementSeconds: Int
     /// Statements started, so that a stop sent for one cannot reach the next.
@@ -245,22 +245,28 @@ public final class SQLSession: @unchecked Sendable {
         database = "keydocs_\(getpid())_\(n)"
         control = try MariaDBConnection(target.address)
         try control.run("CREATE DATABASE `\(database)` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-        if target.isPrivate {
-            let user = "sample_\(getpid())_\(n)"
-            let password = (try? KeyGenerator().generate()) ?? UUID().uuidString
-            try control.run("CREATE USER '\(user)'@'localhost' IDENTIFIED BY '\(password)'")
-            // The page's own database, and nothing of the server's (no FILE, SUPER, SHUTDOWN,
-            // PROCESS, global SET or account rights); EVENT is left out, so nothing runs later.
-            try control.run("GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER, CREATE TEMPORARY TABLES, "
-                            + "LOCK TABLES, CREATE VIEW, SHOW VIEW, TRIGGER, EXECUTE, CREATE ROUTINE, ALTER ROUTINE "
-                            + "ON `\(database)`.* TO '\(user)'@'localhost'")
-            account = (user, password)
+        // Samples run as an account whose grants reach this database only: one keydocs makes,
+        // or, on the user's server when their account may not make one, their own account if
+        // its grants reach nothing but keydocs' scratch databases.
+        let host = target.address.socket != nil || target.isPrivate ? "localhost" : "%"
+        if let made = SampleAccount.create(on: control, database: database, host: host, name: "sample_\(getpid())_\(n)") {
+            account = made
+        } else if target.isPrivate {
+            _ = control.execute("DROP DATABASE IF EXISTS `\(database)`")
+            throw EngineError(engine: "MariaDB", reason: "set-up failed: cannot create the sample account")
+        } else if let reach = SampleAccount.overreach(of: control) {
+            _ = control.execute("DROP DATABASE IF EXISTS `\(database)`")
+            let user = target.address.user ?? "root"
+            throw EngineError(engine: "MariaDB", reason: "SQL samples do not run as '\(user)': it may neither create an account "
+                              + "for them nor is it limited to keydocs' scratch databases (\(reach)); run them as an account "
+                              + "made for them: CREATE USER 'keydocs'@'localhost' IDENTIFIED BY '…'; "
+                              + "GRANT ALL ON `keydocs\\_%`.* TO 'keydocs'@'localhost'")
         } else {
             account = nil
         }
         connection = try Self.connect(target, account: account, database: database)
         if !target.isPrivate {
-            let names = connection.execute("SHOW DATABASES").rows.compactMap { $0.first ?? nil }.map { $0.lowercased() }
+            let names = control.execute("SHOW DATABASES").rows.compactMap { $0.first ?? nil }.map { $0.lowercased() }
             otherDatabases = Set(names + ["mysql", "information_schema", "performance_schema", "sys"]).subtracting([database.lowercased()])
         }
         let text = sql?.lowercased()
@@ -284,7 +290,7 @@ public final class SQLSession: @unchecked Sendable {
     }
 
     /// A connection as the sample account (or the user's account) to the page's database.
-    private static func connect(_ target: DatabaseTarget, account: (user: String, password: String)?,
+    private static func connect(_ target: DatabaseTarget, account: SampleAccount?,
                                 database: String) throws(EngineError) -> MariaDBConnection {
         var address = target.address
         if let account {
@@ -350,7 +356,7 @@ public final class SQLSession: @unchecked Sendable {
         controlLock.lock()
         defer { controlLock.unlock() }
         _ = control.execute("DROP DATABASE IF EXISTS `\(database)`")
-        if let account { _ = control.execute("DROP USER IF EXISTS '\(account.user)'@'localhost'") }
+        if let account { _ = control.execute("DROP USER IF EXISTS \(account.quoted)") }
     }
 
     private final class Flag: @unchecked Sendable {

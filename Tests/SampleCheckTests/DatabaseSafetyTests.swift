@@ -181,4 +181,80 @@ import Testing
         let left = admin.execute("SHOW DATABASES LIKE 'keydocs\\_%'").rows
         #expect(left.isEmpty, "scratch databases left: \(left)")
     }
+
+    /// On the user's server, privilege is the barrier, not the text of a statement: statements
+    /// built at run time reach no other database, whatever account the user names. An account
+    /// that may create accounts gets samples run as one made for them; one that may not, and
+    /// reaches more than keydocs' scratch databases, runs no sample; one limited to them runs them.
+    @Test(arguments: ["admin", "broad", "confined"])
+    func onTheUsersServerPrivilegeIsTheBarrier(_ who: String) throws {
+        let server = try Self.server.get()
+        let admin = try MariaDBConnection(server.admin)
+        try admin.run("CREATE DATABASE IF NOT EXISTS civicrm_prod")
+        try admin.run("CREATE TABLE IF NOT EXISTS civicrm_prod.civicrm_contact (id int PRIMARY KEY, api_key varchar(32))")
+        try admin.run("REPLACE INTO civicrm_prod.civicrm_contact VALUES (100, 'ProdKeyProdKeyProdKey1234')")
+        let password = "pw-\(UUID().uuidString)"
+        var address = server.admin
+        if who != "admin" {
+            try admin.run("DROP USER IF EXISTS '\(who)'@'localhost'")
+            try admin.run("CREATE USER '\(who)'@'localhost' IDENTIFIED BY '\(password)'")
+            try admin.run(who == "broad" ? "GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP ON *.* TO 'broad'@'localhost'"
+                                         : "GRANT ALL ON `keydocs\\_%`.* TO 'confined'@'localhost'")
+            address = MariaDBAddress(socket: server.socket, user: who, password: password)
+        }
+        let users = { admin.execute("SELECT COUNT(*) FROM mysql.user").rows.first?.first ?? nil }
+        let checksum = { admin.execute("CHECKSUM TABLE civicrm_prod.civicrm_contact").rows.first?[1] ?? nil }
+        let (usersBefore, before) = (users(), checksum())
+        let blocks = [
+            "EXECUTE IMMEDIATE CONCAT('SELECT api_key FROM civ', 'icrm_prod.civicrm_contact');",
+            "PREPARE s FROM CONCAT('UPDATE civicrm_', 'prod.civicrm_contact SET api_key = NULL'); EXECUTE s;",
+            "EXECUTE IMMEDIATE CONCAT('CREATE USER evil', '@localhost');",
+            "EXECUTE IMMEDIATE CONCAT('GRANT ALL ON *.* TO ', CURRENT_USER());",
+            "SELECT id FROM civicrm_contact WHERE id = 100;",
+        ]
+        var options = CheckOptions()
+        options.mysql = address
+        let (report, _) = try checkPage("Prepared", blocks.map { TestBlock(text: $0, language: "sql") }, options: options)
+        let everything = report.diagnostics.map { DiagnosticRenderer.text($0) }.joined(separator: "\n")
+        #expect(!everything.contains("ProdKeyProdKey"), "\(everything)")
+        #expect(checksum() == before)
+        #expect(users() == usersBefore, "accounts were left or made")
+        #expect(admin.execute("SELECT User FROM mysql.user WHERE User = 'evil'").rows.isEmpty)
+        if who == "broad" {
+            #expect(everything.contains("SQL samples do not run as 'broad'"), "\(everything)")
+            #expect(report.count(.verified) == 0)
+        } else {
+            #expect(!everything.contains("do not run as"), "\(everything)")
+            #expect(report.outcomes[SampleKey(page: "index.md", index: 4)]?.status != .failed, "\(everything)")
+        }
+        #expect(admin.execute("SHOW DATABASES LIKE 'keydocs\\_%'").rows.isEmpty)
+    }
+
+    /// What a session may hold is bounded: values by the packet size, the server as a whole by
+    /// the kernel (its memory cgroup, which a root user always has here), and what keydocs keeps
+    /// of a result by keydocs. A session that piles up values ends with the server gone, not
+    /// with the machine out of memory.
+    @Test func memoryIsBounded() throws {
+        if geteuid() == 0 {
+            let probe = MemoryCgroup.make(limit: 1 << 20)
+            #expect(probe != nil, "no memory cgroup can be made here")
+            probe?.remove()
+        }
+        let server = try MariaDBServer.start()
+        defer { server.stop() }
+        let session = try SQLSession(target: DatabaseTarget(address: server.admin, isPrivate: true), statementSeconds: 10)
+        defer { session.close() }
+        let big = session.run("SELECT REPEAT('y', 5000000)")
+        #expect(big.errorCode != 0 || (big.rows.first?.first ?? nil) == nil, "a 5 MB value was returned")
+        let many = session.run("SELECT seq, REPEAT('z', 1000) FROM seq_1_to_100000")
+        #expect(many.errorCode != 0 || many.truncated, "\(many.errorLine)")
+        #expect(many.rows.count * 1000 <= 2 << 20)
+        guard MemoryCgroup.make(limit: 1 << 20).map({ $0.remove(); return true }) == true else { return }
+        var lost = false
+        for k in 0..<400 where !lost {
+            let result = session.run("SET @v\(k) = REPEAT('x', 4000000)")
+            lost = MariaDBConnection.lostConnection.contains(result.errorCode) || result.errorCode == 1290
+        }
+        #expect(lost, "400 values of 4 MB each were held by the private server")
+    }
 }
