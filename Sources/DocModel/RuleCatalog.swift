@@ -53,6 +53,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
     case linkOutside = "link.outside"
     case docsReserved = "docs.reserved"
     case docsSymlink = "docs.symlink"
+    case htmlHeadTag = "html.head-tag"
     case configIgnored = "config.ignored"
     case configExtension = "config.extension"
     case annotationInvalid = "annotation.invalid"
@@ -113,6 +114,7 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
         case .linkOutside: RuleEntry(.warning, .docModel, "a link that leaves the docs folder")
         case .docsReserved: RuleEntry(.warning, .siteRender, "a page or file at a path keydocs writes itself (site-map.html, 404.html, assets/keydocs.css…)")
         case .docsSymlink: RuleEntry(.warning, .docModel, "a symbolic link that leads outside the docs folder, skipped")
+        case .htmlHeadTag: RuleEntry(.warning, .docModel, "a `<meta>` or `<base>` tag in a page's HTML, shown as text: it could send the reader elsewhere or move every link")
         case .configIgnored: RuleEntry(.note, .docModel, "a key of mkdocs.yml that keydocs does not use")
         case .configExtension: RuleEntry(.note, .docModel, "a Markdown extension that keydocs does not render")
         case .annotationInvalid: RuleEntry(.error, .sampleCheck, "an annotation keydocs cannot read")
