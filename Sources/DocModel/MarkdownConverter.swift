@@ -21,9 +21,22 @@ public enum MarkdownConverter {
         public var samples: [Sample]
         public var body: [BodyPart]
         public var sections: [Section]
+        /// What the page's raw HTML holds that the render shows as text (`HeadTags`).
+        public var findings: [Diagnostic]
     }
 
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
+
+    /// A filter beside GitHub's tag filter: a `<meta>` or `<base>` tag (`HeadTags`) in the page's
+    /// raw HTML is written with `&lt;`, as text. Made once, never changed, shared by every render.
+    nonisolated(unsafe) private static let headTagFilter: OpaquePointer? = {
+        guard let filter = cmark_syntax_extension_new("keydocs-head-tags") else { return nil }
+        cmark_syntax_extension_set_html_filter_func(filter) { _, tag, length in
+            guard let tag else { return 1 }
+            return HeadTags.opened(by: UnsafeBufferPointer(start: tag, count: length)) == nil ? 1 : 0
+        }
+        return filter
+    }()
 
     /// cmark-gfm turns its extensions' special characters (`~`, `:`, `w`, `|`) on in a table
     /// shared by every parser when it starts parsing inlines, and off when it is done, so two
@@ -66,6 +79,9 @@ public enum MarkdownConverter {
         for name in extensions {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
+        // Only here, not in `inline`: the HTML that `inline` makes is parsed again as part of the
+        // page, whose walk reports each tag that this render then shows as text.
+        if let filter = headTagFilter { cmark_parser_attach_syntax_extension(parser, filter) }
         var source = pass.text
         // Block parsing (feed) touches no shared state; inline parsing (finish) does.
         source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
@@ -86,7 +102,7 @@ public enum MarkdownConverter {
         free(rendered)
         html = InlinePass.run(html, options: options, abbreviations: pass.abbreviations)
         return Result(title: pass.meta["title"] ?? walk.title, headings: walk.headings, links: walk.links, samples: walk.samples,
-                      body: marker.split(html), sections: walk.finishSections())
+                      body: marker.split(html), sections: walk.finishSections(), findings: walk.findings)
     }
 
     /// The HTML of one line of inline Markdown (an admonition's title, a definition's term).
@@ -112,7 +128,7 @@ public enum MarkdownConverter {
     }
 
     private static var empty: Result {
-        Result(title: nil, headings: [], links: [], samples: [], body: [], sections: [])
+        Result(title: nil, headings: [], links: [], samples: [], body: [], sections: [], findings: [])
     }
 
     /// The walk over the tree: collects values and remembers which nodes get markers.
@@ -136,6 +152,8 @@ public enum MarkdownConverter {
         var currentSection = Section(slug: nil, title: "", text: "")
         /// Each destination's rewrite, for pages that link to one place more than once.
         var rewrites: [String: String?] = [:]
+        /// A finding for each tag of the raw HTML that the render shows as text.
+        var findings: [Diagnostic] = []
 
         init(file: String, marker: Marker, map: SourceMap, headingAttributes: [Int: BlockPass.Attributes]) {
             self.file = file
@@ -209,8 +227,26 @@ public enum MarkdownConverter {
                 if !inHeading, let literal = cmark_node_get_literal(node) {
                     sectionText.append(literal)
                 }
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                if let literal = cmark_node_get_literal(node) { reportHeadTags(in: String(cString: literal), of: node) }
             default:
                 break
+            }
+        }
+
+        /// A finding for each tag of `HeadTags` in `html`, the literal of `node`, at its own line.
+        mutating func reportHeadTags(in html: String, of node: OpaquePointer) {
+            let tags = HeadTags.find(in: html)
+            guard !tags.isEmpty else { return }
+            let bytes = Array(html.utf8)
+            // One pass over the bytes for every tag's line and column, however many there are.
+            var line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node)), offset = 0
+            for tag in tags {
+                while offset < tag.offset {
+                    if bytes[offset] == 10 { line += 1; column = 1 } else { column += 1 }
+                    offset += 1
+                }
+                findings.append(HeadTags.finding(tag.name, at: map.location(file: file, line: line, column: column)))
             }
         }
 

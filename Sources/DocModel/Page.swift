@@ -16,10 +16,12 @@ public struct Page: Sendable, Equatable {
     public var body: [BodyPart]
     /// Plain text by section, for the search index.
     public var sections: [Section]
+    /// What the page holds that the site shows otherwise than written (a `<meta>` tag as text).
+    public var findings: [Diagnostic]
 
     /// Creates a page from its parts.
     public init(path: String, file: String, title: String, headings: [Heading], links: [Link],
-                samples: [Sample], body: [BodyPart], sections: [Section]) {
+                samples: [Sample], body: [BodyPart], sections: [Section], findings: [Diagnostic] = []) {
         self.path = path
         self.file = file
         self.title = title
@@ -28,6 +30,7 @@ public struct Page: Sendable, Equatable {
         self.samples = samples
         self.body = body
         self.sections = sections
+        self.findings = findings
     }
 }
 

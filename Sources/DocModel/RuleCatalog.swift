@@ -52,7 +52,9 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
     case linkBroken = "link.broken"
     case linkOutside = "link.outside"
     case docsReserved = "docs.reserved"
+    case assetActive = "asset.active"
     case docsSymlink = "docs.symlink"
+    case htmlHeadTag = "html.head-tag"
     case configIgnored = "config.ignored"
     case configExtension = "config.extension"
     case annotationInvalid = "annotation.invalid"
@@ -112,7 +114,9 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
         case .linkBroken: RuleEntry(.warning, .docModel, "a link to a page, file or anchor that does not exist")
         case .linkOutside: RuleEntry(.warning, .docModel, "a link that leaves the docs folder")
         case .docsReserved: RuleEntry(.warning, .siteRender, "a page or file at a path keydocs writes itself (site-map.html, 404.html, assets/keydocs.css…)")
+        case .assetActive: RuleEntry(.warning, .siteRender, "an SVG, XML or web-archive file that could run script: published as static SVG only, or not at all")
         case .docsSymlink: RuleEntry(.warning, .docModel, "a symbolic link that leads outside the docs folder, skipped")
+        case .htmlHeadTag: RuleEntry(.warning, .docModel, "a `<meta>` or `<base>` tag in a page's HTML, shown as text: it could send the reader elsewhere or move every link")
         case .configIgnored: RuleEntry(.note, .docModel, "a key of mkdocs.yml that keydocs does not use")
         case .configExtension: RuleEntry(.note, .docModel, "a Markdown extension that keydocs does not render")
         case .annotationInvalid: RuleEntry(.error, .sampleCheck, "an annotation keydocs cannot read")

@@ -154,9 +154,10 @@ public final class Build: @unchecked Sendable {
     }
 
     /// The findings about the docs themselves: the config's and the load's notes, links that
-    /// lead nowhere, and pages at paths keydocs writes itself.
-    public func docsFindings(_ docs: DocSet) -> [Diagnostic] {
-        docs.diagnostics + LinkCheck(docs: docs).run() + RenderStage(docs: docs, outcomes: nil).reservedPaths()
+    /// lead nowhere, pages at paths keydocs writes itself, and files the site publishes
+    /// otherwise than written (`assets`, the review that the render then follows).
+    public func docsFindings(_ docs: DocSet, assets: AssetReview) -> [Diagnostic] {
+        docs.diagnostics + LinkCheck(docs: docs).run() + RenderStage(docs: docs, outcomes: nil).reservedPaths() + assets.diagnostics
     }
 
     /// The guide's rule changes, then `strict`, applied to `diagnostics`, in file and line order.
@@ -165,9 +166,10 @@ public final class Build: @unchecked Sendable {
         return (settings.strict ? tuned.map { $0.strict() } : tuned).sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
     }
 
-    /// The render of `docs` with the key generator's script and the policy it reads.
-    public func render(_ docs: DocSet, outcomes: [SampleKey: SampleOutcome]?) -> RenderStage {
-        RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription.civicrm))
+    /// The render of `docs` with the key generator's script and the policy it reads, and the
+    /// docs folder's files as `assets` says.
+    public func render(_ docs: DocSet, outcomes: [SampleKey: SampleOutcome]?, assets: AssetReview) -> RenderStage {
+        RenderStage(docs: docs, outcomes: outcomes, policyJSON: encodeJSON(PolicyDescription.civicrm), assets: assets)
     }
 
     // MARK: - Runs
@@ -177,8 +179,9 @@ public final class Build: @unchecked Sendable {
         let started = Date()
         progress("loading the docs")
         let (docs, configPath) = try load()
+        let review = try AssetReview(docs: docs)
         let report = check(docs)
-        let diagnostics = tune(docsFindings(docs) + report.diagnostics, rules: docs.config.rules)
+        let diagnostics = tune(docsFindings(docs, assets: review) + report.diagnostics, rules: docs.config.rules)
         progress(nil)
         return Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report,
                        seconds: Date().timeIntervalSince(started))
@@ -196,8 +199,9 @@ public final class Build: @unchecked Sendable {
         let protected = settings.location.protectedPaths(docs: docs.docsDir, configPath: configPath)
         // Before any check runs: a typo in --site or site_dir fails at once, and touches nothing.
         try OutputFolder.check(siteDir, protecting: protected)
+        let review = try AssetReview(docs: docs)
         let report = settings.checksSamples ? check(docs) : nil
-        let diagnostics = tune(docsFindings(docs) + (report?.diagnostics ?? []), rules: docs.config.rules)
+        let diagnostics = tune(docsFindings(docs, assets: review) + (report?.diagnostics ?? []), rules: docs.config.rules)
         var outcome = Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report, site: siteDir,
                               seconds: 0)
         if settings.strict && outcome.enginesMissing {
@@ -210,7 +214,7 @@ public final class Build: @unchecked Sendable {
             let writer = try SiteWriter(output: siteDir, protecting: protected,
                                         creatingFoldersWithin: settings.location.project(configPath: configPath))
             do throws(DocError) {
-                outcome.written = try render(docs, outcomes: report?.outcomes).run(into: writer)
+                outcome.written = try render(docs, outcomes: report?.outcomes, assets: review).run(into: writer)
                 try writer.commit()
             } catch {
                 writer.discard()
@@ -246,10 +250,11 @@ public final class Build: @unchecked Sendable {
         defer { progress(nil) }
         progress("loading the docs")
         let (docs, configPath) = try load()
+        let review = try AssetReview(docs: docs)
         let report = settings.checksSamples ? check(docs) : nil
-        let diagnostics = tune(docsFindings(docs) + (report?.diagnostics ?? []), rules: docs.config.rules)
+        let diagnostics = tune(docsFindings(docs, assets: review) + (report?.diagnostics ?? []), rules: docs.config.rules)
         var outcome = Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report, seconds: 0)
-        let render = render(docs, outcomes: report?.outcomes)
+        let render = render(docs, outcomes: report?.outcomes, assets: review)
         let last = lock.withLock { previewed }
         // The docs folder's other files are copied only by a whole render: one that changed asks for it.
         let assets = docs.assets.map { FileStamp(path: docs.docsRoot + "/" + $0) }

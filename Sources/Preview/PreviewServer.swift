@@ -34,13 +34,32 @@ public final class PreviewServer: @unchecked Sendable {
     // MARK: - Responses
 
     static func respond(to request: HTTPRequest, state: PreviewState) -> HTTPResponse {
+        var reply = answer(request, state: state)
+        // A page of another origin can still ask (`<script src>` runs the search index, which holds
+        // every page's text, in that page): every reply tells the browser to hand it to none but ours.
+        reply.headers[HTTPHeader("Cross-Origin-Resource-Policy")] = "same-origin"
+        return reply
+    }
+
+    private static func answer(_ request: HTTPRequest, state: PreviewState) -> HTTPResponse {
         // A web page the reader has open elsewhere can point its own host name at 127.0.0.1 (DNS
         // rebinding) and read the preview as a page of its own site: answer only loopback names.
         guard allowsHost(request.headers[.host]) else {
             return response(.misdirectedRequest, "421: the preview answers only for localhost, 127.0.0.1 and [::1]\n",
                             type: "text/plain; charset=utf-8", cache: false)
         }
+        guard allowsFetchSite(request.headers.values(for: HTTPHeader("Sec-Fetch-Site"))) else {
+            return response(.forbidden, "403: the preview answers only its own pages and the address bar\n",
+                            type: "text/plain; charset=utf-8", cache: false)
+        }
         return state.reading { snapshot in respond(to: request.path, root: state.root, snapshot: snapshot) }
+    }
+
+    /// Whether a request's `Sec-Fetch-Site` values, as the browser sets them, allow an answer:
+    /// from the preview's own pages (`same-origin`), from the reader's address bar or a bookmark
+    /// (`none`), or from a client that sends none (curl, an older browser).
+    public static func allowsFetchSite(_ values: [String]) -> Bool {
+        values.allSatisfy { $0 == "same-origin" || $0 == "none" }
     }
 
     /// Whether a Host header names this machine's loopback: `localhost` (or a name under

@@ -35,12 +35,17 @@ public struct RenderStage: Sendable {
     public let extraFiles: [ExtraFile]
     /// Scripts added to particular pages, by docs path, and the policy those pages get.
     public let pageScripts: [String: [String]]
+    /// What the site gets of the docs folder's files that a browser opens as documents; nil
+    /// until `run` reviews them.
+    public let assets: AssetReview?
 
     /// A render of `docs`. With `policyJSON`, pages that hold the key generator's markup
     /// (`id="key-generator"` or `id="key-checker"`) get the generator script and the policy it reads.
-    public init(docs: DocSet, outcomes: [SampleKey: SampleOutcome]?, policyJSON: String? = nil) {
+    /// `assets` is the review whose findings the build reported; without it, `run` makes one.
+    public init(docs: DocSet, outcomes: [SampleKey: SampleOutcome]?, policyJSON: String? = nil, assets: AssetReview? = nil) {
         self.docs = docs
         self.outcomes = outcomes
+        self.assets = assets
         var files: [ExtraFile] = []
         var scripts: [String: [String]] = [:]
         if let policyJSON {
@@ -86,14 +91,16 @@ public struct RenderStage: Sendable {
     /// Renders every page and asset into `writer`'s staging folder. Pages render in parallel.
     public func run(into writer: SiteWriter) throws(DocError) -> Summary {
         let site = SiteContext(docs: docs)
+        let review: AssetReview
+        if let assets { review = assets } else { review = try AssetReview(docs: docs) }
         try writer.createFolders(Set(docs.pages.map { SitePaths.directory(of: site.output($0.path)) } + ["assets"]))
         // The docs folder's files and keydocs' own (the search index, which reads every page,
         // above all) are written beside the pages.
         _ = try render(docs.pages, site: site, into: writer) { () throws(DocError) in
-            try copyAssets(into: writer)
+            try copyAssets(into: writer, review: review)
             try writeSiteFiles(into: writer, site: site)
         }
-        return Summary(pages: docs.pages.count, assets: docs.assets.count)
+        return Summary(pages: docs.pages.count, assets: docs.assets.count { review.publications[$0] != .refused })
     }
 
     /// Renders only `paths` (pages) and the search index, which reads every page: for a preview
@@ -134,14 +141,22 @@ public struct RenderStage: Sendable {
         return written.count
     }
 
-    /// Copies the docs folder's files that are not pages.
-    private func copyAssets(into writer: SiteWriter) throws(DocError) {
+    /// Copies the docs folder's files that are not pages: a reviewed one as the review says,
+    /// any other as it is.
+    private func copyAssets(into writer: SiteWriter, review: AssetReview) throws(DocError) {
         for asset in docs.assets {
-            let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: docs.docsRoot + "/" + asset)) } catch {
-                throw DocError(stage: .write, path: docs.docsDir + "/" + asset, "cannot read: \((error as NSError).localizedDescription)")
+            switch review.publications[asset] {
+            case .refused?:
+                continue
+            case .bytes(let data)?:
+                try writer.write(data, to: asset)
+            case nil:
+                let data: Data
+                do { data = try Data(contentsOf: URL(fileURLWithPath: docs.docsRoot + "/" + asset)) } catch {
+                    throw DocError(stage: .write, path: docs.docsDir + "/" + asset, "cannot read: \((error as NSError).localizedDescription)")
+                }
+                try writer.write(data, to: asset)
             }
-            try writer.write(Self.guarded(data, path: asset), to: asset)
         }
     }
 
@@ -166,19 +181,6 @@ public struct RenderStage: Sendable {
     /// Writes `siteFiles`, in their order.
     private func writeSiteFiles(into writer: SiteWriter, site: SiteContext) throws(DocError) {
         for file in siteFiles(site) { try writer.write(file.contents(), to: file.path) }
-    }
-
-    /// The policy an HTML file copied from the docs gets: it runs no script at all, so that a
-    /// page that sends the reader to it (`<meta http-equiv=refresh>`) runs nothing of its author's.
-    static let copiedHTMLPolicy = "default-src 'none'; img-src 'self' file: data:; style-src 'self' file: 'unsafe-inline'; "
-        + "font-src 'self' file:; base-uri 'none'; form-action 'none'"
-
-    /// An asset as it goes into the site: an HTML file gets `copiedHTMLPolicy` ahead of its own
-    /// markup (a policy can only be narrowed by another one, so the file cannot undo it).
-    static func guarded(_ data: Data, path: String) -> Data {
-        let lower = path.lowercased()
-        guard lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") || lower.hasSuffix(".shtml") else { return data }
-        return Data("<meta http-equiv=\"Content-Security-Policy\" content=\"\(copiedHTMLPolicy)\">\n".utf8) + data
     }
 
     /// The page that lists every page, as the navigation does: where the sidebar sends a

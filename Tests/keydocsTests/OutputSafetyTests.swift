@@ -167,4 +167,71 @@ import Testing
         #expect(copied.hasPrefix("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
         #expect(!copied.prefix(200).contains("script-src"))
     }
+
+    /// A project whose docs hold a page that sends the reader to a file of the docs, and files
+    /// that a browser opens as documents, each able to run script in the site's origin.
+    func hostileProject() throws -> URL {
+        let root = try project()
+        let docs = root.appendingPathComponent("docs")
+        let mark = "document.documentElement.setAttribute('data-ran', 'yes')"
+        let files: [String: String] = [
+            "index.md": "# Home\n\n<meta http-equiv=\"refresh\" content=\"0;url=evil.svg\">\n\nSee <base href=\"//evil.example/\"> [the drawing](evil.svg).\n",
+            "evil.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\"><script>\(mark)</script><rect width=\"10\" height=\"10\"/></svg>\n",
+            "hook.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"\(mark)\"><rect width=\"10\" height=\"10\"/></svg>\n",
+            "page.xhtml": "<html xmlns=\"http://www.w3.org/1999/xhtml\"><head><title>x</title></head><body><script>\(mark)</script></body></html>\n",
+            "graph.svg": "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd\">\n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\"><g id=\"a\"><rect width=\"1\" height=\"1\"/></g></svg>\n",
+        ]
+        for (path, text) in files { try text.write(to: docs.appendingPathComponent(path), atomically: true, encoding: .utf8) }
+        try Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]).write(to: docs.appendingPathComponent("packed.svgz"))
+        return root
+    }
+
+    /// Each file that could run script is reported with its place, and so is each tag that
+    /// would send the reader away; the site holds none of them; `--strict` stops the build.
+    @Test func activeContentIsReportedAndNotPublished() throws {
+        let root = try hostileProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try keydocs(["build", "--no-check"], directory: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        for file in ["evil.svg", "hook.svg", "page.xhtml", "packed.svgz"] {
+            #expect(lines.contains { $0.hasPrefix("docs/\(file):1:") && $0.contains(": warning: ") && $0.hasSuffix("[asset.active]") },
+                    "\(file): \(run.stderr)")
+        }
+        #expect(!run.stderr.contains("docs/graph.svg"), "a static drawing is not a finding: \(run.stderr)")
+        #expect(lines.contains { $0.hasPrefix("docs/index.md:3:1: warning: ") && $0.hasSuffix("[html.head-tag]") }, "\(run.stderr)")
+        #expect(lines.contains { $0.hasPrefix("docs/index.md:5:") && $0.hasSuffix("[html.head-tag]") }, "\(run.stderr)")
+        let site = root.appendingPathComponent("site")
+        for (path, data) in try folderContents(site) where !path.hasPrefix("assets/") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("data-ran"), "\(path) runs the author's script")
+            #expect(!text.contains("<meta http-equiv=\"refresh\"") && !text.contains("<base"), "\(path) sends the reader away")
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("page.xhtml").path))
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("packed.svgz").path))
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("graph.svg").path))
+
+        let before = try folderContents(site)
+        let strict = try keydocs(["build", "--no-check", "--strict"], directory: root)
+        #expect(strict.status == 1)
+        #expect(try folderContents(site) == before)
+    }
+
+    /// In Chromium, from disk, as a reader of a host without headers would see it: the page
+    /// stays, and the files it pointed to run nothing.
+    @Test func noScriptOfTheAuthorsRunsInABrowser() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Browser.path), "Chromium is required (Debian package chromium)")
+        let root = try hostileProject()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try keydocs(["build", "--no-check"], directory: root)
+        #expect(run.status == 0, "\(run.stderr)")
+        let site = root.appendingPathComponent("site")
+        let home = try Browser.load(site.appendingPathComponent("index.html"))
+        #expect(home.dom.contains("<h1 id=\"home\">"), "the page redirected: \(home.dom.prefix(300))")
+        for path in ["index.html", "evil.svg", "hook.svg", "page.xhtml"] {
+            let load = path == "index.html" ? home : try Browser.load(site.appendingPathComponent(path))
+            #expect(!load.dom.contains("data-ran"), "\(path) ran the author's script")
+        }
+    }
 }

@@ -6,6 +6,13 @@ import Glibc
 
 /// A request over a plain TCP socket, so that the path goes to the server exactly as written.
 func rawGet(port: UInt16, path: String, host: String? = "127.0.0.1") throws -> (status: Int, body: String) {
+    let reply = try rawRequest(port: port, path: path, host: host)
+    return (reply.status, reply.body)
+}
+
+/// A request with `headers` (whole lines, without line ends); the reply's status, header lines and body.
+func rawRequest(port: UInt16, path: String, host: String? = "127.0.0.1", headers: [String] = []) throws
+    -> (status: Int, headers: [String], body: String) {
     let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
     guard fd >= 0 else { throw CocoaError(.fileReadUnknown) }
     defer { close(fd) }
@@ -17,7 +24,8 @@ func rawGet(port: UInt16, path: String, host: String? = "127.0.0.1") throws -> (
         $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
     }
     guard connected == 0 else { throw CocoaError(.fileReadUnknown) }
-    let request = "GET \(path) HTTP/1.1\r\n" + (host.map { "Host: \($0)\r\n" } ?? "") + "Connection: close\r\n\r\n"
+    let request = "GET \(path) HTTP/1.1\r\n" + (host.map { "Host: \($0)\r\n" } ?? "")
+        + headers.map { $0 + "\r\n" }.joined() + "Connection: close\r\n\r\n"
     _ = request.withCString { send(fd, $0, strlen($0), 0) }
     var data = [UInt8]()
     var buffer = [UInt8](repeating: 0, count: 65536)
@@ -28,8 +36,10 @@ func rawGet(port: UInt16, path: String, host: String? = "127.0.0.1") throws -> (
     }
     let text = String(decoding: data, as: UTF8.self)
     let status = Int(text.split(separator: " ").dropFirst().first ?? "") ?? 0
-    let body = text.range(of: "\r\n\r\n").map { String(text[$0.upperBound...]) } ?? ""
-    return (status, body)
+    let end = text.range(of: "\r\n\r\n")
+    let body = end.map { String(text[$0.upperBound...]) } ?? ""
+    let head: [String] = end.map { Array(String(text[..<$0.lowerBound]).components(separatedBy: "\r\n").dropFirst()) } ?? []
+    return (status, head, body)
 }
 
 @Suite(.serialized) struct ServeTests {
@@ -245,6 +255,35 @@ func rawGet(port: UInt16, path: String, host: String? = "127.0.0.1") throws -> (
         #expect(reply.status == status, "Host: \(host)")
         if status != 200 { #expect(!reply.body.contains("<html")) }
         #expect(try rawGet(port: preview.port, path: "/", host: nil).status == 421)
+    }
+
+    /// Any web page the reader has open can ask the preview for a file (`<script src=…>` reads
+    /// the search index, which holds every page's text): every reply says that only the
+    /// preview's own pages may use it, whatever it is.
+    @Test(arguments: [("/", "127.0.0.1"), ("/assets/search-index.js", "127.0.0.1"), ("/assets/keydocs.css", "localhost"),
+                      ("/__keydocs/version.js", "127.0.0.1"), ("/__keydocs/reload.js", "127.0.0.1"), ("/no/such/page/", "127.0.0.1"),
+                      ("/%2e%2e/%2e%2e/etc/passwd", "127.0.0.1"), ("/", "evil.example")])
+    func everyReplyIsForThePreviewsOwnPagesOnly(_ path: String, _ host: String) throws {
+        let preview = try Self.preview.get()
+        let reply = try rawRequest(port: preview.port, path: path, host: host)
+        #expect(reply.headers.contains { $0.lowercased() == "cross-origin-resource-policy: same-origin" }, "\(path): \(reply.headers)")
+    }
+
+    /// A request that the browser says comes from another origin is refused, whatever it asks
+    /// for; the preview's own pages (same origin) and the reader's own address bar (none) are
+    /// answered, and so is a client that sends no such header (curl, an older browser).
+    @Test(arguments: [("cross-site", 403), ("same-site", 403), ("", 403), ("same-origin, cross-site", 403),
+                      ("same-origin", 200), ("none", 200), (nil, 200)] as [(String?, Int)])
+    func requestsFromOtherOriginsAreRefused(_ site: String?, _ status: Int) throws {
+        let preview = try Self.preview.get()
+        for path in ["/assets/search-index.js", "/", "/__keydocs/version.js"] {
+            let reply = try rawRequest(port: preview.port, path: path, headers: site.map { ["Sec-Fetch-Site: \($0)"] } ?? [])
+            #expect(reply.status == status, "Sec-Fetch-Site: \(site ?? "(none)") for \(path)")
+            if status == 403 {
+                #expect(!reply.body.contains("KEYDOCS_SEARCH") && !reply.body.contains("__keydocsVersion"), "\(reply.body)")
+                #expect(reply.headers.contains { $0.lowercased() == "cross-origin-resource-policy: same-origin" })
+            }
+        }
     }
 
     /// The preview never follows a link, even one placed in the folder it serves.
