@@ -29,9 +29,7 @@ public struct CheckStage: Sendable {
         let pages = docs.pages.filter { !$0.samples.isEmpty }
         let cached = pages.map { cache?.entry(for: $0) }
         let pending = pages.indices.filter { cached[$0] == nil }
-        let kinds = pending.flatMap { i in
-            pages[i].samples.map { Directives.parse($0.annotation).flatMap { try? $0.get().kind } ?? Classifier.kind(of: $0) }
-        }
+        let kinds = pending.flatMap { Classifier.kinds(of: pages[$0].samples) }
         let engines = Engines(options: options, needsSandbox: kinds.contains(.generator))
         if kinds.contains(.sql) { engines.prepareDatabase() }
         defer { engines.shutdown() }

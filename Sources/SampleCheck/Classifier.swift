@@ -7,6 +7,30 @@ enum Classifier {
     static let sqlStarts: [String] = ["select", "update", "insert", "delete", "set", "create", "alter", "drop", "use", "show",
                                       "replace", "with", "begin", "commit", "start", "describe", "explain"]
 
+    /// The kind of each of a page's samples, in order: the one its annotation names, else a
+    /// generator when its output flows into a key (`generatorsByFlow`), else what its content
+    /// and info string say.
+    static func kinds(of samples: [Sample]) -> [SampleKind?] {
+        let content = samples.map { kind(of: $0) }
+        let flow = generatorsByFlow(samples, content)
+        return samples.enumerated().map { k, sample in
+            if case .success(let directives)? = Directives.parse(sample.annotation), let named = directives.kind { return named }
+            return flow.contains(k) ? .generator : content[k]
+        }
+    }
+
+    /// Shell command blocks that are generators because of where their output goes: the block
+    /// after each shows a key (what it printed), and a later block uses that key. A block is a
+    /// generator by what becomes of its output, not by how its command looks.
+    static func generatorsByFlow(_ samples: [Sample], _ kinds: [SampleKind?]) -> Set<Int> {
+        var found: Set<Int> = []
+        for k in samples.indices where k + 2 < samples.count && kinds[k] == .command && kinds[k + 1] == .output {
+            guard let shown = KeyOutput.parse(samples[k + 1].text)?.key, shown.count >= 16 else { continue }
+            if samples[(k + 2)...].contains(where: { $0.text.contains(shown) }) { found.insert(k) }
+        }
+        return found
+    }
+
     /// The kind of `sample`, or nil when no checker claims it (a block not about keys).
     static func kind(of sample: Sample) -> SampleKind? {
         let text = sample.text

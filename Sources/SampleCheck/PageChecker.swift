@@ -25,7 +25,11 @@ struct PageChecker {
         self.engines = engines
     }
 
+    /// Each sample's kind by its index, decided once for the page (`Classifier.kinds`).
+    var kinds: [Int: SampleKind] = [:]
+
     mutating func run() {
+        for (sample, kind) in zip(page.samples, Classifier.kinds(of: page.samples)) { kinds[sample.index] = kind }
         for sample in page.samples { check(sample) }
         sql?.close()
     }
@@ -44,7 +48,7 @@ struct PageChecker {
             outcomes[sample.index] = SampleOutcome(.skipped, "skipped: \(reason)")
             return
         }
-        guard let kind = directives.kind ?? Classifier.kind(of: sample) else {
+        guard let kind = kinds[sample.index] else {
             // Client code, URLs and HTTP examples are about keys when they carry one.
             if checkKeyMentions(sample) {
                 applyExpectations(sample, directives.expect)
