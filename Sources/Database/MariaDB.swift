@@ -360,6 +360,13 @@ public struct StatementResult: Sendable {
     public var columns: [String] = []
     /// Rows of a result set; NULL is nil.
     public var rows: [[String?]] = []
+    /// The server's summary of a change (`Rows matched: 1  Changed: 0  Warnings: 0`).
+    public var info = ""
+    /// Rows an UPDATE matched, changed or not; nil when the server did not say.
+    public var rowsMatched: Int? {
+        guard let range = info.range(of: "Rows matched: ") else { return nil }
+        return Int(info[range.upperBound...].prefix { $0.isNumber })
+    }
     /// Rows or values beyond what keydocs keeps of a result were dropped.
     public var truncated = false
     /// Warnings: level, code, message.
@@ -454,6 +461,7 @@ public final class MariaDBConnection: @unchecked Sendable {
             mysql_free_result(set)
         } else {
             result.affectedRows = mysql_affected_rows(handle)
+            if let info = mysql_info(handle) { result.info = String(cString: info) }
         }
         if mysql_warning_count(handle) > 0 {
             let shown = executeRaw("SHOW WARNINGS")

@@ -76,9 +76,15 @@ extension PageChecker {
             let upper = statement.text.uppercased()
             let verb = SQLText.verb(statement.text)
             let isGenerator = verb == "SELECT" && Self.randomFunctions.contains { upper.contains($0) } && !upper.contains(" FROM ")
+            let runs = directives.runs ?? options.runs
             if isGenerator {
-                runGenerator(statement, session: session, sample: sample, at: at, runs: directives.runs ?? options.runs, context: context)
-            } else if let function = Self.weakKeySource(statement.text) {
+                runGenerator(query: statement.text, session: session, sample: sample, at: at, runs: runs, reportsWeak: true, context: context)
+            } else if let expression = Self.keyExpression(statement.text, page: page), SQLText.isComputed(expression) {
+                // An expression that becomes a key is a generator, whatever statement it sits in.
+                runGenerator(query: "SELECT " + expression, session: session, sample: sample, at: at, runs: runs,
+                             reportsWeak: Self.weakKeySource(statement.text) == nil, context: context)
+            }
+            if !isGenerator, let function = Self.weakKeySource(statement.text) {
                 report(.generatorWeakRandom, at: at, "the key is made from \(function), which is not a cryptographic generator: "
                        + "it can be predicted; build keys from RANDOM_BYTES(n)", context: context)
             }
@@ -118,7 +124,7 @@ extension PageChecker {
                 report(.sqlWarning, at: at, "\(warning.level) \(warning.code): \(warning.message)", severity: .warning, context: context)
             }
             if let before {
-                checkUpdate(statement, before: before, after: session.keys(), session: session, at: at, context: context)
+                checkUpdate(statement, result: result, before: before, after: session.keys(), session: session, at: at, context: context)
             } else if verb == "SELECT" && !isGenerator {
                 checkSelectedKeys(result, at: at)
             }
@@ -158,18 +164,48 @@ extension PageChecker {
         }
     }
 
-    private mutating func runGenerator(_ statement: SQLStatement, session: SQLSession, sample: Sample, at: SourceLocation,
-                                       runs: Int, context: [String]) {
-        let upper = statement.text.uppercased()
-        if !upper.contains("RANDOM_BYTES(") {
+    /// The expression that becomes a key in `statement`: what an UPDATE assigns to `api_key`,
+    /// or what `SET @v = …` assigns to a variable that the page then assigns to `api_key`.
+    static func keyExpression(_ statement: String, page: Page) -> String? {
+        let verb = SQLText.verb(statement)
+        if ["UPDATE", "INSERT", "REPLACE"].contains(verb) { return SQLText.assignedExpression(statement, to: "api_key") }
+        guard verb == "SET" else { return nil }
+        let pageSQL = page.samples.map(\.text).joined(separator: "\n")
+        for name in SQLText.variables(statement) {
+            let flows = pageSQL.range(of: #"api_key\s*=\s*@"# + NSRegularExpression.escapedPattern(for: name) + #"\b"#,
+                                      options: [.regularExpression, .caseInsensitive]) != nil
+            if flows, let expression = SQLText.assignedExpression(statement, to: "@" + name) { return expression }
+        }
+        return nil
+    }
+
+    /// Runs `query`, which yields a key, `runs` times on a connection of its own and judges
+    /// what it gave as a shell generator's output is judged: randomness present at all, bits
+    /// read against the policy's, lengths, alphabet, all different.
+    private mutating func runGenerator(query: String, session: SQLSession, sample: Sample, at: SourceLocation,
+                                       runs: Int, reportsWeak: Bool, context: [String]) {
+        let upper = SQLGuard.blankLiterals(query).uppercased()
+        if !Self.randomFunctions.contains(where: upper.contains) {
+            report(.generatorNoRandom, at: at, "the key is computed without a random function: every run gives the key "
+                   + "the same inputs give; build keys from RANDOM_BYTES(n)", context: context)
+        } else if !upper.contains("RANDOM_BYTES(") && reportsWeak {
             report(.generatorWeakRandom, at: at,
                    "RAND() and UUID() are not cryptographic generators; build keys from RANDOM_BYTES(n)", context: context)
+        }
+        let sizes = query.uppercased().matches(of: /RANDOM_BYTES\(\s*(\d+)\s*\)/).compactMap { Int($0.output.1) }
+        if let bytes = sizes.max(), sizes.count == 1 {
+            let policy = validator.policy
+            if Double(bytes * 8) < policy.weakThresholdBits {
+                report(.generatorEntropy, at: at, "the key is made from \(bytes) random bytes (\(bytes * 8) bits): it can be no "
+                       + "stronger than that, under \(Int(policy.weakThresholdBits)) bits, however long it looks", context: context)
+            }
         }
         let side: MariaDBConnection
         do { side = try session.sideConnection() } catch {
             report(.sqlError, at: at, error.reason, context: context)
             return
         }
+        var query = query
         var outputs: [String] = []
         let runs = min(runs, CheckOptions.maxRuns)
         let deadline = Date().addingTimeInterval(CheckOptions.sampleSeconds)
@@ -179,7 +215,12 @@ extension PageChecker {
                        + "(\(outputs.count) finished)", context: context)
                 return
             }
-            let result = session.run(statement.text, on: side)
+            var result = session.run(query, on: side)
+            // An expression over the contact's columns is evaluated on a contact.
+            if result.errorCode == 1054 && outputs.isEmpty && !query.uppercased().contains(" FROM ") {
+                query += " FROM civicrm_contact WHERE id = 100"
+                result = session.run(query, on: side)
+            }
             if result.errorCode != 0 { return } // the page run reports the error once
             guard let value = result.rows.first?.first, let key = value else {
                 report(.generatorNull, at: at, "the query returns NULL instead of a key", context: context)
@@ -193,18 +234,24 @@ extension PageChecker {
         shownKey = nil
     }
 
-    private mutating func checkUpdate(_ statement: SQLStatement, before: [String: String?], after: [String: String?],
-                                      session: SQLSession, at: SourceLocation, context: [String]) {
+    private mutating func checkUpdate(_ statement: SQLStatement, result: StatementResult, before: [String: String?],
+                                      after: [String: String?], session: SQLSession, at: SourceLocation, context: [String]) {
         let changed = after.keys.filter { after[$0] != before[$0] }.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
-        if changed.isEmpty {
+        let code = SQLGuard.blankLiterals(statement.text).uppercased()
+        let literal = SQLText.assignedLiteral(statement.text)
+        if code.range(of: #"\bWHERE\b"#, options: .regularExpression) == nil {
+            report(.sqlUpdateRows, at: at, "the UPDATE has no WHERE: run on a live site, it changes the key of every contact "
+                   + "(\(changed.count) here)", context: context)
+        } else if changed.isEmpty && (result.rowsMatched ?? 0) == 0 {
             let ids = SQLSession.fixtures.map { String($0.0) }.joined(separator: ", ")
-            report(.sqlUpdateRows, at: at, "the UPDATE changed no contact's key (the fixture contacts are \(ids))", context: context)
-        } else if changed.count > 1 {
-            report(.sqlUpdateRows, at: at, "the UPDATE changed \(changed.count) contacts' keys; it must change exactly one "
-                   + "(is the WHERE clause missing?)", context: context)
+            report(.sqlUpdateRows, at: at, "the UPDATE matched no contact (the fixture contacts are \(ids))", context: context)
+        } else if changed.count > 1 && literal != nil {
+            report(.sqlUpdateRows, at: at, "the UPDATE gives \(changed.count) contacts the same key; a key belongs to one contact",
+                   context: context)
         }
         let revokes = statement.text.range(of: #"api_key\s*=\s*NULL\b"#, options: [.regularExpression, .caseInsensitive]) != nil
-        for id in changed.prefix(1) {
+        var seen: [String: String] = [:]
+        for id in changed {
             guard let stored = after[id] ?? nil else {
                 if revokes { continue }
                 let unset = SQLText.variables(statement.text).filter { name in
@@ -214,11 +261,16 @@ extension PageChecker {
                 report(.sqlNullKey, at: at, "the UPDATE left contact \(id) with no key (api_key is NULL)\(why)", context: context)
                 continue
             }
+            if literal == nil, let other = seen[stored.lowercased()] {
+                report(.keyDuplicate, at: at, "the UPDATE gave contacts \(other) and \(id) the same key", context: context)
+            }
+            seen[stored.lowercased()] = id
             for finding in validator.findings(for: stored, checkPublished: false) where finding.severity == .error {
                 report(RuleID(finding.rule), at: at, "the key stored for contact \(id): " + finding.message, context: context)
             }
+            if changed.count > 1 && literal != nil { break }
         }
-        if let literal = SQLText.assignedLiteral(statement.text) {
+        if let literal {
             assigned(literal, at: at)
         }
     }

@@ -121,5 +121,90 @@ public enum SQLText {
         }
         return names
     }
-}
 
+    /// The expression a statement assigns to `target` (`api_key` or `@name`): in
+    /// `UPDATE … SET api_key = expr, …`, `SET @k = expr` or `SET @k := expr`, the text after the
+    /// `=` up to the next comma, keyword or end outside parentheses and quotes.
+    public static func assignedExpression(_ statement: String, to target: String) -> String? {
+        let chars = Array(statement.unicodeScalars)
+        let name = Array(target.lowercased().unicodeScalars)
+        var k = 0
+        var quote: Unicode.Scalar?
+        var depth = 0
+        func isWordChar(_ c: Unicode.Scalar) -> Bool { c == "_" || c == "@" || c.properties.isAlphabetic || ("0"..."9").contains(c) }
+        while k < chars.count {
+            let c = chars[k]
+            if let q = quote {
+                if c == "\\" { k += 2; continue }
+                if c == q { quote = nil }
+                k += 1
+                continue
+            }
+            if c == "'" || c == "\"" || c == "`" { quote = c; k += 1; continue }
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
+            let startsWord = k == 0 || !isWordChar(chars[k - 1])
+            if depth == 0, startsWord, k + name.count <= chars.count,
+               chars[k..<(k + name.count)].map({ Unicode.Scalar(String($0).lowercased()) ?? $0 }).elementsEqual(name),
+               k + name.count == chars.count || !isWordChar(chars[k + name.count]) {
+                var j = k + name.count
+                while j < chars.count, chars[j] == " " || chars[j] == "\t" || chars[j] == "\n" { j += 1 }
+                if j < chars.count, chars[j] == ":" { j += 1 }
+                if j < chars.count, chars[j] == "=", j + 1 >= chars.count || chars[j + 1] != "=" {
+                    return expression(Array(chars[(j + 1)...]))
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// The text of `chars` up to a top-level `,`, `;` or clause keyword.
+    private static func expression(_ chars: [Unicode.Scalar]) -> String? {
+        var k = 0, depth = 0
+        var quote: Unicode.Scalar?
+        var end = chars.count
+        let stops = ["where", "order", "limit", "from", "into", "returning", "on"]
+        scan: while k < chars.count {
+            let c = chars[k]
+            if let q = quote {
+                if c == "\\" { k += 2; continue }
+                if c == q { quote = nil }
+                k += 1
+                continue
+            }
+            switch c {
+            case "'", "\"", "`": quote = c
+            case "(": depth += 1
+            case ")":
+                if depth == 0 { end = k; break scan }
+                depth -= 1
+            case "," where depth == 0, ";" where depth == 0:
+                end = k
+                break scan
+            case " " where depth == 0, "\t" where depth == 0, "\n" where depth == 0:
+                let rest = String(String.UnicodeScalarView(chars[(k + 1)...].prefix(12))).lowercased()
+                if let stop = stops.first(where: { rest.hasPrefix($0) }) {
+                    let after = rest.unicodeScalars.dropFirst(stop.count).first
+                    if after.map({ !($0.properties.isAlphabetic || $0 == "_") }) ?? true {
+                        end = k
+                        break scan
+                    }
+                }
+            default: break
+            }
+            k += 1
+        }
+        let text = String(String.UnicodeScalarView(chars[..<end])).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Whether an assigned expression is computed (a function, an operator), rather than a
+    /// literal, NULL, a variable or a column: what a generator's run can evaluate.
+    public static func isComputed(_ expression: String) -> Bool {
+        let trimmed = expression.trimmingCharacters(in: .whitespaces)
+        if trimmed.uppercased() == "NULL" { return false }
+        if let first = trimmed.first, first == "'" || first == "\"", trimmed.last == first, trimmed.count >= 2,
+           !trimmed.dropFirst().dropLast().contains(first) { return false }
+        return trimmed.contains("(")
+    }
+}
