@@ -29,6 +29,7 @@ import Testing
         Expectation(file: "sql-expression-no-random.md", rule: .generatorRepeats, line: 4),
         Expectation(file: "sql-rotate-everyone.md", rule: .sqlUpdateRows, line: 4, contains: "no WHERE"),
         Expectation(file: "sql-shared-literal.md", rule: .sqlUpdateRows, line: 4, contains: "same key"),
+        Expectation(file: "sql-unknown-column.md", rule: .sqlError, line: 4, contains: "ERROR 1054"),
         Expectation(file: "flow-hash-of-time.md", rule: .generatorNoRandom, line: 4),
         Expectation(file: "flow-hash-of-name.md", rule: .generatorNoRandom, line: 4),
         Expectation(file: "flow-hash-of-name.md", rule: .generatorRepeats, line: 4),
