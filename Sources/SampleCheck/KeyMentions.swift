@@ -48,19 +48,6 @@ enum KeyMentions {
         }
         return found
     }
-
-    /// Whether a value stands for a key rather than being one: `$KEY`, `<key>`, `{api_key}`,
-    /// `YOUR_API_KEY`, `xxxx`, an empty value.
-    static func isPlaceholder(_ value: String) -> Bool {
-        if value.isEmpty || PageChecker.isPlaceholder(value) || SQLTemplate.isPlaceholder(value) || value.hasPrefix("%")
-            || value.contains("${") || value.contains("{{") || value.uppercased() == value && value.contains("_") {
-            return true
-        }
-        // Words that name the value (`site-key`, `the_user_api_key`), which no real key is.
-        let words = value.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" })
-        return words.count >= 2 && words.allSatisfy { $0.allSatisfy(\.isLetter) }
-            && words.contains { ["key", "site", "api", "user", "your", "the", "my", "secret", "token", "here", "value"].contains($0) }
-    }
 }
 
 extension PageChecker {
@@ -77,7 +64,7 @@ extension PageChecker {
         guard !mentions.isEmpty else { return false }
         for mention in mentions {
             let at = sample.location(ofLine: mention.line)
-            if KeyMentions.isPlaceholder(mention.value) {
+            if Placeholder.standsForKey(mention.value) {
                 if mention.name != "key", SQLTemplate.asksToMakeUp(mention.value) { reportMadeUp(mention.value, at: at) }
                 continue
             }

@@ -194,7 +194,7 @@ struct PageChecker {
         func collect(_ node: Any) {
             if let object = node as? [String: Any] {
                 for (name, child) in object {
-                    if name == "api_key", let key = child as? String, !Self.isPlaceholder(key) { keys.append(key) } else { collect(child) }
+                    if name == "api_key", let key = child as? String, !Placeholder.standsForKey(key) { keys.append(key) } else { collect(child) }
                 }
             } else if let array = node as? [Any] {
                 array.forEach(collect)

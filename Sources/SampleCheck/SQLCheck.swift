@@ -66,7 +66,7 @@ extension PageChecker {
             if SQLTemplate.hasPlaceholders(statement.text) {
                 // A template: what can be checked without running it is its key.
                 templates += 1
-                if let literal, !SQLTemplate.isPlaceholder(literal) {
+                if let literal, !Placeholder.standsForKey(literal) {
                     for finding in validator.findings(for: literal, checkPublished: false) where finding.severity == .error {
                         report(RuleID(finding.rule), at: at, "the key this template assigns: " + finding.message, context: context)
                     }
