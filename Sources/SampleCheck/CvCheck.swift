@@ -31,7 +31,7 @@ extension PageChecker {
             if mentions { return .checked("shell commands; the keys they carry are checked") }
             return .notAboutKeys("shell commands, not about keys")
         }
-        let calls = cvCommands.compactMap { checkCvCommand($0, sample: sample) }
+        let calls = cvCommands.compactMap { checkCvCommand($0, sample: sample, stdin: Self.piped(into: $0, in: commands)) }
         return .checked("shell commands; cv checked: " + calls.joined(separator: ", "))
     }
 
@@ -44,7 +44,7 @@ extension PageChecker {
         var calls: [String] = []
         let cvCommands = commands.filter { $0.name == "cv" }
         for command in cvCommands {
-            if let call = checkCvCommand(command, sample: sample) { calls.append(call) }
+            if let call = checkCvCommand(command, sample: sample, stdin: Self.piped(into: command, in: commands)) { calls.append(call) }
         }
         guard !cvCommands.isEmpty else {
             report(.cvSyntax, at: sample.location, "the block holds no cv command")
@@ -53,8 +53,19 @@ extension PageChecker {
         return .checked("valid cv command" + (calls.count > 1 ? "s" : "") + ": " + calls.joined(separator: ", "))
     }
 
-    /// Checks one `cv` command; returns what it calls.
-    mutating func checkCvCommand(_ command: ShellCommand, sample: Sample) -> String? {
+    /// What `command` reads on its standard input when the block shows it: the text an `echo`
+    /// or `printf` before it in a pipeline prints, or a here-string.
+    static func piped(into command: ShellCommand, in commands: [ShellCommand]) -> String? {
+        if let here = command.redirections.first(where: { $0.op == "<<<" }) { return here.target }
+        guard let index = commands.firstIndex(of: command), index > 0 else { return nil }
+        let before = commands[index - 1]
+        guard before.followedBy == "|", let name = before.name, name == "echo" || name == "printf" else { return nil }
+        return before.words.dropFirst().last { !$0.hasPrefix("-") || $0.count == 1 }
+    }
+
+    /// Checks one `cv` command; returns what it calls. `stdin` is what the block shows it reads
+    /// on standard input, which `--in=json` makes its parameters (as cv reads them).
+    mutating func checkCvCommand(_ command: ShellCommand, sample: Sample, stdin: String? = nil) -> String? {
         let at = sample.location(ofLine: command.line)
         var words = Array(command.words.dropFirst())
         // Global options before the subcommand.
@@ -67,6 +78,24 @@ extension PageChecker {
             return nil
         }
         words.removeFirst()
+        // `--in=json`: cv takes the parameters from standard input and ignores the other words.
+        if ["api", "api3", "api4"].contains(sub), let at = words.firstIndex(where: { $0 == "--in=json" || $0 == "--in" }),
+           words[at] == "--in=json" || (at + 1 < words.count && words[at + 1] == "json") {
+            guard let call = words.first(where: { !$0.hasPrefix("-") && $0.contains(".") }) else { return nil }
+            guard let stdin else { return "cv \(sub) \(call) (its parameters come from standard input, which the block does not show)" }
+            guard let object = Self.phpJSON(stdin) as? [String: Any] else {
+                report(.cvJson, at: sample.location(ofLine: command.line), "the parameters on standard input are not valid JSON "
+                       + "as PHP's json_decode reads it")
+                return nil
+            }
+            if sub == "api4" {
+                words = [call, stdin]
+            } else {
+                words = [call] + object.sorted { $0.key < $1.key }.map { key, value in
+                    "\(key)=" + ((value as? String) ?? (value as? NSNumber)?.stringValue ?? "")
+                }
+            }
+        }
         switch sub {
         case "api", "api3": return checkApi3(words, at: at)
         case "api4": return checkApi4(words, at: at)
@@ -162,6 +191,12 @@ extension PageChecker {
             report(.cvAction, at: at, "'\(call.action)' is not an APIv4 action of Contact (such as get, create, update, delete)")
             return nil
         }
+        // cv also takes a shortcut with its expression attached: `+w:id=100`, `+v=api_key=KEY`.
+        words = words.flatMap { word -> [String] in
+            guard word.hasPrefix("+"), let cut = word.dropFirst().firstIndex(where: { $0 == ":" || $0 == "=" }),
+                  word[word.index(after: word.startIndex)..<cut].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return [word] }
+            return [String(word[..<cut]), String(word[word.index(after: cut)...])]
+        }
         let isContact = call.entity == "Contact"
         var hasWhere = false, values: [String: String] = [:]
         var i = 0
@@ -180,17 +215,20 @@ extension PageChecker {
                 hasWhere = true
                 if isContact { checkWhere(clause, at: at) }
             case "+v", "+value":
+                // cv reads `field = value` with spaces around the `=` too.
                 guard let pair = next(), let eq = pair.firstIndex(of: "=") else { report(.cvSyntax, at: at, "\(word) needs field=value"); break }
-                var value = String(pair[pair.index(after: eq)...])
-                // cv decodes a +v value that starts like JSON (a quoted string, an object, a list).
-                if let first = value.first, "\"{[".contains(first) {
+                let field = pair[..<eq].trimmingCharacters(in: .whitespaces)
+                var value = String(pair[pair.index(after: eq)...]).trimmingCharacters(in: .init(charactersIn: " \t"))
+                // cv decodes a +v value that starts like JSON (a quoted string, an object, a list,
+                // and a single quote, which json_decode then refuses).
+                if let first = value.first, "\"{['".contains(first) {
                     if let decoded = Self.phpJSON(value) {
                         value = (decoded as? String) ?? value
                     } else {
-                        report(.cvJson, at: at, "the value of '\(pair[..<eq])' starts like JSON but is not valid JSON as PHP's json_decode reads it")
+                        report(.cvJson, at: at, "the value of '\(field)' starts like JSON but is not valid JSON as PHP's json_decode reads it")
                     }
                 }
-                values[String(pair[..<eq])] = value
+                values[field] = value
             case "+o", "+orderBy":
                 guard next() != nil else { report(.cvSyntax, at: at, "\(word) needs a field"); break }
             case "+l", "+limit":

@@ -30,6 +30,8 @@ import Testing
         Expectation(file: "sql-rotate-everyone.md", rule: .sqlUpdateRows, line: 4, contains: "no WHERE"),
         Expectation(file: "sql-shared-literal.md", rule: .sqlUpdateRows, line: 4, contains: "same key"),
         Expectation(file: "sql-unknown-column.md", rule: .sqlError, line: 4, contains: "ERROR 1054"),
+        Expectation(file: "cv-stdin.md", rule: .cvRequired, line: 4, contains: "where"),
+        Expectation(file: "cv-stdin.md", rule: .keyTooShort, line: 4),
         Expectation(file: "flow-hash-of-time.md", rule: .generatorNoRandom, line: 4),
         Expectation(file: "flow-hash-of-name.md", rule: .generatorNoRandom, line: 4),
         Expectation(file: "flow-hash-of-name.md", rule: .generatorRepeats, line: 4),
@@ -85,7 +87,7 @@ import Testing
         #expect(report.count(.unchecked) == 0)
         #expect(report.count(.notRun) == 0)
         #expect(report.count(.verified) == report.outcomes.count)
-        #expect(report.outcomes.count == 27)
+        #expect(report.outcomes.count == 29)
     }
 
     /// CiviCRM's "API Keys" page as published (our own copy): every step fails, and the
