@@ -15,6 +15,8 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
     case keyTruncated = "key.truncated"
     case keyMadeUp = "key.made-up"
     case keyInUrl = "key.in-url"
+    case keyAuthScheme = "key.auth-scheme"
+    case keyAuthHeader = "key.auth-header"
     case generatorNoRandom = "generator.no-random"
     case generatorNotAllowed = "generator.not-allowed"
     case generatorSyntax = "generator.syntax"
@@ -76,7 +78,9 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
         case .keyStrength: RuleEntry(.warning, .keyPolicy, "effective strength under the policy's recommended bits")
         case .keyTruncated: RuleEntry(.error, .sampleCheck, "a stored key that APIv4 cut to 29 characters plus \"...\"")
         case .keyMadeUp: RuleEntry(.error, .sampleCheck, "advice to make a key up by hand")
-        case .keyInUrl: RuleEntry(.error, .sampleCheck, "a literal key in a URL's query string, which servers and proxies log")
+        case .keyInUrl: RuleEntry(.error, .sampleCheck, "a key in a URL's query string, written there or filled in from a variable, which servers and proxies log")
+        case .keyAuthScheme: RuleEntry(.error, .sampleCheck, "a key sent in a form authx never signs in with: without the Bearer scheme, or as Basic")
+        case .keyAuthHeader: RuleEntry(.note, .sampleCheck, "a key in the Authorization header, which authx reads only where a site enables it")
         case .generatorNoRandom: RuleEntry(.error, .sampleCheck, "a generator that reads no random source")
         case .generatorNotAllowed: RuleEntry(.error, .sampleCheck, "a command off the allowlist, or one that writes a file, uses the network or hides what it runs")
         case .generatorSyntax: RuleEntry(.error, .sampleCheck, "a generator the shell parser cannot read")
