@@ -92,9 +92,7 @@ extension PageChecker {
             }
             // The site key has rules of its own; the API key is held to the key policy.
             guard mention.name != "key" else { continue }
-            for finding in validator.findings(for: mention.value, checkPublished: false) where finding.severity == .error {
-                report(RuleID(finding.rule), at: at, "\(mention.name): " + finding.message)
-            }
+            reportKey(mention.value, at: at, "\(mention.name): ")
         }
         return true
     }

@@ -120,6 +120,14 @@ struct PageChecker {
         current.removeAll { expected.contains($0.rule) }
     }
 
+    /// Holds `key` to the policy and reports each error it breaks at `location`, its message
+    /// after `what` (`the key shown: `): the one way every checker judges a key it meets.
+    mutating func reportKey(_ key: String, at location: SourceLocation, _ what: String, context: [String] = []) {
+        for finding in validator.findings(for: key, checkPublished: false) where finding.severity == .error {
+            report(RuleID(finding.rule), at: location, what + finding.message, context: context)
+        }
+    }
+
     /// Records a finding of the current sample.
     mutating func report(_ rule: RuleID, at location: SourceLocation, _ message: String, severity: Diagnostic.Severity = .error, context: [String] = []) {
         current.append(Diagnostic(severity, at: location, rule: rule, message, context: context))
@@ -151,9 +159,7 @@ struct PageChecker {
             return .failed
         }
         let location = sample.location(ofLine: output.line)
-        for finding in validator.findings(for: output.key, checkPublished: false) where finding.severity == .error {
-            report(RuleID(finding.rule), at: location, "the key shown: " + finding.message)
-        }
+        reportKey(output.key, at: location, "the key shown: ")
         if let generator = lastGenerator, let lengths = generator.lengths {
             let length = output.key.unicodeScalars.count
             let foreign = Set(output.key.unicodeScalars).subtracting(generator.characters)
@@ -205,9 +211,7 @@ struct PageChecker {
         for key in keys {
             let line = lines.firstIndex { $0.contains(key) } ?? 0
             let at = sample.location(ofLine: line)
-            for finding in validator.findings(for: key, checkPublished: false) where finding.severity == .error {
-                report(RuleID(finding.rule), at: at, "api_key: " + finding.message)
-            }
+            reportKey(key, at: at, "api_key: ")
             assigned(key, at: at)
         }
         return .checked(keys.isEmpty ? "valid JSON" : "valid JSON with a valid key")

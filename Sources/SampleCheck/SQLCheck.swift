@@ -67,9 +67,7 @@ extension PageChecker {
                 // A template: what can be checked without running it is its key.
                 templates += 1
                 if let literal, !Placeholder.standsForKey(literal) {
-                    for finding in validator.findings(for: literal, checkPublished: false) where finding.severity == .error {
-                        report(RuleID(finding.rule), at: at, "the key this template assigns: " + finding.message, context: context)
-                    }
+                    reportKey(literal, at: at, "the key this template assigns: ", context: context)
                 }
                 continue
             }
@@ -275,9 +273,7 @@ extension PageChecker {
                 report(.keyDuplicate, at: at, "the UPDATE gave contacts \(other) and \(id) the same key", context: context)
             }
             seen[stored.lowercased()] = id
-            for finding in validator.findings(for: stored, checkPublished: false) where finding.severity == .error {
-                report(RuleID(finding.rule), at: at, "the key stored for contact \(id): " + finding.message, context: context)
-            }
+            reportKey(stored, at: at, "the key stored for contact \(id): ", context: context)
             if changed.count > 1 && literal != nil { break }
         }
         if let literal {
@@ -289,9 +285,7 @@ extension PageChecker {
         guard let column = result.columns.firstIndex(where: { $0.lowercased().contains("api_key") }) else { return }
         for row in result.rows {
             guard column < row.count, let key = row[column] else { continue }
-            for finding in validator.findings(for: key, checkPublished: false) where finding.severity == .error {
-                report(RuleID(finding.rule), at: at, "a key this SELECT returns: " + finding.message)
-            }
+            reportKey(key, at: at, "a key this SELECT returns: ")
         }
     }
 }

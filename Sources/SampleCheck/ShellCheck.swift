@@ -315,9 +315,7 @@ extension PageChecker {
             let key = String(first.element)
             if let output = KeyOutput.parse(key) {
                 let location = sample.location(ofLine: first.offset)
-                for finding in validator.findings(for: output.key, checkPublished: false) where finding.severity == .error {
-                    report(RuleID(finding.rule), at: location, "the key shown: " + finding.message)
-                }
+                reportKey(output.key, at: location, "the key shown: ")
                 shownKey = (output.key, location)
             }
         }
