@@ -37,6 +37,21 @@ public struct CheckOptions: Sendable {
 
     /// Default options.
     public init() {}
+
+    /// Everything in the options that can change a sample's result, as text: two checks with
+    /// the same fingerprint judge the same samples the same way.
+    public var fingerprint: String {
+        let sandboxMode: String
+        switch sandbox?.mode {
+        case .none?: sandboxMode = "none"
+        case .bubblewrap?: sandboxMode = "bwrap"
+        case nil: sandboxMode = "default"
+        }
+        let database = mysql.map { "\($0.user ?? "root")@\($0.socket ?? "")\($0.host ?? ""):\($0.port ?? 0)" } ?? "private"
+        return ["runs=\(runs)", "full=\(fullCoverage)", "offline=\(offline)", "timeout=\(statementSeconds)",
+                "allow=" + allowlist.sorted().joined(separator: ","), "sandbox=" + sandboxMode, "database=" + database]
+            .joined(separator: ";")
+    }
 }
 
 /// What a check found.

@@ -27,7 +27,8 @@ public struct CheckStage: Sendable {
     /// `cache` unchanged are not checked again. `progress` hears of each page as it is done.
     public func run(cache: CheckCache? = nil, progress: (@Sendable (Progress) -> Void)? = nil) -> CheckReport {
         let pages = docs.pages.filter { !$0.samples.isEmpty }
-        let cached = pages.map { cache?.entry(for: $0) }
+        let fingerprint = options.fingerprint
+        let cached = pages.map { cache?.entry(for: $0, options: fingerprint) }
         let pending = pages.indices.filter { cached[$0] == nil }
         let kinds = pending.flatMap { Classifier.kinds(of: pages[$0].samples) }
         let engines = Engines(options: options, needsSandbox: kinds.contains(.generator))
@@ -41,7 +42,7 @@ public struct CheckStage: Sendable {
             let page = pages[pending[n]]
             var checker = PageChecker(page: page, validator: validator, options: options, engines: engines)
             checker.run()
-            cache?.store(page, diagnostics: checker.diagnostics, outcomes: checker.outcomes)
+            cache?.store(page, options: fingerprint, diagnostics: checker.diagnostics, outcomes: checker.outcomes)
             results.set(n, (checker.diagnostics, checker.outcomes))
             if let progress { progress(tally.add(samples: page.samples.count)) }
         }

@@ -42,4 +42,32 @@ import Testing
         #expect(cache.reused == 1)
         #expect(fourth.outcomes.count == 1)
     }
+
+    /// The cache is keyed by everything that changes a result: turning on full coverage, or
+    /// changing the runs or the allowlist, checks every page again.
+    @Test func optionsThatChangeResultsCheckAgain() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-cache-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "# Notes\n\n```bash\ngit status\n```\n".write(to: folder.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
+        let cache = CheckCache()
+        func check(_ change: (inout CheckOptions) -> Void = { _ in }) throws -> CheckReport {
+            let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
+            var options = CheckOptions()
+            options.offline = true
+            change(&options)
+            return CheckStage(docs: docs, options: options).run(cache: cache)
+        }
+        #expect(try check().count(.other) == 1)
+        #expect(try check().count(.other) == 1 && cache.reused == 1)
+        let full = try check { $0.fullCoverage = true }
+        #expect(cache.reused == 0)
+        #expect(full.count(.unchecked) == 1, "\(full.summaryLine)")
+        _ = try check { $0.fullCoverage = true; $0.runs = 50 }
+        #expect(cache.reused == 0)
+        _ = try check { $0.fullCoverage = true; $0.runs = 50; $0.allowlist.insert("cat") }
+        #expect(cache.reused == 0)
+        _ = try check { $0.fullCoverage = true; $0.runs = 50; $0.allowlist.insert("cat") }
+        #expect(cache.reused == 1)
+    }
 }
