@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.0"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,7 @@ let package = Package(
         .target(name: "DocModel", dependencies: ["CCmarkGFM", "CSystem", "KeyPolicy", .product(name: "Yams", package: "Yams")]),
         .target(name: "SiteRender", dependencies: ["DocModel", "CSystem"]),
         .target(name: "Database", dependencies: ["DocModel", "KeyPolicy", "CMariaDB", "CSystem"]),
-        .target(name: "SampleCheck", dependencies: ["DocModel", "KeyPolicy", "Database", "CSystem"]),
+        .target(name: "SampleCheck", dependencies: ["DocModel", "KeyPolicy", "Database", "CSystem", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KeyTools", dependencies: ["DocModel", "KeyPolicy", "Database"]),
         .target(name: "Pipeline", dependencies: ["DocModel", "KeyPolicy", "Database", "SampleCheck", "SiteRender"]),
         .target(name: "Preview", dependencies: ["DocModel", "SiteRender", .product(name: "FlyingFox", package: "FlyingFox")]),

@@ -1,7 +1,7 @@
 import KeyPolicy
 
 /// One finding about the docs or about a key, at a place in a file.
-public struct Diagnostic: Sendable, Equatable {
+public struct Diagnostic: Sendable, Codable, Equatable {
     /// How much a diagnostic matters: the key policy's severities, one enum for both.
     public typealias Severity = KeyPolicy.Severity
 

@@ -1,9 +1,9 @@
 /// What the checker concluded about one code block, as the site shows it on the block's badge.
 /// The build joins check results to pages through this value, so that the checker knows no
 /// HTML and the renderer knows no checks.
-public struct SampleOutcome: Sendable, Equatable {
+public struct SampleOutcome: Sendable, Codable, Equatable {
     /// The verdict.
-    public enum Status: String, Sendable, CaseIterable {
+    public enum Status: String, Sendable, Codable, CaseIterable {
         /// Run or checked, with no error.
         case verified
         /// Skipped by an annotation, with its reason.

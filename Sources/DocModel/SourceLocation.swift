@@ -1,5 +1,5 @@
 /// A place in a source file: 1-based line and column.
-public struct SourceLocation: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     /// The file, as the user named it (relative paths stay relative).
     public var file: String
     /// 1-based line.

@@ -98,7 +98,7 @@ public final class Build: @unchecked Sendable {
     /// when it is done and the line can go.
     public let progress: @Sendable (String?) -> Void
     /// The check results of pages whose samples did not change since the last run.
-    public let cache = CheckCache()
+    public let cache: CheckCache
     /// The pages of the last load, kept to read only what changed on the next.
     private let pages = PageCache()
     private let lock = NSLock()
@@ -109,6 +109,7 @@ public final class Build: @unchecked Sendable {
     /// is kept for the next until `close()` (for `serve`); otherwise each check starts its own.
     public init(_ settings: Settings, keepsDatabase: Bool = false, progress: @escaping @Sendable (String?) -> Void = { _ in }) {
         self.settings = settings
+        self.cache = CheckCache(folder: settings.engines.cacheFolder)
         self.keepsDatabase = keepsDatabase
         self.progress = progress
     }

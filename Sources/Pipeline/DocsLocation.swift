@@ -99,6 +99,8 @@ public struct EngineSettings: Sendable {
     public var sandboxed = true
     /// Commands generators may run besides the allowlist (`--allow`).
     public var allow: Set<String> = []
+    /// A folder that keeps check results between runs (`--cache`).
+    public var cacheFolder: String?
     /// A MariaDB server to use instead of a private one.
     public var mysql: MariaDBAddress?
 

@@ -62,6 +62,8 @@ public struct CheckReport: Sendable {
     public var outcomes: [SampleKey: SampleOutcome] = [:]
     /// Pages with at least one sample.
     public var pages = 0
+    /// Pages whose results came from the cache, not from running their samples.
+    public var reusedPages = 0
 
     /// Every block's outcome, in page and line order, for the JSON document.
     public func sampleEntries(_ docs: DocSet) -> [DiagnosticRenderer.SampleEntry] {
@@ -83,6 +85,7 @@ public struct CheckReport: Sendable {
         if count(.unchecked) > 0 { line += ", \(count(.unchecked)) unchecked" }
         if count(.notRun) > 0 { line += ", \(count(.notRun)) not run" }
         if count(.other) > 0 { line += ", \(count(.other)) not about keys" }
+        if reusedPages > 0 { line += " (\(reusedPages) unchanged page\(reusedPages == 1 ? "" : "s") not run again)" }
         return line
     }
 

@@ -50,6 +50,7 @@ public struct CheckStage: Sendable {
         let freshIndex = Dictionary(uniqueKeysWithValues: pending.enumerated().map { ($1, $0) })
         var report = CheckReport()
         report.pages = pages.count
+        report.reusedPages = pages.count - pending.count
         for (i, page) in pages.enumerated() {
             let result = cached[i].map { ($0.diagnostics, $0.outcomes) } ?? fresh[freshIndex[i]!]
             report.diagnostics += result.0

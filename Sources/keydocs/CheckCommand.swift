@@ -47,6 +47,9 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Commands generators may run besides the allowlist (comma-separated); the only way to add any with --sandbox none.", valueName: "commands"))
     var allow: [String] = []
 
+    @Option(help: ArgumentHelp("Keep check results in this folder and reuse those of pages whose samples, the options, the policy and keydocs' version are unchanged (a CI cache; trust it as you trust the docs).", valueName: "dir"))
+    var cache: String?
+
     @Option(help: ArgumentHelp("Run SQL samples on this MariaDB server's socket instead of a private one, in a scratch database.", valueName: "socket"))
     var mysql: String?
 
@@ -56,7 +59,7 @@ struct EngineOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A file whose first line is the --mysql account's password.", valueName: "file"))
     var mysqlPasswordFile: String?
 
-    enum CodingKeys: CodingKey { case runs, sandbox, allow, mysql, mysqlUser, mysqlPasswordFile }
+    enum CodingKeys: CodingKey { case runs, sandbox, allow, cache, mysql, mysqlUser, mysqlPasswordFile }
 
     func validate() throws {
         guard (1...EngineSettings.maxRuns).contains(runs) else { throw ValidationError("--runs must be from 1 to \(EngineSettings.maxRuns)") }
@@ -74,6 +77,7 @@ struct EngineOptions: ParsableArguments {
         settings.runs = runs
         settings.sandboxed = sandbox == .bwrap
         settings.allow = Set(allow.flatMap { $0.split(separator: ",").map(String.init) })
+        settings.cacheFolder = cache
         if let mysql {
             var address = MariaDBAddress(socket: mysql, user: mysqlUser ?? "root")
             if let mysqlPasswordFile { address.password = (try? MariaDBAddress.password(fromFile: mysqlPasswordFile)) ?? "" }

@@ -142,7 +142,7 @@ struct PreviewBuild: Sendable {
             let outcome = preview.outcome
             var checked = ""
             if let report = outcome.report {
-                checked = report.summaryLine + (preview.reusedChecks > 0 ? " (\(preview.reusedChecks) unchanged pages not run again)" : "") + "; "
+                checked = report.summaryLine + "; "
             }
             let rendered = preview.full ? "rebuilt \(counted(outcome.docs.pages.count, "page"))"
                 : "rendered \(counted(preview.rendered, "changed page")) of \(outcome.docs.pages.count)"

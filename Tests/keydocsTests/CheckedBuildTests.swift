@@ -49,4 +49,48 @@ import Testing
             #expect(measured.range(of: #"^\d+(–\d+)?-character keys in 60 runs$"#, options: .regularExpression) != nil, "\(measured)")
         }
     }
+
+    /// With `--cache DIR`, a second check runs no sample of an unchanged page and says so; its
+    /// findings and outcomes are the first run's. A page that changed, other options, or a
+    /// folder of another project's results run again.
+    @Test func aCacheFolderSkipsUnchangedPages() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        try Self.page.write(to: folder.appendingPathComponent("docs/index.md"), atomically: true, encoding: .utf8)
+        try "# Other\n\n```bash\ncv api contact.get id=1\n```\n".write(to: folder.appendingPathComponent("docs/other.md"), atomically: true, encoding: .utf8)
+        let cache = folder.appendingPathComponent("cache").path
+        func check(_ extra: [String] = []) throws -> (Run, [String: Any]) {
+            let json = extra.contains("text") ? [] : ["--format", "json"]
+            let run = try keydocs(["check", "--strict", "--runs", "40", "--cache", cache] + json + extra.filter { $0 != "text" }, directory: folder)
+            let object = json.isEmpty ? [:] : try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            return (run, object)
+        }
+        let (first, firstReport) = try check()
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(!first.stderr.contains("not run again"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".json") }.count == 2)
+        let (second, secondReport) = try check()
+        #expect(second.status == 0)
+        let text = try keydocs(["check", "--strict", "--runs", "40", "--cache", cache], directory: folder)
+        #expect(text.stderr.contains("(2 unchanged pages not run again)"), "\(text.stderr)")
+        #expect((secondReport["diagnostics"] as? [Any])?.count == (firstReport["diagnostics"] as? [Any])?.count)
+        #expect((secondReport["samples"] as? [[String: Any]])?.map { $0["status"] as? String } ==
+                (firstReport["samples"] as? [[String: Any]])?.map { $0["status"] as? String })
+        // One page changed: only the other comes from the cache.
+        try "# Other\n\n```bash\ncv api Contakt.get id=1\n```\n".write(to: folder.appendingPathComponent("docs/other.md"), atomically: true, encoding: .utf8)
+        let (third, _) = try check(["text"])
+        #expect(third.status == 1)
+        #expect(third.stderr.contains("(1 unchanged page not run again)"), "\(third.stderr)")
+        #expect(third.stderr.contains("cv.entity"))
+        // Other options give other results: nothing is reused.
+        let (fourth, _) = try check(["text", "--runs", "41"])
+        #expect(!fourth.stderr.contains("not run again"), "\(fourth.stderr)")
+        // A damaged file is not trusted: the page runs again.
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache) where name.hasSuffix(".json") {
+            try Data("{".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
+        }
+        let (fifth, _) = try check(["text"])
+        #expect(fifth.stderr.contains("checked 3 samples") && !fifth.stderr.contains("not run again"), "\(fifth.stderr)")
+    }
 }
