@@ -269,6 +269,10 @@ extension PageChecker {
             report(.cvRequired, at: at, "\(call.entity).\(call.action) needs a where clause, such as +w 'id = 100'"
                    + (call.action == "update" ? " (or an id in its values)" : ""))
         }
+        if isContact && call.action == "create" && values["id"] != nil {
+            report(.cvRequired, at: at, "APIv4's create refuses an id (\"Cannot pass id to Create action. Use Update action "
+                   + "instead.\"): use Contact.update +w 'id = \(values["id"] ?? "N")' +v …")
+        }
         if isContact && call.action == "create" && values["id"] == nil && values["api_key"] != nil {
             report(.cvRequired, at: at, "Contact.create makes a new contact (APIv4 gives it contact_type Individual), "
                    + "it does not give an existing one a key: use Contact.update +w 'id = N' +v api_key=…")

@@ -76,8 +76,8 @@ struct GeneratorRecord: Sendable {
             add(.keyCharset, "generated keys contain \(shown), outside \(policy.alphabetDescription), in \(count) of \(n) runs")
         }
         if let count = byRule[.weak] {
-            add(.keyWeak, "\(count) of \(n) generated keys have guessable structure: "
-                + (firstMessage[.weak] ?? ""))
+            // The first key's message names the structure itself ("guessable structure: …").
+            add(.keyWeak, "\(count) of \(n) generated keys are weak; the first has " + (firstMessage[.weak] ?? "guessable structure"))
         }
         if n > 1 && distinct.count < n {
             add(.generatorRepeats, distinct.count == 1

@@ -25,9 +25,63 @@ enum KeyMentions {
     /// header (`X-Civi-Auth: Bearer KEY`) or as client code writes it (`'X-Civi-Auth' =>
     /// 'Bearer KEY'`, `"Authorization": "Bearer " + key`, `headers={"X-Civi-Auth": f"Bearer {key}"}`).
     static let header = try? NSRegularExpression(
-        pattern: #"\b(X-Civi-Auth|Authorization)["']?\s*(?::|=>|,)\s*(?:[fbFB]?["'`])?\s*([^"'`\n\\]*)"#, options: [.caseInsensitive])
+        pattern: #"\b(X-Civi-Auth|Authorization|X-Civi-Key)["']?\s*(?::|=>|,)\s*(?:[fbFB]?["'`])?\s*([^"'`\n\\]*)"#, options: [.caseInsensitive])
     /// `api_key` given a value in PHP (`'api_key' => 'v'`), JavaScript (`api_key: 'v'`) or shell (`api_key='v'`).
     static let assignment = try? NSRegularExpression(pattern: #"["']?\bapi_key\b["']?\s*(=>|:|=)\s*["']([^"'\s]*)["']"#)
+
+    /// Where a client puts parameters into the query string whatever the method: Python
+    /// requests' `params=`, JavaScript's `URLSearchParams(`, PHP's `http_build_query(`.
+    static let queryStart = try? NSRegularExpression(pattern: #"\bparams\s*=\s*[\{\[(]|\bURLSearchParams\s*\(|\bhttp_build_query\s*\("#)
+    /// `api_key` given a value inside such parameters: `"api_key": API_KEY`, `'api_key' => $key`, `api_key: key`.
+    static let queryKey = try? NSRegularExpression(pattern: #"["']?\bapi_key\b["']?\s*(?::|=>|=)\s*([^,}\)\]\s]+)"#)
+
+    /// `api_key` in parameters that a client sends in the query string, over as many lines as
+    /// the parameters take (up to the bracket that closes them).
+    static func queryMentions(in text: String) -> [KeyMention] {
+        let scalars = Array(text.utf16)
+        var found: [KeyMention] = []
+        for start in queryStart?.matches(in: text, range: NSRange(location: 0, length: scalars.count)) ?? [] {
+            var depth = 0, end = start.range.location + start.range.length
+            var k = end - 1
+            // The region from the opening bracket to its match (at most 4,000 characters).
+            while k < scalars.count && k < end + 4000 {
+                let c = scalars[k]
+                if c == 0x28 || c == 0x5B || c == 0x7B { depth += 1 }
+                if c == 0x29 || c == 0x5D || c == 0x7D {
+                    depth -= 1
+                    if depth == 0 { break }
+                }
+                k += 1
+            }
+            let region = NSRange(location: start.range.location, length: min(k + 1, scalars.count) - start.range.location)
+            for match in queryKey?.matches(in: text, range: region) ?? [] {
+                guard let valueRange = Range(match.range(at: 1), in: text), let at = Range(match.range, in: text) else { continue }
+                let line = text[..<at.lowerBound].count { $0 == "\n" }
+                let value = String(text[valueRange]).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+                found.append(KeyMention(value: value, line: line, name: "api_key", inURL: true))
+            }
+        }
+        return found
+    }
+
+    /// Random functions of client languages that are not cryptographic generators.
+    static let weakRandom = try? NSRegularExpression(
+        pattern: #"\bMath\.random\s*\(|\brandom\.(?:random|choice|choices|randint|sample|getrandbits)\s*\(|\b(?:mt_rand|uniqid|str_shuffle|lcg_value)\s*\(|(?<![_\w])rand\s*\(\s*\d"#)
+
+    /// The first line of a block that makes a key with a non-cryptographic random function, and
+    /// the function: a block that names a key (`api_key`, `apiKey`, `token`) and calls one.
+    static func weakRandomLine(in text: String) -> (index: Int, function: String)? {
+        let lower = text.lowercased()
+        guard ["api_key", "apikey", "api key", "api-key", "token"].contains(where: lower.contains) else { return nil }
+        for (k, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let string = String(line)
+            if let match = weakRandom?.firstMatch(in: string, range: NSRange(string.startIndex..., in: string)),
+               let range = Range(match.range, in: string) {
+                return (k, String(string[range]).replacingOccurrences(of: " ", with: ""))
+            }
+        }
+        return nil
+    }
 
     /// Every mention in `text`, line by line.
     static func find(in text: String) -> [KeyMention] {
@@ -41,6 +95,7 @@ enum KeyMentions {
             for match in urlParameter?.matches(in: string, range: range) ?? [] {
                 found.append(KeyMention(value: capture(match, 2), line: k, name: capture(match, 1), inURL: true))
             }
+
             for match in header?.matches(in: string, range: range) ?? [] {
                 // authx splits the value at its first space into scheme and credential.
                 let value = capture(match, 2).trimmingCharacters(in: .whitespaces)
@@ -58,7 +113,10 @@ enum KeyMentions {
                 }
             }
         }
-        return found
+        let inQuery = queryMentions(in: text)
+        // A parameter already read as sent in the query string is not a setting too.
+        found.removeAll { mention in inQuery.contains { $0.line == mention.line } }
+        return found + inQuery
     }
 }
 
@@ -73,7 +131,9 @@ extension PageChecker {
     /// block mentions a key at all (a placeholder counts).
     mutating func checkKeyMentions(_ sample: Sample) -> Bool {
         let mentions = KeyMentions.find(in: sample.text)
-        guard !mentions.isEmpty else { return false }
+        let weak = KeyMentions.weakRandomLine(in: sample.text)
+        if let weak { reportWeakRandom(weak, in: sample) }
+        guard !mentions.isEmpty else { return weak != nil }
         for mention in mentions {
             let at = sample.location(ofLine: mention.line)
             // In a URL, an API key is logged whether it is written there or filled in from a
@@ -97,12 +157,29 @@ extension PageChecker {
         return true
     }
 
+    /// Client code that makes a key with a random function that is not cryptographic.
+    private mutating func reportWeakRandom(_ line: (index: Int, function: String), in sample: Sample) {
+        report(.generatorWeakRandom, at: sample.location(ofLine: line.index), "\(line.function)) is not a cryptographic "
+               + "generator: keys made with it can be predicted; use crypto.getRandomValues (JavaScript), secrets "
+               + "(Python) or random_bytes (PHP)")
+    }
+
     /// Judges an `X-Civi-Auth` or `Authorization` header as authx reads it: the value splits at
     /// its first space into scheme and credential, and an API key signs in only as `Bearer KEY`
     /// (`Basic` carries a user name and password). Returns whether the credential is a key to
     /// hold to the policy.
     private mutating func checkAuthForm(_ mention: KeyMention, scheme: String, at: SourceLocation) -> Bool {
         let header = mention.name
+        if header.lowercased() == "x-civi-key" {
+            // The site key's header: an API key there is read as the site key and signs no one in.
+            let value = (scheme.isEmpty ? "" : scheme + " ") + mention.value
+            let words = value.lowercased()
+            if words.contains("api") && words.contains("key") || scheme.lowercased() == "bearer" {
+                report(.keyAuthScheme, at: at, "X-Civi-Key carries the site key; an API key sent there never signs in: "
+                       + "send it as X-Civi-Auth: Bearer KEY")
+            }
+            return false
+        }
         switch scheme.lowercased() {
         case "bearer":
             if header.lowercased() == "authorization" {

@@ -129,8 +129,9 @@ struct PageChecker {
     }
 
     /// Records a finding of the current sample.
-    mutating func report(_ rule: RuleID, at location: SourceLocation, _ message: String, severity: Diagnostic.Severity = .error, context: [String] = []) {
-        current.append(Diagnostic(severity, at: location, rule: rule, message, context: context))
+    /// Its severity is the rule's, from the catalog, unless a call says otherwise.
+    mutating func report(_ rule: RuleID, at location: SourceLocation, _ message: String, severity: Diagnostic.Severity? = nil, context: [String] = []) {
+        current.append(Diagnostic(severity ?? rule.entry.severity, at: location, rule: rule, message, context: context))
     }
 
     /// What may be shown of a key in a message.

@@ -4,6 +4,9 @@ enum Placeholder {
     /// Whether a value stands for a key rather than being one: `$KEY`, `<key>`, `{api_key}`,
     /// `YOUR_API_KEY`, `xxxx`, an empty value.
     static func standsForKey(_ value: String) -> Bool {
+        // An expression of the client's language (`{os.environ['KEY']}`, `getenv("KEY")`,
+        // `keys[0]`): the key is computed, not written.
+        if value.hasPrefix("{") || value.contains("(") || value.contains("[") { return true }
         if value.isEmpty || PageChecker.isPlaceholder(value) || SQLTemplate.isPlaceholder(value) || value.hasPrefix("%")
             || value.contains("${") || value.contains("{{") || value.uppercased() == value && value.contains("_") {
             return true

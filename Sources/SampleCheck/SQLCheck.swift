@@ -34,6 +34,7 @@ extension PageChecker {
         var templates = 0
         var refused = 0
         var unknownTables: [String] = []
+        var generated: GeneratorRecord?
         for original in statements {
             // `<civicrm_database>`.table and `USE <your_db>` name the database the guide's reader
             // has: here, the page's own.
@@ -76,11 +77,12 @@ extension PageChecker {
             let isGenerator = verb == "SELECT" && Self.randomFunctions.contains { upper.contains($0) } && !upper.contains(" FROM ")
             let runs = directives.runs ?? options.runs
             if isGenerator {
-                runGenerator(query: statement.text, session: session, sample: sample, at: at, runs: runs, reportsWeak: true, context: context)
+                generated = runGenerator(query: statement.text, session: session, sample: sample, at: at, runs: runs,
+                                         reportsWeak: true, context: context) ?? generated
             } else if let expression = Self.keyExpression(statement.text, page: page), SQLText.isComputed(expression) {
                 // An expression that becomes a key is a generator, whatever statement it sits in.
-                runGenerator(query: "SELECT " + expression, session: session, sample: sample, at: at, runs: runs,
-                             reportsWeak: Self.weakKeySource(statement.text) == nil, context: context)
+                generated = runGenerator(query: "SELECT " + expression, session: session, sample: sample, at: at, runs: runs,
+                                         reportsWeak: Self.weakKeySource(statement.text) == nil, context: context) ?? generated
             }
             if !isGenerator, let function = Self.weakKeySource(statement.text) {
                 report(.generatorWeakRandom, at: at, "the key is made from \(function), which is not a cryptographic generator: "
@@ -135,8 +137,13 @@ extension PageChecker {
         if ran == 0 && !notRun.isEmpty {
             return .notAboutKeys("SQL not run: " + notRun.joined(separator: "; "))
         }
-        if !notRun.isEmpty { return .checked("ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode; not run: " + notRun.joined(separator: "; ")) }
-        return .checked("ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode")
+        // What a generator expression of the block printed, as a shell generator reports it.
+        let measured = generated.flatMap { record in record.lengthsText.map { "\($0)-character keys in \(record.runs) runs" } }
+        if !notRun.isEmpty {
+            return .checked("ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode; not run: " + notRun.joined(separator: "; "),
+                            measured: measured)
+        }
+        return .checked("ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode", measured: measured)
     }
 
     /// The non-cryptographic function a statement makes a key from, when it assigns `api_key`
@@ -190,8 +197,9 @@ extension PageChecker {
     /// Runs `query`, which yields a key, `runs` times on a connection of its own and judges
     /// what it gave as a shell generator's output is judged: randomness present at all, bits
     /// read against the policy's, lengths, alphabet, all different.
+    /// Returns what the runs printed, or nil when they did not all run.
     private mutating func runGenerator(query: String, session: SQLSession, sample: Sample, at: SourceLocation,
-                                       runs: Int, reportsWeak: Bool, context: [String]) {
+                                       runs: Int, reportsWeak: Bool, context: [String]) -> GeneratorRecord? {
         let upper = SQLGuard.blankLiterals(query).uppercased()
         if !Self.randomFunctions.contains(where: upper.contains) {
             report(.generatorNoRandom, at: at, "the key is computed without a random function: every run gives the key "
@@ -211,7 +219,7 @@ extension PageChecker {
         let side: MariaDBConnection
         do { side = try session.sideConnection() } catch {
             report(.sqlError, at: at, error.reason, context: context)
-            return
+            return nil
         }
         var query = query
         var outputs: [String] = []
@@ -221,7 +229,7 @@ extension PageChecker {
             guard Date() < deadline else {
                 report(.generatorLimit, at: at, "\(runs) runs did not finish within \(Int(CheckOptions.sampleSeconds)) s "
                        + "(\(outputs.count) finished)", context: context)
-                return
+                return nil
             }
             var result = session.run(query, on: side)
             // An expression over the contact's columns is evaluated on a contact.
@@ -229,10 +237,10 @@ extension PageChecker {
                 query += " FROM civicrm_contact WHERE id = 100"
                 result = session.run(query, on: side)
             }
-            if result.errorCode != 0 { return } // the page run reports the error once
+            if result.errorCode != 0 { return nil } // the page run reports the error once
             guard let value = result.rows.first?.first, let key = value else {
                 report(.generatorNull, at: at, "the query returns NULL instead of a key", context: context)
-                return
+                return nil
             }
             outputs.append(key)
         }
@@ -240,6 +248,7 @@ extension PageChecker {
         current += found
         lastGenerator = record
         shownKey = nil
+        return record
     }
 
     private mutating func checkUpdate(_ statement: SQLStatement, result: StatementResult, before: [String: String?],

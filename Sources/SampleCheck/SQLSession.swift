@@ -309,6 +309,13 @@ public final class SQLSession: @unchecked Sendable {
             try connection.run("INSERT INTO civicrm_contact (id, contact_type, display_name, sort_name) VALUES (\(id), '\(type)', '\(sortName)', '\(sortName)')")
             try connection.run("INSERT INTO civicrm_email (contact_id, email, is_primary) VALUES (\(id), '\(email)', 1)")
         }
+        // The contacts the page's statements name by id are there too, as they would be on the
+        // reader's site: `WHERE id = 42` finds contact 42.
+        let known = Set(Self.fixtures.map(\.0))
+        for id in Self.contactIDs(in: sql ?? "") where !known.contains(id) {
+            try connection.run("INSERT INTO civicrm_contact (id, contact_type, display_name, sort_name) "
+                               + "VALUES (\(id), 'Individual', 'Contact \(id)', 'Contact \(id)')")
+        }
         try connection.run("INSERT INTO civicrm_uf_match (uf_id, uf_name, contact_id) VALUES (1, 'admin', 2)")
         for statement in Self.otherFixtures {
             let table = statement.dropFirst("INSERT INTO ".count).prefix { $0 != " " }
@@ -317,6 +324,21 @@ public final class SQLSession: @unchecked Sendable {
         for (id, key) in Self.fixtureKeys {
             try connection.run("UPDATE civicrm_contact SET api_key = '\(key)' WHERE id = \(id)")
         }
+    }
+
+    /// The contact ids that SQL names in a condition (`id = 42`, `contact_id = 42`, `id IN (42, 43)`),
+    /// at most 100 of them, each a positive 32-bit number.
+    static func contactIDs(in sql: String) -> [Int] {
+        var ids: [Int] = []
+        for match in sql.matches(of: /(?i)\b(?:contact_)?id\s*(?:=\s*'?(\d{1,9})\b|in\s*\(([\d\s,']{1,400})\))/) {
+            if let single = match.output.1.flatMap({ Int($0) }) { ids.append(single) }
+            if let list = match.output.2 {
+                ids += list.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            }
+            if ids.count >= 100 { break }
+        }
+        var seen: Set<Int> = []
+        return ids.filter { $0 > 0 && $0 < 1 << 31 && seen.insert($0).inserted }.prefix(100).map { $0 }
     }
 
     /// A connection as the sample account (or the user's account) to the page's database.

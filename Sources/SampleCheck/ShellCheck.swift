@@ -93,6 +93,25 @@ enum ShellCheck {
         return nil
     }
 
+    /// The variable that carries a generated key into a cv command of the same block
+    /// (`KEY=$(…)` then `cv … api_key="$KEY"`), and the line of the first cv command: only the
+    /// commands before it make the key.
+    static func keyVariable(_ commands: [ShellCommand]) -> (String, Int)? {
+        guard let first = commands.first(where: { $0.name == "cv" }) else { return nil }
+        var assigned: Set<String> = []
+        for command in commands where command.line < first.line {
+            for assignment in command.assignments {
+                if let name = assignment.split(separator: "=", maxSplits: 1).first { assigned.insert(String(name)) }
+            }
+        }
+        for sink in commands where sink.name == "cv" {
+            for word in sink.words where word.lowercased().contains("api_key") || word.hasPrefix("value=") {
+                if let name = expandedVariables(word).first(where: assigned.contains) { return (name, first.line) }
+            }
+        }
+        return nil
+    }
+
     /// The files a generator may read.
     static let randomSources: Set<String> = ["/dev/urandom", "/dev/random"]
 
@@ -191,8 +210,8 @@ enum ShellCheck {
 
 extension PageChecker {
     mutating func checkShell(_ sample: Sample, directives: Directives) -> BlockResult {
-        let commandText = ShellSyntax.commandLines(sample.text)
-        let commands: [ShellCommand]
+        var commandText = ShellSyntax.commandLines(sample.text)
+        var commands: [ShellCommand]
         do { commands = try ShellSyntax.parse(commandText) } catch {
             report(.generatorSyntax, at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
             return .failed
@@ -200,6 +219,15 @@ extension PageChecker {
         guard !commands.isEmpty else {
             report(.generatorEmpty, at: sample.location, "the block holds no command")
             return .failed
+        }
+        // A block that makes a key into a variable and hands it to cv: the generator is what the
+        // variable holds, which the runs print; the cv commands are where the key goes, checked
+        // as cv commands and not run.
+        if let (variable, firstSink) = ShellCheck.keyVariable(commands) {
+            for sink in commands where sink.name == "cv" { _ = checkCvCommand(sink, sample: sample) }
+            let lines = commandText.split(separator: "\n", omittingEmptySubsequences: false)
+            commandText = lines.prefix(firstSink).joined(separator: "\n") + "\nprintf '%s\\n' \"$\(variable)\""
+            commands = commands.filter { $0.line < firstSink }
         }
         // Without the sandbox the allowlist is the only barrier: only the command line widens it.
         let unsandboxed = (try? engines.sandbox.get())?.mode == Sandbox.Mode.none
