@@ -73,6 +73,12 @@ public enum DiagnosticRenderer {
         }
     }
 
+    /// A block's outcome as one line of text: `docs/x.md:12: verified: note`.
+    public static func text(_ entry: SampleEntry) -> String {
+        let label = SampleOutcome.Status(rawValue: entry.status)?.label ?? entry.status
+        return visible("\(entry.file):\(entry.line): \(label)" + (entry.note.isEmpty ? "" : ": " + entry.note))
+    }
+
     /// The JSON document, keys sorted: the diagnostics, the summary, after a check every block's
     /// outcome, and the versions of the document and of keydocs.
     public static func json(_ diagnostics: [Diagnostic], summary: Tally, samples: [SampleEntry]? = nil) -> String {

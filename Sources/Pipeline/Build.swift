@@ -21,6 +21,8 @@ public final class Build: @unchecked Sendable {
         public var checksSamples = true
         /// How samples run.
         public var engines = EngineSettings()
+        /// `use_directory_urls` as the command line sets it, over the config's; nil leaves the config's.
+        public var useDirectoryURLs: Bool?
 
         /// The defaults: the docs of `mkdocs.yml` here, checked.
         public init() {}
@@ -129,7 +131,8 @@ public final class Build: @unchecked Sendable {
     public func load() throws(DocError) -> (docs: DocSet, configPath: String?) {
         // The policy's description, which pages' variables come from, is made while the config is read.
         DispatchQueue.global().async { _ = PolicyDescription.civicrm }
-        let (config, configPath) = try settings.location.loadConfig()
+        var (config, configPath) = try settings.location.loadConfig()
+        if let useDirectoryURLs = settings.useDirectoryURLs { config.useDirectoryURLs = useDirectoryURLs }
         let docsDir = try settings.location.confinedDocsDir(config: config, configPath: configPath)
         let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath,
                                  variables: PolicyVariables.make()).run(reusing: pages)

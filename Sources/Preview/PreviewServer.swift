@@ -4,17 +4,17 @@ import FlyingSocks
 import Foundation
 import SiteRender
 
-/// Serves a built site on 127.0.0.1 only, with a script on every page that reloads it when the
+/// Serves a built site on a loopback address only (127.0.0.1 unless told another), with a script on every page that reloads it when the
 /// site is rebuilt, a banner listing the build's findings, and the build's error in place of
 /// the site when a build fails. Paths that leave the site, however encoded, are refused.
 public final class PreviewServer: @unchecked Sendable {
     let state: PreviewState
     let server: HTTPServer
 
-    /// A server for `state` on 127.0.0.1:`port` (0 picks a free port).
-    public init(state: PreviewState, port: UInt16) throws {
+    /// A server for `state` on `address` (port 0 picks a free port).
+    public init(state: PreviewState, address: ListenAddress) throws {
         self.state = state
-        server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+        server = HTTPServer(address: try address.socketAddress(), logger: .disabled)
     }
 
     /// Starts serving; returns once the server listens, with the port it listens on.
@@ -24,8 +24,10 @@ public final class PreviewServer: @unchecked Sendable {
         await server.appendRoute("HEAD /*") { request in Self.respond(to: request, state: state) }
         Task { try? await server.run() }
         try await server.waitUntilListening(timeout: 10)
-        guard case .ip4(_, let port)? = await server.listeningAddress else { return 0 }
-        return port
+        switch await server.listeningAddress {
+        case .ip4(_, let port)?, .ip6(_, let port)?: return port
+        default: return 0
+        }
     }
 
     /// Stops the server.

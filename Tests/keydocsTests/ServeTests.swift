@@ -51,14 +51,20 @@ func rawRequest(port: UInt16, path: String, host: String? = "127.0.0.1", headers
         var firstReply: (status: Int, body: String) = (0, "")
         private let err = Pipe()
 
-        init(pages: [String: String] = ["index.md": "# Home\n\nFirst version.\n"]) throws {
-            folder = try temporaryFolder()
+        convenience init(pages: [String: String] = ["index.md": "# Home\n\nFirst version.\n"]) throws {
+            let folder = try temporaryFolder()
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs"), withIntermediateDirectories: true)
             for (path, text) in pages {
                 try text.write(to: folder.appendingPathComponent("docs/" + path), atomically: true, encoding: .utf8)
             }
+            try self.init(folder: folder)
+        }
+
+        /// `keydocs serve` with `arguments` in `folder`, which the preview removes when it goes.
+        init(folder: URL, arguments: [String] = ["serve", "--port", "0", "--no-check"]) throws {
+            self.folder = folder
             process.executableURL = keydocsBinary
-            process.arguments = ["serve", "--port", "0", "--no-check"]
+            process.arguments = arguments
             process.currentDirectoryURL = folder
             process.standardError = err
             process.standardOutput = FileHandle.nullDevice
