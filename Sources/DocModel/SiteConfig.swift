@@ -32,10 +32,14 @@ public struct SiteConfig: Sendable, Equatable {
     /// The defaults, used when there is no config file.
     public init() {}
 
-    /// The keys keydocs reads; any other key is ignored with a note.
+    /// The keys keydocs reads; any other key is ignored, and named in one note.
     public static let knownKeys: Set<String> = [
         "site_name", "site_url", "site_description", "repo_url", "docs_dir", "site_dir", "nav", "use_directory_urls", "markdown_extensions", "extra",
+        "plugins",
     ]
+
+    /// The mkdocs plugins whose work keydocs does itself; any other is named in the note on what is ignored.
+    public static let knownPlugins: Set<String> = ["search"]
 
     /// Reads `path`. A file that is not YAML, or a key of the wrong type, is an error with its line.
     public static func load(path: String) throws(DocError) -> SiteConfig {
@@ -72,6 +76,8 @@ public struct SiteConfig: Sendable, Equatable {
         guard let mapping = root.mapping else {
             throw DocError(stage: .config, path: path, line: line(of: root), "the config must be a mapping of keys to values")
         }
+        // What keydocs does not honour, in the config's order, for one note: a key, or the plugins.
+        var ignored: [(text: String, node: Node)] = []
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
@@ -122,12 +128,43 @@ public struct SiteConfig: Sendable, Equatable {
                         }
                     }
                 }
+            case "plugins":
+                let plugins = pluginNames(value).filter { !knownPlugins.contains($0.name) }
+                if let first = plugins.first {
+                    ignored.append(("plugins " + listed(plugins.map(\.name)), first.node))
+                }
             default:
-                config.notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: keyNode) ?? 1, column: column(of: keyNode)),
-                                               rule: .configIgnored, "'\(key)' is not used by keydocs and is ignored"))
+                ignored.append((key, keyNode))
             }
         }
+        if let first = ignored.first {
+            config.notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: first.node) ?? 1, column: column(of: first.node)),
+                                           rule: .configIgnored, "not used by keydocs and ignored: " + ignored.map(\.text).joined(separator: ", ")))
+        }
         return config
+    }
+
+    /// The plugins a `plugins:` value names, with the node of each: a list of names and
+    /// single-key mappings (a name with its options), or a mapping of names to options. A
+    /// theme's prefix is dropped (`material/search` is `search`).
+    private static func pluginNames(_ node: Node) -> [(name: String, node: Node)] {
+        var entries: [(name: String, node: Node)] = []
+        if let scalar = node.scalar {
+            entries.append((scalar.string, node))
+        } else if let sequence = node.sequence {
+            for item in sequence {
+                if let name = item.scalar?.string ?? item.mapping?.first?.key.string { entries.append((name, item)) }
+            }
+        } else if let mapping = node.mapping {
+            for (key, _) in mapping { if let name = key.string { entries.append((name, key)) } }
+        }
+        return entries.map { entry in (entry.name.split(separator: "/").last.map(String.init) ?? entry.name, entry.node) }
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func listed(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
     }
 
     /// `markdown_extensions`: names, or names with their options. A name keydocs does not

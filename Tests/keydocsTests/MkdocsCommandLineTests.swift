@@ -29,6 +29,17 @@ func mkdocsGuide() throws -> URL {
         #expect(run.stderr.split(separator: "\n").last?.hasPrefix("checked 1 sample in 1 page: ") == true, "\(run.stderr)")
     }
 
+    /// What keydocs does not honour of mkdocs.yml is one note, not one a key.
+    @Test func oneNoteSaysWhatIsIgnored() throws {
+        let guide = try mkdocsGuide()
+        defer { try? FileManager.default.removeItem(at: guide.deletingLastPathComponent()) }
+        let run = try keydocs(["build", "--no-check"], directory: guide)
+        #expect(run.status == 0, "\(run.stderr)")
+        let notes = run.stderr.split(separator: "\n").filter { $0.contains("[config.ignored]") }
+        #expect(notes == ["mkdocs.yml:4:1: note: not used by keydocs and ignored: site_author, theme, plugins redirects and minify [config.ignored]"],
+                "\(run.stderr)")
+    }
+
     // MARK: - Each flag, short and long
 
     @Test(arguments: ["-f", "--config-file"])
