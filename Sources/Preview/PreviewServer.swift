@@ -54,7 +54,9 @@ public final class PreviewServer: @unchecked Sendable {
             return response(.forbidden, "403: the preview answers only its own pages and the address bar\n",
                             type: "text/plain; charset=utf-8", cache: false)
         }
-        return state.reading { snapshot in respond(to: request.path, root: state.root, snapshot: snapshot) }
+        // FlyingFox's `path` is standardised (no trailing slash); the target as sent says whether it had one.
+        let folderAddress = request.target.path().hasSuffix("/")
+        return state.reading { snapshot in respond(to: request.path, folderAddress: folderAddress, root: state.root, snapshot: snapshot) }
     }
 
     /// Whether a request's `Sec-Fetch-Site` values, as the browser sets them, allow an answer:
@@ -85,7 +87,9 @@ public final class PreviewServer: @unchecked Sendable {
             && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(isDigit) && (Int($0) ?? 256) <= 255 }
     }
 
-    static func respond(to rawPath: String, root: URL, snapshot: PreviewState.Snapshot) -> HTTPResponse {
+    /// The reply to a request for `rawPath`; `folderAddress` says whether the address asked for
+    /// ended with a slash.
+    static func respond(to rawPath: String, folderAddress: Bool, root: URL, snapshot: PreviewState.Snapshot) -> HTTPResponse {
         switch rawPath {
         case "/__keydocs/version.js":
             return response(.ok, "window.__keydocsVersion = \(snapshot.version);\n", type: "text/javascript", cache: false)
@@ -100,6 +104,9 @@ public final class PreviewServer: @unchecked Sendable {
         }
         var url = root.appendingPathComponent(relative)
         if relative.isEmpty || isFolder(url.path) {
+            // A folder asked for without its slash is sent to it, as static servers do: its page's
+            // relative addresses (a redirect page's above all) resolve from the folder.
+            if !relative.isEmpty, !folderAddress { return folderRedirect(relative) }
             url = url.appendingPathComponent("index.html")
         }
         guard let data = readWithoutLinks(root: root.path, relative: url.path.dropFirst(root.path.count + 1)) else {
@@ -112,6 +119,18 @@ public final class PreviewServer: @unchecked Sendable {
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store",
                                                        HTTPHeader("Content-Security-Policy"): headerPolicy,
                                                        HTTPHeader("X-Content-Type-Options"): "nosniff"], body: body)
+    }
+
+    /// A 301 to `relative` (a folder under the site's root, with no empty segment) with a slash
+    /// after it: an address on this server, never another host's (it starts with one `/` and a
+    /// segment), percent-encoded so that the header holds no line break or comma.
+    static func folderRedirect(_ relative: String) -> HTTPResponse {
+        // A comma too is escaped: the server's headers read one as a list's separator.
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ","))
+        let location = "/" + (relative.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "/"
+        return HTTPResponse(statusCode: .movedPermanently, headers: [.contentType: "text/plain; charset=utf-8", HTTPHeader("Location"): location,
+                                                                    HTTPHeader("Cache-Control"): "no-store"],
+                            body: Data("301: \(location)\n".utf8))
     }
 
     /// The policy every file is served with: the pages' own, which also covers what a page's
