@@ -26,7 +26,9 @@ public struct SiteConfig: Sendable, Equatable {
     public var rules = RuleOverrides()
     /// The Markdown extensions the guide turns on.
     public var markdown = MarkdownOptions()
-    /// Notes about keys that were ignored.
+    /// mkdocs-redirects' `redirect_maps`: old docs paths and where they lead.
+    public var redirectMaps: [RedirectRule] = []
+    /// Notes about keys that were ignored, and findings about what was read.
     public var notes: [Diagnostic] = []
 
     /// The defaults, used when there is no config file.
@@ -38,8 +40,9 @@ public struct SiteConfig: Sendable, Equatable {
         "plugins",
     ]
 
-    /// The mkdocs plugins whose work keydocs does itself; any other is named in the note on what is ignored.
-    public static let knownPlugins: Set<String> = ["search"]
+    /// The mkdocs plugins whose work keydocs does itself (search) or whose settings it reads
+    /// (redirects); any other is named in the note on what is ignored.
+    public static let knownPlugins: Set<String> = ["search", "redirects"]
 
     /// Reads `path`. A file that is not YAML, or a key of the wrong type, is an error with its line.
     public static func load(path: String) throws(DocError) -> SiteConfig {
@@ -129,7 +132,11 @@ public struct SiteConfig: Sendable, Equatable {
                     }
                 }
             case "plugins":
-                let plugins = pluginNames(value).filter { !knownPlugins.contains($0.name) }
+                let named = pluginNames(value)
+                for plugin in named where plugin.name == "redirects" {
+                    config.redirectMaps += redirectMaps(plugin.options, path, findings: &config.notes)
+                }
+                let plugins = named.filter { !knownPlugins.contains($0.name) }
                 if let first = plugins.first {
                     ignored.append(("plugins " + listed(plugins.map(\.name)), first.node))
                 }
@@ -147,18 +154,44 @@ public struct SiteConfig: Sendable, Equatable {
     /// The plugins a `plugins:` value names, with the node of each: a list of names and
     /// single-key mappings (a name with its options), or a mapping of names to options. A
     /// theme's prefix is dropped (`material/search` is `search`).
-    private static func pluginNames(_ node: Node) -> [(name: String, node: Node)] {
-        var entries: [(name: String, node: Node)] = []
+    private static func pluginNames(_ node: Node) -> [(name: String, node: Node, options: Node?)] {
+        var entries: [(name: String, node: Node, options: Node?)] = []
         if let scalar = node.scalar {
-            entries.append((scalar.string, node))
+            entries.append((scalar.string, node, nil))
         } else if let sequence = node.sequence {
             for item in sequence {
-                if let name = item.scalar?.string ?? item.mapping?.first?.key.string { entries.append((name, item)) }
+                if let name = item.scalar?.string {
+                    entries.append((name, item, nil))
+                } else if let (key, options) = item.mapping?.first, let name = key.string {
+                    entries.append((name, item, options))
+                }
             }
         } else if let mapping = node.mapping {
-            for (key, _) in mapping { if let name = key.string { entries.append((name, key)) } }
+            for (key, options) in mapping { if let name = key.string { entries.append((name, key, options)) } }
         }
-        return entries.map { entry in (entry.name.split(separator: "/").last.map(String.init) ?? entry.name, entry.node) }
+        return entries.map { entry in (entry.name.split(separator: "/").last.map(String.init) ?? entry.name, entry.node, entry.options) }
+    }
+
+    /// mkdocs-redirects' `redirect_maps`: `old.md: new.md` pairs, each with its places. An entry
+    /// that is not a pair of single values is a finding.
+    private static func redirectMaps(_ options: Node?, _ path: String, findings: inout [Diagnostic]) -> [RedirectRule] {
+        guard let maps = options?.mapping?["redirect_maps"] else { return [] }
+        guard let mapping = maps.mapping else {
+            findings.append(Diagnostic(.warning, at: SourceLocation(file: path, line: line(of: maps) ?? 1, column: column(of: maps)),
+                                       rule: .redirectInvalid, "redirect_maps is a mapping of old pages to new ones: 'old.md: new.md'"))
+            return []
+        }
+        var rules: [RedirectRule] = []
+        for (key, value) in mapping {
+            let keyPlace = SourceLocation(file: path, line: line(of: key) ?? 1, column: column(of: key))
+            guard let source = key.scalar?.string, let target = value.scalar?.string else {
+                findings.append(Diagnostic(.warning, at: keyPlace, rule: .redirectInvalid, "a redirect_maps entry is 'old.md: new.md', one address each"))
+                continue
+            }
+            rules.append(RedirectRule(source: source, target: target, sourceLocation: keyPlace,
+                                      targetLocation: SourceLocation(file: path, line: line(of: value) ?? 1, column: column(of: value))))
+        }
+        return rules
     }
 
     /// `a`, `a and b`, `a, b and c`.

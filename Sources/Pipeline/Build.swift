@@ -290,10 +290,11 @@ public final class Build: @unchecked Sendable {
 
     /// The pages to render again going from `old` to `new`, or nil when the whole site must be:
     /// when anything that every page shows or links to changed (the config, the navigation, the
-    /// set of pages or files, a page's title), or when nothing is known of the last render.
+    /// set of pages or files, a page's title), when the redirects changed, or when nothing is
+    /// known of the last render.
     static func changedPages(from old: DocSet, _ oldOutcomes: [SampleKey: SampleOutcome]?,
                              to new: DocSet, _ newOutcomes: [SampleKey: SampleOutcome]?) -> Set<String>? {
-        guard old.config == new.config, old.nav == new.nav, old.assets == new.assets, old.docsRoot == new.docsRoot,
+        guard old.config == new.config, old.nav == new.nav, old.assets == new.assets, old.docsRoot == new.docsRoot, old.redirects == new.redirects,
               old.pages.count == new.pages.count, (oldOutcomes == nil) == (newOutcomes == nil) else { return nil }
         var changed: Set<String> = []
         for (before, after) in zip(old.pages, new.pages) {

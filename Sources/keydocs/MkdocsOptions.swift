@@ -11,7 +11,7 @@ struct MkdocsOptions: ParsableArguments {
             help: ArgumentHelp("mkdocs' name for --config: the config file, whose folder holds the docs and site folders.", valueName: "file"))
     var configFile: String?
 
-    @Flag(name: .shortAndLong, help: "Also print each code block's outcome; serve also prints the notes.")
+    @Flag(name: .shortAndLong, help: "Also print each code block's outcome and each redirect page written; serve also prints the notes.")
     var verbose = false
 
     @Flag(name: .shortAndLong, help: """
@@ -68,9 +68,19 @@ struct MkdocsOptions: ParsableArguments {
         if let theme { Console.err("keydocs: note: --theme \(DiagnosticRenderer.visible(theme)) is ignored: keydocs renders its own theme") }
     }
 
-    /// Under `--verbose`, a line for each code block's outcome.
+    /// Under `--verbose`, a line for each code block's outcome and each redirect page written.
     func details(_ outcome: Build.Outcome) -> [String] {
         guard verbose else { return [] }
-        return (outcome.samples ?? []).map(DiagnosticRenderer.text)
+        let paths = outcome.docs.paths
+        let site = outcome.site.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? ""
+        let redirects = (outcome.written?.redirects ?? []).map { redirect in
+            let target: String
+            switch redirect.target {
+            case .page(let path, let fragment): target = paths.outputPath(ofPage: path) + (fragment.map { "#" + $0 } ?? "")
+            case .external(let url): target = url
+            }
+            return DiagnosticRenderer.visible("redirect: \(site)\(redirect.output) → \(target)")
+        }
+        return (outcome.samples ?? []).map(DiagnosticRenderer.text) + redirects
     }
 }

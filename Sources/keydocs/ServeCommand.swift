@@ -108,9 +108,10 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 
-    /// A watch of the docs folder and the config, saying when the system's limit leaves folders unwatched.
-    static func watch(_ watched: (docs: String, config: String)) throws -> FileWatch {
-        let watch = try FileWatch(folders: [watched.docs], files: [watched.config])
+    /// A watch of the docs folder, the config and the redirects folder (by its name too, so that
+    /// one made later is seen), saying when the system's limit leaves folders unwatched.
+    static func watch(_ watched: (docs: String, config: String, redirects: String)) throws -> FileWatch {
+        let watch = try FileWatch(folders: [watched.docs, watched.redirects], files: [watched.config, watched.redirects])
         if let first = watch.unwatched.first {
             Console.err("keydocs: warning: \(counted(watch.unwatched.count, "folder")) of the docs cannot be watched (the system's limit, "
                         + "sysctl fs.inotify.max_user_watches, is reached): edits there are not seen, starting with \(first)")

@@ -36,7 +36,7 @@ func mkdocsGuide() throws -> URL {
         let run = try keydocs(["build", "--no-check"], directory: guide)
         #expect(run.status == 0, "\(run.stderr)")
         let notes = run.stderr.split(separator: "\n").filter { $0.contains("[config.ignored]") }
-        #expect(notes == ["mkdocs.yml:4:1: note: not used by keydocs and ignored: site_author, theme, plugins redirects and minify [config.ignored]"],
+        #expect(notes == ["mkdocs.yml:4:1: note: not used by keydocs and ignored: site_author, theme, plugins minify [config.ignored]"],
                 "\(run.stderr)")
     }
 
@@ -63,6 +63,8 @@ func mkdocsGuide() throws -> URL {
         let run = try keydocs(["build", flag, guide.appendingPathComponent("mkdocs.yml").path, "--no-check"], directory: elsewhere)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(site(guide, "site/tools/git/index.html")?.contains("Review") == true)
+        // The redirects beside that config come along too.
+        #expect(site(guide, "site/dev-tools/debugging/index.html") != nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path).isEmpty)
     }
 
@@ -102,7 +104,8 @@ func mkdocsGuide() throws -> URL {
         #expect(run.stderr.contains("built 4 pages"))
     }
 
-    /// `-v` adds what a run decided beside its findings: each code block's outcome.
+    /// `-v` adds what a run decided beside its findings: each code block's outcome and each
+    /// redirect written.
     @Test(arguments: ["-v", "--verbose"])
     func verboseTellsMore(flag: String) throws {
         let guide = try mkdocsGuide()
@@ -111,8 +114,10 @@ func mkdocsGuide() throws -> URL {
         let verbose = try keydocs(["build", flag], directory: guide)
         #expect(plain.status == 0 && verbose.status == 0, "\(verbose.stderr)")
         let sample = "docs/index.md:10: not about keys"
-        #expect(!plain.stderr.contains(sample))
+        let redirect = "redirect: site/dev-tools/debugging/index.html → tools/debugging/index.html"
+        #expect(!plain.stderr.contains(sample) && !plain.stderr.contains(redirect))
         #expect(verbose.stderr.contains(sample), "\(verbose.stderr)")
+        #expect(verbose.stderr.contains(redirect), "\(verbose.stderr)")
     }
 
     /// `-c` and `--dirty` are accepted and change nothing: keydocs always writes the whole site
@@ -145,6 +150,7 @@ func mkdocsGuide() throws -> URL {
         #expect(run.status == 0, "\(run.stderr)")
         #expect(site(guide, "site/tools/debugging.html") != nil)
         #expect(site(guide, "site/tools/debugging/index.html") == nil)
+        #expect(site(guide, "site/dev-tools/debugging.html")?.contains("url=../tools/debugging.html") == true)
 
         // And the other way: a config that turns them off, turned on again from the command line.
         try "site_name: Flat\nuse_directory_urls: false\n".write(to: guide.appendingPathComponent("mkdocs.yml"), atomically: true, encoding: .utf8)
