@@ -113,7 +113,7 @@ func mkdocsGuide() throws -> URL {
         let plain = try keydocs(["build"], directory: guide)
         let verbose = try keydocs(["build", flag], directory: guide)
         #expect(plain.status == 0 && verbose.status == 0, "\(verbose.stderr)")
-        let sample = "docs/index.md:10: not about keys"
+        let sample = "docs/index.md:10: shell commands, not about keys\n"
         let redirect = "redirect: site/dev-tools/debugging/index.html → tools/debugging/index.html"
         #expect(!plain.stderr.contains(sample) && !plain.stderr.contains(redirect))
         #expect(verbose.stderr.contains(sample), "\(verbose.stderr)")
