@@ -73,6 +73,14 @@ public enum DiagnosticRenderer {
         }
     }
 
+    /// A block's outcome as one line of text: `docs/x.md:12: verified: valid YAML`, or the note
+    /// alone when it says the verdict itself (`skipped: needs a live site`).
+    public static func text(_ entry: SampleEntry) -> String {
+        let label = SampleOutcome.Status(rawValue: entry.status)?.label ?? entry.status
+        let said = entry.note.isEmpty ? label : entry.note.localizedCaseInsensitiveContains(label) ? entry.note : label + ": " + entry.note
+        return visible("\(entry.file):\(entry.line): \(said)")
+    }
+
     /// The JSON document, keys sorted: the diagnostics, the summary, after a check every block's
     /// outcome, and the versions of the document and of keydocs.
     public static func json(_ diagnostics: [Diagnostic], summary: Tally, samples: [SampleEntry]? = nil) -> String {

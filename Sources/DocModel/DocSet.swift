@@ -14,10 +14,12 @@ public struct DocSet: Sendable {
     public var nav: [NavNode]
     /// Notes and warnings found while loading.
     public var diagnostics: [Diagnostic]
+    /// The redirect pages the site holds, from `redirects/*.txt` and the config's `redirect_maps`.
+    public var redirects: [Redirect]
 
     /// A set of docs from its parts.
     public init(config: SiteConfig, docsDir: String, docsRoot: String, pages: [Page], assets: [String],
-                nav: [NavNode], diagnostics: [Diagnostic]) {
+                nav: [NavNode], diagnostics: [Diagnostic], redirects: [Redirect] = []) {
         self.config = config
         self.docsDir = docsDir
         self.docsRoot = docsRoot
@@ -25,6 +27,7 @@ public struct DocSet: Sendable {
         self.assets = assets
         self.nav = nav
         self.diagnostics = diagnostics
+        self.redirects = redirects
     }
 
     /// Where each page goes in the site.

@@ -15,7 +15,7 @@ public struct LinkCheck: Sendable {
     public func run() -> [Diagnostic] {
         let anchors = Dictionary(uniqueKeysWithValues: docs.pages.map { ($0.path, Set($0.headings.map(\.slug))) })
         let assets = Set(docs.assets)
-        let folders = Set(docs.pages.map(\.path).flatMap(Self.ancestors) + docs.assets.flatMap(Self.ancestors))
+        let folders = Set(docs.pages.map(\.path).flatMap(SitePaths.ancestors(of:)) + docs.assets.flatMap(SitePaths.ancestors(of:)))
         let pages = docs.pages
         let results = ConcurrentResults<[Diagnostic]>(count: pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
@@ -60,15 +60,5 @@ public struct LinkCheck: Sendable {
             }
         }
         return out
-    }
-
-    static func ancestors(_ path: String) -> [String] {
-        var result: [String] = []
-        var current = SitePaths.directory(of: path)
-        while !current.isEmpty {
-            result.append(current)
-            current = SitePaths.directory(of: current)
-        }
-        return result
     }
 }

@@ -20,8 +20,9 @@ public struct LoadStage: Sendable {
         self.variables = variables
     }
 
-    /// Reads and converts everything. A missing folder, an unreadable file, a file that is not
-    /// UTF-8 text, or a navigation entry that names no page stops the load with its path.
+    /// Reads and converts everything, and resolves the navigation and the redirects. A missing
+    /// folder, an unreadable file (a page, a redirects file), a file that is not UTF-8 text, or a
+    /// navigation entry that names no page stops the load with its path.
     /// With `cache`, a page whose file did not change since the last load is taken from it.
     public func run(reusing cache: PageCache? = nil) throws(DocError) -> DocSet {
         let root = URL(fileURLWithPath: docsDir).standardizedFileURL.path
@@ -78,6 +79,16 @@ public struct LoadStage: Sendable {
         var set = DocSet(config: config, docsDir: docsDir, docsRoot: root, pages: loaded.map(\.page),
                          assets: assets, nav: [], diagnostics: config.notes + skipped + loaded.flatMap(\.page.findings))
         set.nav = try resolveNav(set)
+        // Redirects, like the nav, name pages: they are resolved against the pages just loaded.
+        var rules = config.redirectMaps
+        if let configPath {
+            let read = try RedirectFile.read(besideConfig: configPath)
+            rules += read.rules
+            set.diagnostics += read.findings
+        }
+        let resolved = RedirectResolver(docs: set).resolve(rules)
+        set.redirects = resolved.redirects
+        set.diagnostics += resolved.findings
         return set
     }
 

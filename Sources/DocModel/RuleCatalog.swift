@@ -57,6 +57,8 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
     case assetActive = "asset.active"
     case docsSymlink = "docs.symlink"
     case htmlHeadTag = "html.head-tag"
+    case redirectInvalid = "redirect.invalid"
+    case redirectShadowed = "redirect.shadowed"
     case configIgnored = "config.ignored"
     case configExtension = "config.extension"
     case annotationInvalid = "annotation.invalid"
@@ -121,7 +123,9 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
         case .assetActive: RuleEntry(.warning, .siteRender, "an SVG, XML or web-archive file that could run script: published as static SVG only, or not at all")
         case .docsSymlink: RuleEntry(.warning, .docModel, "a symbolic link that leads outside the docs folder, skipped")
         case .htmlHeadTag: RuleEntry(.warning, .docModel, "a `<meta>` or `<base>` tag in a page's HTML, shown as text: it could send the reader elsewhere or move every link")
-        case .configIgnored: RuleEntry(.note, .docModel, "a key of mkdocs.yml that keydocs does not use")
+        case .redirectInvalid: RuleEntry(.warning, .docModel, "a redirect that is not written: not a 'from to' pair, a '..', a target that is neither a page of the guide nor an http(s) address, an old address that is hidden or is the home page")
+        case .redirectShadowed: RuleEntry(.warning, .docModel, "a redirect from an address that a page, a file or an earlier redirect already has: that one stays")
+        case .configIgnored: RuleEntry(.note, .docModel, "the keys and plugins of mkdocs.yml that keydocs does not use, named in one note")
         case .configExtension: RuleEntry(.note, .docModel, "a Markdown extension that keydocs does not render")
         case .annotationInvalid: RuleEntry(.error, .sampleCheck, "an annotation keydocs cannot read")
         case .annotationUnmet: RuleEntry(.error, .sampleCheck, "a rule that an annotation expects and the block does not produce")

@@ -16,6 +16,15 @@ public struct SampleOutcome: Sendable, Codable, Equatable {
         case notRun = "not-run"
         /// Not about keys (a git command, PHP code): counted, not checked.
         case other
+
+        /// The verdict in words, as a line of text says it.
+        public var label: String {
+            switch self {
+            case .notRun: "not run"
+            case .other: "not about keys"
+            default: rawValue
+            }
+        }
     }
 
     /// The verdict.

@@ -26,16 +26,23 @@ public struct SiteConfig: Sendable, Equatable {
     public var rules = RuleOverrides()
     /// The Markdown extensions the guide turns on.
     public var markdown = MarkdownOptions()
-    /// Notes about keys that were ignored.
+    /// mkdocs-redirects' `redirect_maps`: old docs paths and where they lead.
+    public var redirectMaps: [RedirectRule] = []
+    /// Notes about keys that were ignored, and findings about what was read.
     public var notes: [Diagnostic] = []
 
     /// The defaults, used when there is no config file.
     public init() {}
 
-    /// The keys keydocs reads; any other key is ignored with a note.
+    /// The keys keydocs reads; any other key is ignored, and named in one note.
     public static let knownKeys: Set<String> = [
         "site_name", "site_url", "site_description", "repo_url", "docs_dir", "site_dir", "nav", "use_directory_urls", "markdown_extensions", "extra",
+        "plugins",
     ]
+
+    /// The mkdocs plugins whose work keydocs does itself (search) or whose settings it reads
+    /// (redirects); any other is named in the note on what is ignored.
+    public static let knownPlugins: Set<String> = ["search", "redirects"]
 
     /// Reads `path`. A file that is not YAML, or a key of the wrong type, is an error with its line.
     public static func load(path: String) throws(DocError) -> SiteConfig {
@@ -72,6 +79,8 @@ public struct SiteConfig: Sendable, Equatable {
         guard let mapping = root.mapping else {
             throw DocError(stage: .config, path: path, line: line(of: root), "the config must be a mapping of keys to values")
         }
+        // What keydocs does not honour, in the config's order, for one note: a key, or the plugins.
+        var ignored: [(text: String, node: Node)] = []
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
@@ -122,12 +131,73 @@ public struct SiteConfig: Sendable, Equatable {
                         }
                     }
                 }
+            case "plugins":
+                let named = pluginNames(value)
+                for plugin in named where plugin.name == "redirects" {
+                    config.redirectMaps += redirectMaps(plugin.options, path, findings: &config.notes)
+                }
+                let plugins = named.filter { !knownPlugins.contains($0.name) }
+                if let first = plugins.first {
+                    ignored.append(("plugins " + listed(plugins.map(\.name)), first.node))
+                }
             default:
-                config.notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: keyNode) ?? 1, column: column(of: keyNode)),
-                                               rule: .configIgnored, "'\(key)' is not used by keydocs and is ignored"))
+                ignored.append((key, keyNode))
             }
         }
+        if let first = ignored.first {
+            config.notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: first.node) ?? 1, column: column(of: first.node)),
+                                           rule: .configIgnored, "not used by keydocs and ignored: " + ignored.map(\.text).joined(separator: ", ")))
+        }
         return config
+    }
+
+    /// The plugins a `plugins:` value names, with the node of each: a list of names and
+    /// single-key mappings (a name with its options), or a mapping of names to options. A
+    /// theme's prefix is dropped (`material/search` is `search`).
+    private static func pluginNames(_ node: Node) -> [(name: String, node: Node, options: Node?)] {
+        var entries: [(name: String, node: Node, options: Node?)] = []
+        if let scalar = node.scalar {
+            entries.append((scalar.string, node, nil))
+        } else if let sequence = node.sequence {
+            for item in sequence {
+                if let name = item.scalar?.string {
+                    entries.append((name, item, nil))
+                } else if let (key, options) = item.mapping?.first, let name = key.string {
+                    entries.append((name, item, options))
+                }
+            }
+        } else if let mapping = node.mapping {
+            for (key, options) in mapping { if let name = key.string { entries.append((name, key, options)) } }
+        }
+        return entries.map { entry in (entry.name.split(separator: "/").last.map(String.init) ?? entry.name, entry.node, entry.options) }
+    }
+
+    /// mkdocs-redirects' `redirect_maps`: `old.md: new.md` pairs, each with its places. An entry
+    /// that is not a pair of single values is a finding.
+    private static func redirectMaps(_ options: Node?, _ path: String, findings: inout [Diagnostic]) -> [RedirectRule] {
+        guard let maps = options?.mapping?["redirect_maps"] else { return [] }
+        guard let mapping = maps.mapping else {
+            findings.append(Diagnostic(.warning, at: SourceLocation(file: path, line: line(of: maps) ?? 1, column: column(of: maps)),
+                                       rule: .redirectInvalid, "redirect_maps is a mapping of old pages to new ones: 'old.md: new.md'"))
+            return []
+        }
+        var rules: [RedirectRule] = []
+        for (key, value) in mapping {
+            let keyPlace = SourceLocation(file: path, line: line(of: key) ?? 1, column: column(of: key))
+            guard let source = key.scalar?.string, let target = value.scalar?.string else {
+                findings.append(Diagnostic(.warning, at: keyPlace, rule: .redirectInvalid, "a redirect_maps entry is 'old.md: new.md', one address each"))
+                continue
+            }
+            rules.append(RedirectRule(source: source, target: target, sourceLocation: keyPlace,
+                                      targetLocation: SourceLocation(file: path, line: line(of: value) ?? 1, column: column(of: value))))
+        }
+        return rules
+    }
+
+    /// `a`, `a and b`, `a, b and c`.
+    private static func listed(_ names: [String]) -> String {
+        guard names.count > 1 else { return names.first ?? "" }
+        return names.dropLast().joined(separator: ", ") + " and " + (names.last ?? "")
     }
 
     /// `markdown_extensions`: names, or names with their options. A name keydocs does not

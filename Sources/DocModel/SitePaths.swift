@@ -101,6 +101,17 @@ public struct SitePaths: Sendable {
         return String(decoding: path.utf8[..<slash], as: UTF8.self)
     }
 
+    /// The folders that hold `path`, innermost first: `a/b` and `a` for `a/b/c.html`.
+    public static func ancestors(of path: String) -> [String] {
+        var result: [String] = []
+        var current = directory(of: path)
+        while !current.isEmpty {
+            result.append(current)
+            current = directory(of: current)
+        }
+        return result
+    }
+
     /// `..`, `.` and empty segments resolved; nil when the path climbs out of the root.
     public static func normalize(_ path: String) -> String? { normalize(bytes: path.utf8) }
 

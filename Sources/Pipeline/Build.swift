@@ -21,6 +21,8 @@ public final class Build: @unchecked Sendable {
         public var checksSamples = true
         /// How samples run.
         public var engines = EngineSettings()
+        /// `use_directory_urls` as the command line sets it, over the config's; nil leaves the config's.
+        public var useDirectoryURLs: Bool?
 
         /// The defaults: the docs of `mkdocs.yml` here, checked.
         public init() {}
@@ -130,7 +132,8 @@ public final class Build: @unchecked Sendable {
     public func load() throws(DocError) -> (docs: DocSet, configPath: String?) {
         // The policy's description, which pages' variables come from, is made while the config is read.
         DispatchQueue.global().async { _ = PolicyDescription.civicrm }
-        let (config, configPath) = try settings.location.loadConfig()
+        var (config, configPath) = try settings.location.loadConfig()
+        if let useDirectoryURLs = settings.useDirectoryURLs { config.useDirectoryURLs = useDirectoryURLs }
         let docsDir = try settings.location.confinedDocsDir(config: config, configPath: configPath)
         let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath,
                                  variables: PolicyVariables.make()).run(reusing: pages)
@@ -288,10 +291,11 @@ public final class Build: @unchecked Sendable {
 
     /// The pages to render again going from `old` to `new`, or nil when the whole site must be:
     /// when anything that every page shows or links to changed (the config, the navigation, the
-    /// set of pages or files, a page's title), or when nothing is known of the last render.
+    /// set of pages or files, a page's title), when the redirects changed, or when nothing is
+    /// known of the last render.
     static func changedPages(from old: DocSet, _ oldOutcomes: [SampleKey: SampleOutcome]?,
                              to new: DocSet, _ newOutcomes: [SampleKey: SampleOutcome]?) -> Set<String>? {
-        guard old.config == new.config, old.nav == new.nav, old.assets == new.assets, old.docsRoot == new.docsRoot,
+        guard old.config == new.config, old.nav == new.nav, old.assets == new.assets, old.docsRoot == new.docsRoot, old.redirects == new.redirects,
               old.pages.count == new.pages.count, (oldOutcomes == nil) == (newOutcomes == nil) else { return nil }
         var changed: Set<String> = []
         for (before, after) in zip(old.pages, new.pages) {

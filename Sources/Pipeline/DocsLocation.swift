@@ -60,10 +60,11 @@ public struct DocsLocation: Sendable {
         return folder.isEmpty ? "." : folder
     }
 
-    /// The docs folder and the config file: what `serve` watches.
-    public var watched: (docs: String, config: String) {
+    /// The docs folder, the config file and the redirects folder beside it: what `serve` watches.
+    public var watched: (docs: String, config: String, redirects: String) {
         let config = try? loadConfig()
-        return (docsDir(config: config?.0 ?? SiteConfig(), configPath: config?.1), config?.1 ?? self.config ?? "mkdocs.yml")
+        let configPath = config?.1 ?? self.config ?? "mkdocs.yml"
+        return (docsDir(config: config?.0 ?? SiteConfig(), configPath: config?.1), configPath, Self.beside(configPath, RedirectFile.folder))
     }
 
     /// What a site folder may neither be nor contain: the docs folder (first, since the site may

@@ -4,17 +4,17 @@ import FlyingSocks
 import Foundation
 import SiteRender
 
-/// Serves a built site on 127.0.0.1 only, with a script on every page that reloads it when the
+/// Serves a built site on a loopback address only (127.0.0.1 unless told another), with a script on every page that reloads it when the
 /// site is rebuilt, a banner listing the build's findings, and the build's error in place of
 /// the site when a build fails. Paths that leave the site, however encoded, are refused.
 public final class PreviewServer: @unchecked Sendable {
     let state: PreviewState
     let server: HTTPServer
 
-    /// A server for `state` on 127.0.0.1:`port` (0 picks a free port).
-    public init(state: PreviewState, port: UInt16) throws {
+    /// A server for `state` on `address` (port 0 picks a free port).
+    public init(state: PreviewState, address: ListenAddress) throws {
         self.state = state
-        server = HTTPServer(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port), logger: .disabled)
+        server = HTTPServer(address: try address.socketAddress(), logger: .disabled)
     }
 
     /// Starts serving; returns once the server listens, with the port it listens on.
@@ -24,8 +24,10 @@ public final class PreviewServer: @unchecked Sendable {
         await server.appendRoute("HEAD /*") { request in Self.respond(to: request, state: state) }
         Task { try? await server.run() }
         try await server.waitUntilListening(timeout: 10)
-        guard case .ip4(_, let port)? = await server.listeningAddress else { return 0 }
-        return port
+        switch await server.listeningAddress {
+        case .ip4(_, let port)?, .ip6(_, let port)?: return port
+        default: return 0
+        }
     }
 
     /// Stops the server.
@@ -52,7 +54,9 @@ public final class PreviewServer: @unchecked Sendable {
             return response(.forbidden, "403: the preview answers only its own pages and the address bar\n",
                             type: "text/plain; charset=utf-8", cache: false)
         }
-        return state.reading { snapshot in respond(to: request.path, root: state.root, snapshot: snapshot) }
+        // FlyingFox's `path` is standardised (no trailing slash); the target as sent says whether it had one.
+        let folderAddress = request.target.path().hasSuffix("/")
+        return state.reading { snapshot in respond(to: request.path, folderAddress: folderAddress, root: state.root, snapshot: snapshot) }
     }
 
     /// Whether a request's `Sec-Fetch-Site` values, as the browser sets them, allow an answer:
@@ -83,7 +87,9 @@ public final class PreviewServer: @unchecked Sendable {
             && parts.allSatisfy { !$0.isEmpty && $0.count <= 3 && $0.allSatisfy(isDigit) && (Int($0) ?? 256) <= 255 }
     }
 
-    static func respond(to rawPath: String, root: URL, snapshot: PreviewState.Snapshot) -> HTTPResponse {
+    /// The reply to a request for `rawPath`; `folderAddress` says whether the address asked for
+    /// ended with a slash.
+    static func respond(to rawPath: String, folderAddress: Bool, root: URL, snapshot: PreviewState.Snapshot) -> HTTPResponse {
         switch rawPath {
         case "/__keydocs/version.js":
             return response(.ok, "window.__keydocsVersion = \(snapshot.version);\n", type: "text/javascript", cache: false)
@@ -98,6 +104,9 @@ public final class PreviewServer: @unchecked Sendable {
         }
         var url = root.appendingPathComponent(relative)
         if relative.isEmpty || isFolder(url.path) {
+            // A folder asked for without its slash is sent to it, as static servers do: its page's
+            // relative addresses (a redirect page's above all) resolve from the folder.
+            if !relative.isEmpty, !folderAddress { return folderRedirect(relative) }
             url = url.appendingPathComponent("index.html")
         }
         guard let data = readWithoutLinks(root: root.path, relative: url.path.dropFirst(root.path.count + 1)) else {
@@ -110,6 +119,18 @@ public final class PreviewServer: @unchecked Sendable {
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store",
                                                        HTTPHeader("Content-Security-Policy"): headerPolicy,
                                                        HTTPHeader("X-Content-Type-Options"): "nosniff"], body: body)
+    }
+
+    /// A 301 to `relative` (a folder under the site's root, with no empty segment) with a slash
+    /// after it: an address on this server, never another host's (it starts with one `/` and a
+    /// segment), percent-encoded so that the header holds no line break or comma.
+    static func folderRedirect(_ relative: String) -> HTTPResponse {
+        // A comma too is escaped: the server's headers read one as a list's separator.
+        let allowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: ","))
+        let location = "/" + (relative.addingPercentEncoding(withAllowedCharacters: allowed) ?? "") + "/"
+        return HTTPResponse(statusCode: .movedPermanently, headers: [.contentType: "text/plain; charset=utf-8", HTTPHeader("Location"): location,
+                                                                    HTTPHeader("Cache-Control"): "no-store"],
+                            body: Data("301: \(location)\n".utf8))
     }
 
     /// The policy every file is served with: the pages' own, which also covers what a page's

@@ -11,6 +11,8 @@ public struct RenderStage: Sendable {
         public var pages: Int
         /// Files copied from the docs folder.
         public var assets: Int
+        /// Redirect pages written.
+        public var redirects: [Redirect] = []
     }
 
     /// A page that keydocs adds to the site, such as the key generator.
@@ -86,6 +88,22 @@ public struct RenderStage: Sendable {
         }
         return docs.pages.filter { own.contains(site.output($0.path)) }.map { finding($0.file, site.output($0.path)) }
             + docs.assets.filter(own.contains).map { finding(docs.docsDir + "/" + $0, $0) }
+            + docs.redirects.filter { !Self.isFree($0.output, own: own) }.map { redirect in
+                Diagnostic(.warning, at: redirect.location, rule: .docsReserved,
+                           "this redirect would be written to \(redirect.output), where keydocs writes a file of its own, which wins; it is left out")
+            }
+    }
+
+    /// Whether a redirect page may be written at `output`: not at one of keydocs' own files,
+    /// nor inside a folder that one of them is.
+    static func isFree(_ output: String, own: Set<String>) -> Bool {
+        !own.contains(output) && !SitePaths.ancestors(of: output).contains(where: own.contains)
+    }
+
+    /// The redirect pages that are written: all but those at keydocs' own files.
+    func writtenRedirects(_ site: SiteContext) -> [Redirect] {
+        let own = Set(siteFiles(site).map(\.path))
+        return docs.redirects.filter { Self.isFree($0.output, own: own) }
     }
 
     /// Renders every page and asset into `writer`'s staging folder. Pages render in parallel.
@@ -93,14 +111,17 @@ public struct RenderStage: Sendable {
         let site = SiteContext(docs: docs)
         let review: AssetReview
         if let assets { review = assets } else { review = try AssetReview(docs: docs) }
-        try writer.createFolders(Set(docs.pages.map { SitePaths.directory(of: site.output($0.path)) } + ["assets"]))
-        // The docs folder's files and keydocs' own (the search index, which reads every page,
-        // above all) are written beside the pages.
+        let redirects = writtenRedirects(site)
+        try writer.createFolders(Set(docs.pages.map { SitePaths.directory(of: site.output($0.path)) }
+                                     + redirects.map { SitePaths.directory(of: $0.output) } + ["assets"]))
+        // The docs folder's files, the redirect pages and keydocs' own files (the search index,
+        // which reads every page, above all) are written beside the pages.
         _ = try render(docs.pages, site: site, into: writer) { () throws(DocError) in
             try copyAssets(into: writer, review: review)
+            for redirect in redirects { try writer.write(RedirectPage.html(redirect, site: site), to: redirect.output) }
             try writeSiteFiles(into: writer, site: site)
         }
-        return Summary(pages: docs.pages.count, assets: docs.assets.count { review.publications[$0] != .refused })
+        return Summary(pages: docs.pages.count, assets: docs.assets.count { review.publications[$0] != .refused }, redirects: redirects)
     }
 
     /// Renders only `paths` (pages) and the search index, which reads every page: for a preview

@@ -9,9 +9,11 @@ struct BuildCommand: ParsableCommand {
         abstract: "Render the docs into a static site.",
         discussion: """
             The site is written to a temporary folder beside the output and swapped in only when \
-            the build succeeds, so a failed build leaves the previous site as it was. Exit status: \
-            0 built, 1 findings (errors, or warnings under --strict), 2 the docs or config could \
-            not be read.
+            the build succeeds, so a failed build leaves the previous site as it was. mkdocs' flags \
+            work with mkdocs' meaning (mkdocs build --clean --strict runs as keydocs build --clean \
+            --strict); keydocs' --strict also fails on a broken sample. Exit status: 0 built, 1 \
+            findings (errors, or warnings under --strict), 2 the docs or config could not be read, \
+            64 a usage error.
             """
     )
 
@@ -20,16 +22,29 @@ struct BuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The output folder (default: site_dir of the config, or site).", valueName: "dir"))
     var site: String?
 
+    @Option(name: [.customShort("d"), .customLong("site-dir")], help: ArgumentHelp("mkdocs' name for --site.", valueName: "dir"))
+    var siteDir: String?
+
     @Flag(help: "Render without running the sample checks.")
     var noCheck = false
 
+    @OptionGroup var mkdocs: MkdocsOptions
+
     @OptionGroup var engines: EngineOptions
 
+    func validate() throws {
+        try mkdocs.validate(with: options)
+        if site != nil && siteDir != nil {
+            throw ValidationError("--site and -d/--site-dir are one option under two names; give one of them")
+        }
+    }
+
     func run() throws {
-        let build = Build(options.settings(engines: engines, checksSamples: !noCheck), progress: options.progressLine())
+        mkdocs.noteIgnored()
+        let build = Build(mkdocs.settings(options, engines: engines, checksSamples: !noCheck), progress: options.progressLine())
         do {
-            let outcome = try build.build(site: site)
-            DiagnosticOutput(format: options.format).finish(outcome)
+            let outcome = try build.build(site: site ?? siteDir)
+            DiagnosticOutput(format: options.format, details: mkdocs.details(outcome)).finish(outcome)
             switch outcome.stop {
             case .engineMissing?: throw ExitCode(2)
             case .findings?: throw ExitCode(1)

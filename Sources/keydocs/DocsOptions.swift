@@ -14,7 +14,7 @@ struct DocsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The mkdocs-style config (default: mkdocs.yml when it exists).", valueName: "file"))
     var config: String?
 
-    @Flag(help: "Warnings count as errors, and a code block that no checker claims is an error.")
+    @Flag(name: .shortAndLong, help: "Warnings count as errors, and a code block that no checker claims is an error.")
     var strict = false
 
     @Option(help: """
@@ -49,25 +49,26 @@ struct DocsOptions: ParsableArguments {
 /// Prints a run's findings in the chosen format.
 struct DiagnosticOutput {
     let format: DiagnosticFormat
+    /// Lines that `--verbose` adds on stderr, before the summary line.
+    var details: [String] = []
 
     /// Prints every diagnostic in order, then the summary line (text and github) or the JSON document.
     func finish(_ diagnostics: [Diagnostic], summaryLine: String, tally: Tally, samples: [DiagnosticRenderer.SampleEntry]? = nil) {
         switch format {
         case .text:
             for d in diagnostics { Console.err(DiagnosticRenderer.text(d, colour: Terminal.colour)) }
-            Console.err(summaryLine)
         case .github:
             for d in diagnostics { Console.out(DiagnosticRenderer.github(d)) }
-            Console.err(summaryLine)
         case .json:
             Console.out(DiagnosticRenderer.json(diagnostics, summary: tally, samples: samples))
         case .sarif:
             Console.out(DiagnosticRenderer.sarif(diagnostics))
-            Console.err(summaryLine)
         case .gitlab:
             Console.out(DiagnosticRenderer.gitlab(diagnostics))
-            Console.err(summaryLine)
         }
+        for line in details { Console.err(line) }
+        // The JSON document carries the summary itself.
+        if format != .json { Console.err(summaryLine) }
     }
 
     /// Prints what a run of the pipeline came to.

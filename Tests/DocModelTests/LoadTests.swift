@@ -28,6 +28,50 @@ import Testing
         #expect(config.notes.first?.message.contains("theme") == true)
     }
 
+    /// What keydocs does not honour is one note that lists every key and plugin, at the first
+    /// one's place; the plugins keydocs does honour (its own search, mkdocs-redirects) are not in it.
+    @Test func oneNoteListsEverythingIgnored() throws {
+        let config = try SiteConfig.parse("""
+            site_name: Guide
+            site_author: Someone
+            theme:
+              name: material
+              palette:
+                primary: indigo
+            plugins:
+              - search:
+                  lang: en
+              - redirects:
+                  redirect_maps:
+                    old.md: index.md
+              - git-revision-date
+              - minify:
+                  minify_html: true
+            extra_css:
+              - extra.css
+            """, path: "mkdocs.yml")
+        let ignored = config.notes.filter { $0.rule == .configIgnored }
+        #expect(ignored.count == 1)
+        let note = try #require(ignored.first)
+        #expect(note.location == SourceLocation(file: "mkdocs.yml", line: 2, column: 1))
+        #expect(note.severity == .note)
+        #expect(note.message == "not used by keydocs and ignored: site_author, theme, plugins git-revision-date and minify, extra_css", "\(note.message)")
+        #expect(config.redirectMaps.map(\.source) == ["old.md"])
+    }
+
+    /// Plugins alone, or a theme alone, are one note too; a config keydocs reads whole has none.
+    @Test(arguments: [("plugins:\n  - search\n  - social\n", "not used by keydocs and ignored: plugins social", 3),
+                      ("theme: readthedocs\n", "not used by keydocs and ignored: theme", 1),
+                      ("plugins:\n  - search\n", nil, 0),
+                      ("plugins: [search, material/search]\n", nil, 0),
+                      ("plugins: [search, redirects]\n", nil, 0)] as [(String, String?, Int)])
+    func ignoredPluginsAndThemesAreOneNote(text: String, message: String?, line: Int) throws {
+        let config = try SiteConfig.parse(text, path: "mkdocs.yml")
+        let ignored = config.notes.filter { $0.rule == .configIgnored }
+        #expect(ignored.map(\.message) == (message.map { [$0] } ?? []))
+        if message != nil { #expect(ignored.first?.location.line == line) }
+    }
+
     /// `markdown_extensions` as CiviCRM's guides write it: names, and names with options.
     @Test func readsMarkdownExtensionsAndNotesUnknownOnes() throws {
         let config = try SiteConfig.parse("""

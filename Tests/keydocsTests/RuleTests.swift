@@ -10,7 +10,7 @@ import Testing
     /// compile error. Every case is reported somewhere, and the README's table is the catalog's.
     @Test func rulesAreTypedAndEveryOneIsReported() throws {
         let sources = packageRoot.appendingPathComponent("Sources")
-        let literal = try NSRegularExpression(pattern: #""(?:key|generator|output|json|yaml|sample|cv|sql|link|docs|html|asset|config|annotation|engine|load|write)\.[a-z-]+""#)
+        let literal = try NSRegularExpression(pattern: #""(?:key|generator|output|json|yaml|sample|cv|sql|link|docs|html|asset|config|annotation|engine|load|write|redirect)\.[a-z-]+""#)
         var spelled: [String] = []
         var text = ""
         for path in try FileManager.default.subpathsOfDirectory(atPath: sources.path) where path.hasSuffix(".swift") {

@@ -51,14 +51,20 @@ func rawRequest(port: UInt16, path: String, host: String? = "127.0.0.1", headers
         var firstReply: (status: Int, body: String) = (0, "")
         private let err = Pipe()
 
-        init(pages: [String: String] = ["index.md": "# Home\n\nFirst version.\n"]) throws {
-            folder = try temporaryFolder()
+        convenience init(pages: [String: String] = ["index.md": "# Home\n\nFirst version.\n"]) throws {
+            let folder = try temporaryFolder()
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs"), withIntermediateDirectories: true)
             for (path, text) in pages {
                 try text.write(to: folder.appendingPathComponent("docs/" + path), atomically: true, encoding: .utf8)
             }
+            try self.init(folder: folder)
+        }
+
+        /// `keydocs serve` with `arguments` in `folder`, which the preview removes when it goes.
+        init(folder: URL, arguments: [String] = ["serve", "--port", "0", "--no-check"]) throws {
+            self.folder = folder
             process.executableURL = keydocsBinary
-            process.arguments = ["serve", "--port", "0", "--no-check"]
+            process.arguments = arguments
             process.currentDirectoryURL = folder
             process.standardError = err
             process.standardOutput = FileHandle.nullDevice
@@ -233,6 +239,30 @@ func rawRequest(port: UInt16, path: String, host: String? = "127.0.0.1", headers
         try "second notes\n".write(to: docs.appendingPathComponent("notes.txt"), atomically: false, encoding: .utf8)
         #expect(wait(for: "rebuilt 4 pages", count: 2), "\(preview.printed)")
         #expect(try preview.reply("/notes.txt") { $0.body.contains("second") }.body == "second notes\n")
+    }
+
+    /// A folder asked for without its slash is sent to it, as static servers do, so that the
+    /// page's relative addresses resolve from the folder; the address stays on this server.
+    static let folders = Result { () throws -> Preview in
+        let folder = try temporaryFolder()
+        for (path, text) in ["docs/index.md": "# Home\n", "docs/bee.md": "# Bee\n", "docs/a,b c/index.md": "# Comma\n"] {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        return try Preview(folder: folder)
+    }
+
+    @Test(arguments: [("/bee", "/bee/"), ("/bee?x=1", "/bee/"), ("/a%2Cb%20c", "/a%2Cb%20c/")])
+    func aFolderWithoutItsSlashIsSentToIt(path: String, location: String) throws {
+        let preview = try Self.folders.get()
+        let raw = try rawRequest(port: preview.port, path: path)
+        #expect(raw.status == 301, "\(path)")
+        #expect(raw.headers.contains("Location: \(location)"), "\(path): \(raw.headers)")
+        #expect(try rawGet(port: preview.port, path: location).status == 200)
+        for untouched in ["/", "/bee/", "/assets/keydocs.css", "//evil.example"] {
+            #expect(try rawGet(port: preview.port, path: untouched).status != 301, "\(untouched)")
+        }
     }
 
     @Test(arguments: ["/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2f..%2fetc%2fpasswd",

@@ -165,9 +165,10 @@ import Testing
         #expect(sidebar.hasSuffix("<a class=\"nav-home\" href=\"site-map.html\">All pages</a>"), "\(sidebar.suffix(200))")
         let map = try String(contentsOf: site.appendingPathComponent("site-map.html"), encoding: .utf8)
         for page in ["index.html", "good-keys.html", "generating-keys.html", "assigning-keys.html", "using-keys.html",
-                     "rotating-and-revoking.html", "generator.html", "ci.html", "key-policy.html", "writing-samples.html"] {
+                     "rotating-and-revoking.html", "generator.html", "ci.html", "moving-from-mkdocs.html", "key-policy.html",
+                     "writing-samples.html"] {
             #expect(map.contains("href=\"\(page)\""), "\(page)")
         }
-        #expect((m["pages"] as? [String])?.count == 10)
+        #expect((m["pages"] as? [String])?.count == 11)
     }
 }
