@@ -75,17 +75,19 @@ struct PageRenderer: Sendable {
 
     private func header(_ h: inout HTML, root: String) {
         h.raw("<a class=\"skip\" href=\"#content\">Skip to content</a>\n<header class=\"topbar\">\n")
-        h.raw("<button id=\"menu-toggle\" type=\"button\" aria-controls=\"site-nav\" aria-expanded=\"false\" hidden>"
-            + "<span aria-hidden=\"true\">☰</span> Menu</button>\n")
+        h.raw("<button id=\"menu-toggle\" class=\"icon-button\" type=\"button\" aria-controls=\"site-nav\" aria-expanded=\"false\" hidden>"
+            + Self.icon("M3 6h18M3 12h18M3 18h18") + "<span class=\"visually-hidden\">Menu</span></button>\n")
         h.open("a", ["class": "brand", "href": root.isEmpty ? "./" : root])
-        h.text(site.siteName)
+        h.element("span", ["class": "brand-name"], text: site.siteName)
         h.close("a")
-        h.raw("\n<div class=\"search\" role=\"search\">")
+        h.raw("\n<button id=\"search-toggle\" class=\"icon-button\" type=\"button\" aria-controls=\"search-input\" aria-expanded=\"false\" hidden>"
+            + Self.icon("M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13M15.5 15.5L21 21") + "<span class=\"visually-hidden\">Search</span></button>\n")
+        h.raw("<div class=\"search\" role=\"search\">")
         h.raw("<label class=\"visually-hidden\" for=\"search-input\">Search</label>")
         h.raw("<input id=\"search-input\" type=\"search\" placeholder=\"Search\" autocomplete=\"off\" "
             + "aria-controls=\"search-results\" aria-expanded=\"false\" disabled>")
-        h.raw("<ul id=\"search-results\" role=\"listbox\" aria-label=\"Search results\" hidden></ul></div>\n")
-        h.raw("<button id=\"theme-toggle\" type=\"button\" aria-label=\"Switch to the dark theme\" hidden>"
+        h.raw("<div id=\"search-results\" role=\"region\" aria-label=\"Search results\" aria-live=\"polite\" hidden></div></div>\n")
+        h.raw("<button id=\"theme-toggle\" class=\"icon-button\" type=\"button\" aria-label=\"Switch to the dark theme\" hidden>"
             + "<span aria-hidden=\"true\">◐</span></button>\n")
         if let repo = site.config.repoURL {
             h.open("a", ["class": "repo", "href": repo])
@@ -94,6 +96,12 @@ struct PageRenderer: Sendable {
             h.raw("\n")
         }
         h.raw("</header>\n")
+    }
+
+    /// A line drawing of the header's own, in the text's colour: `path` on a 24-unit square.
+    static func icon(_ path: String) -> String {
+        "<svg class=\"icon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\">"
+            + "<path d=\"\(path)\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\"/></svg>"
     }
 
     private func breadcrumbs(_ h: inout HTML, page: Page) {
@@ -189,7 +197,7 @@ struct PageRenderer: Sendable {
     }
 
     private func tableOfContents(_ h: inout HTML, page: Page) {
-        let depth = min(3, site.config.markdown.tocDepth)
+        let depth = site.config.markdown.tocDepth
         let entries = page.headings.filter { $0.level >= 2 && $0.level <= depth }
         guard !entries.isEmpty else { return }
         h.raw("<aside class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">On this page</h2>\n<ul>\n")
