@@ -89,7 +89,8 @@ import Testing
             input.value = 'openssl rand';
             input.dispatchEvent(new w.Event('input'));
             var first = d.querySelector('#search-results li[role="option"] a');
-            report('searchExcerpt', first && first.querySelector('.result-excerpt') ? first.querySelector('.result-excerpt').innerHTML : '');
+            var excerpt = d.querySelector('#search-results .result-excerpt');
+            report('searchExcerpt', excerpt ? excerpt.innerHTML : '');
             report('searchTitle', first ? first.querySelector('.result-title').innerHTML : '');
             // The theme: chosen here, kept on the next page.
             d.getElementById('theme-toggle').click();
