@@ -57,6 +57,8 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
     case assetActive = "asset.active"
     case docsSymlink = "docs.symlink"
     case htmlHeadTag = "html.head-tag"
+    case htmlRemoteOrigin = "html.remote-origin"
+    case htmlFrameSource = "html.frame-source"
     case configIgnored = "config.ignored"
     case configExtension = "config.extension"
     case annotationInvalid = "annotation.invalid"
@@ -121,6 +123,8 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
         case .assetActive: RuleEntry(.warning, .siteRender, "an SVG, XML or web-archive file that could run script: published as static SVG only, or not at all")
         case .docsSymlink: RuleEntry(.warning, .docModel, "a symbolic link that leads outside the docs folder, skipped")
         case .htmlHeadTag: RuleEntry(.warning, .docModel, "a `<meta>` or `<base>` tag in a page's HTML, shown as text: it could send the reader elsewhere or move every link")
+        case .htmlRemoteOrigin: RuleEntry(.note, .docModel, "a site that the pages load images or frames from, listed in their Content-Security-Policy (once a site)")
+        case .htmlFrameSource: RuleEntry(.warning, .docModel, "an `<iframe>` whose source is not an http(s) address, shown empty")
         case .configIgnored: RuleEntry(.note, .docModel, "a key of mkdocs.yml that keydocs does not use")
         case .configExtension: RuleEntry(.note, .docModel, "a Markdown extension that keydocs does not render")
         case .annotationInvalid: RuleEntry(.error, .sampleCheck, "an annotation keydocs cannot read")

@@ -72,6 +72,8 @@ public struct SiteConfig: Sendable, Equatable {
         guard let mapping = root.mapping else {
             throw DocError(stage: .config, path: path, line: line(of: root), "the config must be a mapping of keys to values")
         }
+        // Applied after the loop: markdown_extensions, wherever it stands, sets the options whole.
+        var remoteContent = true
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
@@ -105,6 +107,12 @@ public struct SiteConfig: Sendable, Equatable {
                         }
                         config.fullCoverage = text == "full"
                     }
+                    if let remote = keydocs.mapping?["remote_content"] {
+                        guard let flag = remote.bool else {
+                            throw DocError(stage: .config, path: path, line: line(of: remote), "extra: keydocs: remote_content must be true or false")
+                        }
+                        remoteContent = flag
+                    }
                     for (ruleNode, setting) in keydocs.mapping?["rules"]?.mapping ?? [:] {
                         let id: RuleID
                         switch RuleCatalog.adjustable(ruleNode.string ?? "") {
@@ -127,6 +135,7 @@ public struct SiteConfig: Sendable, Equatable {
                                                rule: .configIgnored, "'\(key)' is not used by keydocs and is ignored"))
             }
         }
+        config.markdown.remoteContent = remoteContent
         return config
     }
 

@@ -5,10 +5,23 @@ struct PageRenderer: Sendable {
     let site: SiteContext
     let highlighter = Highlighter()
 
-    /// The content security policy of every page: nothing from elsewhere, no inline script or style.
-    static let contentSecurityPolicy = "default-src 'none'; script-src 'self' file:; style-src 'self' file:; "
-        + "img-src 'self' file: data:; font-src 'self' file:; connect-src 'none'; "
-        + "base-uri 'none'; form-action 'none'"
+    /// The content security policy of a page that loads nothing from elsewhere: no inline
+    /// script; inline `style=` attributes as the author wrote them, which can reach no more than
+    /// the rest of the policy lets through.
+    static let contentSecurityPolicy = policy(remote: [])
+
+    /// The policy of a page that shows `remote`'s images and frames: their origins, and no other.
+    static func policy(remote: [RemoteContent.Use]) -> String {
+        func origins(_ kind: RemoteContent.Use.Kind) -> String {
+            var seen: Set<String> = []
+            return remote.filter { $0.kind == kind && seen.insert($0.origin).inserted }.map { " " + $0.origin }.sorted().joined()
+        }
+        let frames = origins(.frame)
+        return "default-src 'none'; script-src 'self' file:; style-src 'self' file:; style-src-attr 'unsafe-inline'; "
+            + "img-src 'self' file: data:\(origins(.image)); font-src 'self' file:; connect-src 'none'; "
+            + (frames.isEmpty ? "" : "frame-src\(frames); ")
+            + "base-uri 'none'; form-action 'none'"
+    }
 
     /// The whole HTML document of `page`. `outcomes` holds check results by sample index; nil
     /// when checks did not run, which leaves the badges out.
@@ -22,7 +35,7 @@ struct PageRenderer: Sendable {
         h.raw("<!DOCTYPE html>\n")
         h.open("html", ["lang": "en", "data-root": root, "data-page": output])
         h.raw("\n<head>\n<meta charset=\"utf-8\">\n")
-        h.open("meta", ["http-equiv": "Content-Security-Policy", "content": csp ?? Self.contentSecurityPolicy])
+        h.open("meta", ["http-equiv": "Content-Security-Policy", "content": csp ?? Self.policy(remote: page.remoteContent)])
         h.raw("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         // mkdocs' page title: the nav's title for the page, else its first heading.
         let title = TitleHTML.text(site.titles[page.path] ?? page.title)
