@@ -228,9 +228,8 @@ enum SiteScript {
     if (heading && targets.indexOf(heading) < 0) targets.push(heading);
   });
   if (targets.length) {
-    var active = null, pending = false;
+    var active = null;
     var follow = function () {
-      pending = false;
       var line = (topbar ? topbar.offsetHeight : 0) + 24, found = null;
       for (var k = 0; k < targets.length; k++) {
         if (targets[k].getBoundingClientRect().top <= line) found = targets[k]; else break;
@@ -246,9 +245,8 @@ enum SiteScript {
         if (on) a.setAttribute('aria-current', 'location'); else a.removeAttribute('aria-current');
       });
     };
-    window.addEventListener('scroll', function () {
-      if (!pending) { pending = true; window.requestAnimationFrame(follow); }
-    }, { passive: true });
+    // A few headings' positions a scroll event: cheap enough to read on each one.
+    window.addEventListener('scroll', follow, { passive: true });
     window.addEventListener('resize', follow);
     follow();
   }

@@ -18,7 +18,12 @@ import Testing
     /// `done()`) in a harness beside the built site, in a frame `width` × `height`.
     func measure(width: Int, height: Int, steps: String) throws -> [String: Any] {
         try #require(FileManager.default.isExecutableFile(atPath: Browser.path), "Chromium is required (Debian package chromium)")
-        let site = try Self.site.get()
+        return try Self.measure(site: try Self.site.get(), width: width, height: height, steps: steps)
+    }
+
+    /// `measure(width:height:steps:)` over any built site.
+    static func measure(site: URL, width: Int, height: Int, steps: String, budget: Int = 10000) throws -> [String: Any] {
+        try #require(FileManager.default.isExecutableFile(atPath: Browser.path), "Chromium is required (Debian package chromium)")
         let harness = site.deletingLastPathComponent().appendingPathComponent("harness-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: harness) }
         try """
@@ -50,7 +55,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: profile) }
         process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
                              "--allow-file-access-from-files", "--host-resolver-rules=MAP * ~NOTFOUND",
-                             "--virtual-time-budget=10000", "--window-size=1400,1000", "--dump-dom", harness.absoluteString]
+                             "--virtual-time-budget=\(budget)", "--window-size=1400,1000", "--dump-dom", harness.absoluteString]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
