@@ -92,7 +92,7 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 .hl-k { color: var(--hl-k); } .hl-s { color: var(--hl-s); } .hl-c { color: var(--hl-c); font-style: italic; }
 .hl-n { color: var(--hl-n); } .hl-v { color: var(--hl-v); } .hl-f { color: var(--hl-f); }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; }
-.pager a { flex: 1; border: 1px solid var(--border); border-radius: 6px; padding: .6rem .9rem; text-decoration: none; }
+.pager a { flex: 1; min-width: 0; overflow-wrap: anywhere; border: 1px solid var(--border); border-radius: 6px; padding: .6rem .9rem; text-decoration: none; }
 .pager .next { text-align: right; }
 .pager-label { display: block; font-size: .8rem; color: var(--muted); }
 .footer { border-top: 1px solid var(--border); color: var(--muted); font-size: .85rem; text-align: center; padding: 1rem; }
