@@ -156,7 +156,12 @@ struct PageRenderer: Sendable {
         let status = expectedFailure ? "expected-failure" : outcome?.status.rawValue
         h.open("div", ["class": "code", "data-status": status])
         h.raw("<div class=\"code-bar\">")
-        h.element("span", ["class": "code-lang"], text: language ?? "text")
+        // A block without a language says none; one keydocs does not colour says so in words.
+        if let language {
+            h.element("span", ["class": "code-lang"], text: Highlighter.highlights(language) ? language : language + " · not highlighted")
+        } else {
+            h.raw("<span class=\"code-lang\"></span>")
+        }
         if let outcome {
             let label: String
             switch outcome.status {

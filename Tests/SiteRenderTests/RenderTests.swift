@@ -145,7 +145,17 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> String {
         ("yaml", "site_name: Guide # c", "<span class=\"hl-k\">site_name</span>: Guide <span class=\"hl-c\"># c</span>"),
         ("js", "const k = `a` // c", "<span class=\"hl-k\">const</span> k = <span class=\"hl-s\">`a`</span> <span class=\"hl-c\">// c</span>"),
         ("text", "<b>&", "&lt;b&gt;&amp;"),
-        ("html", "<b>&", "&lt;b&gt;&amp;"),
+        ("html", #"<b class="x">&amp;</b>"#, #"<span class="hl-k">&lt;b</span> <span class="hl-f">class</span>=<span class="hl-s">&quot;x&quot;</span><span class="hl-k">&gt;</span><span class="hl-n">&amp;amp;</span><span class="hl-k">&lt;/b</span><span class="hl-k">&gt;</span>"#),
+        ("xml", "<!-- c --><a/>", #"<span class="hl-c">&lt;!-- c --&gt;</span><span class="hl-k">&lt;a</span>/<span class="hl-k">&gt;</span>"#),
+        ("smarty", "{* c *}{$x}", #"<span class="hl-c">{* c *}</span><span class="hl-v">{$x}</span>"#),
+        ("css", "a { color: red; }", #"a { <span class="hl-k">color</span>: red; }"#),
+        ("ini", "[db]\nhost = x ; c", "<span class=\"hl-k\">[db]</span>\n<span class=\"hl-f\">host </span>=<span class=\"hl-s\"> x ; c</span>"),
+        ("diff", "@@ -1 +1 @@\n-a\n+b", "<span class=\"hl-n\">@@ -1 +1 @@</span>\n<span class=\"hl-v\">-a</span>\n<span class=\"hl-f\">+b</span>"),
+        ("markdown", "# T\n- `x`", "<span class=\"hl-k\"># T</span>\n<span class=\"hl-v\">- </span><span class=\"hl-s\">`x`</span>"),
+        ("nginx", "listen 80; # c", #"<span class="hl-k">listen</span> <span class="hl-n">80</span>; <span class="hl-c"># c</span>"#),
+        ("apache", "RewriteEngine On", #"<span class="hl-k">RewriteEngine</span> <span class="hl-k">On</span>"#),
+        // `curl` is a command, not the end of another name.
+        ("bash", "cv @civicrm-curl; curl x", #"<span class="hl-f">cv</span> @civicrm-curl; <span class="hl-f">curl</span> x"#),
     ])
     func highlights(language: String, code: String, html: String) {
         #expect(Highlighter().highlight(code, language: language) == html)
@@ -153,7 +163,8 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> String {
 
     @Test func textSurvivesHighlightingUnchanged() {
         let code = "tr -dc 'A-Za-z0-9' </dev/urandom | head -c32; echo \"é\" && SELECT `x` FROM t /* c */"
-        for language in ["bash", "sql", "json", "php", "javascript", "yaml"] {
+        for language in ["bash", "sql", "json", "php", "javascript", "yaml", "html", "xml", "smarty", "css", "markdown", "ini",
+                         "diff", "apache", "nginx"] {
             let html = Highlighter().highlight(code, language: language)
             let stripped = html.replacingOccurrences(of: #"<span class="hl-[a-z]">|</span>"#, with: "", options: .regularExpression)
             #expect(stripped == DocModel.escape(code), "\(language)")
