@@ -154,7 +154,8 @@ struct PageRenderer: Sendable {
         // gets no Copy button (the site script leaves these blocks out).
         let expectedFailure = outcome?.isExpectedFailure == true
         let status = expectedFailure ? "expected-failure" : outcome?.status.rawValue
-        h.open("div", ["class": "code", "data-status": status])
+        // What a command printed (a sample key) is read, never copied: no Copy button either.
+        h.open("div", ["class": "code", "data-status": status, "data-output": outcome?.showsOutput == true ? "true" : nil])
         h.raw("<div class=\"code-bar\">")
         // A block without a language says none; one keydocs does not colour says so in words.
         if let language {
@@ -165,7 +166,7 @@ struct PageRenderer: Sendable {
         if let outcome {
             let label: String
             switch outcome.status {
-            case .verified: label = expectedFailure ? "⚠ " + outcome.note : "✓ verified"
+            case .verified: label = expectedFailure ? "⚠ " + outcome.note : outcome.showsOutput ? "✓ output checked" : "✓ verified"
             case .skipped: label = "skipped"
             case .failed: label = "✗ failed"
             case .unchecked: label = "unchecked"

@@ -101,7 +101,8 @@ enum SiteScript {
     var bar = block.querySelector('.code-bar');
     var code = block.querySelector('pre code');
     // A recipe shown as a mistake on purpose is not offered for copying.
-    if (!bar || !code || block.getAttribute('data-status') === 'expected-failure') return;
+    // Nor is what a command printed: a sample key is the reader's to generate, not to copy.
+    if (!bar || !code || block.getAttribute('data-status') === 'expected-failure' || block.hasAttribute('data-output')) return;
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy';

@@ -86,7 +86,11 @@ import Testing
             report('avoidBadge', avoid.length ? avoid[0].querySelector('.badge').textContent : '');
             report('avoidBadgeVisible', avoid.length ? visible(avoid[0].querySelector('.badge')) : false);
             report('avoidBorder', avoid.length ? w.getComputedStyle(avoid[0]).borderLeftColor : '');
-            var good = d.querySelector('.code[data-status="verified"]');
+            // What a command printed (a sample key): read, not copied.
+            var outputs = d.querySelectorAll('.code[data-output]');
+            report('outputBlocks', outputs.length);
+            report('outputCopyButtons', Array.prototype.filter.call(outputs, function (b) { return b.querySelector('button.copy'); }).length);
+            var good = d.querySelector('.code[data-status="verified"]:not([data-output])');
             report('verifiedBorder', w.getComputedStyle(good).borderLeftColor);
             report('verifiedCopy', !!good.querySelector('button.copy'));
             // Search: an excerpt with the words found marked.
@@ -139,6 +143,8 @@ import Testing
         #expect(m["avoidBadgeVisible"] as? Bool == true)
         #expect(m["avoidBorder"] as? String != m["verifiedBorder"] as? String)
         #expect(m["verifiedCopy"] as? Bool == true)
+        #expect((m["outputBlocks"] as? Int ?? 0) >= 2, "\(m)")
+        #expect(m["outputCopyButtons"] as? Int == 0)
         // Search shows where the words were found, marked.
         let excerpt = try #require(m["searchExcerpt"] as? String)
         #expect(excerpt.contains("<mark>openssl</mark>") && excerpt.contains("<mark>rand</mark>"), "\(excerpt)")
