@@ -11,6 +11,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var siteDescription: String?
     /// The source repository, linked from the header.
     public var repoURL: String?
+    /// Where a page is edited, relative to `repoURL` or whole (`edit_uri`); "" for no link.
+    public var editURI: String?
+    /// The theme's logo, favicon and colours.
+    public var theme = ThemeSettings()
     /// The docs folder, relative to the config file's folder.
     public var docsDir: String = "docs"
     /// The output folder, relative to the config file's folder.
@@ -35,6 +39,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// The keys keydocs reads; any other key is ignored with a note.
     public static let knownKeys: Set<String> = [
         "site_name", "site_url", "site_description", "repo_url", "docs_dir", "site_dir", "nav", "use_directory_urls", "markdown_extensions", "extra",
+        "edit_uri", "theme",
     ]
 
     /// Reads `path`. A file that is not YAML, or a key of the wrong type, is an error with its line.
@@ -81,6 +86,8 @@ public struct SiteConfig: Sendable, Equatable {
             case "site_url": config.siteURL = try string(value, key, path)
             case "site_description": config.siteDescription = try string(value, key, path)
             case "repo_url": config.repoURL = try string(value, key, path)
+            case "edit_uri": config.editURI = value.string ?? ""
+            case "theme": config.theme = theme(value, path: path, notes: &config.notes)
             case "docs_dir":
                 config.docsDir = try string(value, key, path)
                 // A config line arrives in a pull request like any page: it may not point the

@@ -50,6 +50,8 @@ struct PageRenderer: Sendable {
             h.open("link", ["rel": "canonical", "href": Self.absolute(base, site.paths.href(from: "", to: output))])
             h.raw("\n")
         }
+        h.open("link", ["rel": "icon", "href": root + (site.localAsset(site.config.theme.favicon) ?? "assets/favicon.svg")])
+        h.raw("\n")
         h.open("link", ["rel": "stylesheet", "href": root + "assets/keydocs.css"])
         h.raw("\n</head>\n<body>\n")
         header(&h, root: root)
@@ -63,6 +65,13 @@ struct PageRenderer: Sendable {
         h.raw("</nav>\n<main id=\"content\">\n")
         breadcrumbs(&h, page: page)
         h.raw("<article class=\"page\">\n")
+        if outputPath == nil, let edit = site.config.editURL(of: page.path) {
+            h.open("a", ["class": "edit-page", "href": edit, "rel": "edit"])
+            h.raw(Self.icon("M4 20h4L19 9l-4-4L4 16v4M13.5 6.5l4 4"))
+            h.text(" Edit this page")
+            h.close("a")
+            h.raw("\n")
+        }
         body(&h, page: page, outcomes: outcomes)
         h.raw("</article>\n")
         pager(&h, page: page, output: output)
@@ -91,6 +100,9 @@ struct PageRenderer: Sendable {
         h.raw("<button id=\"menu-toggle\" class=\"icon-button\" type=\"button\" aria-controls=\"site-nav\" aria-expanded=\"false\" hidden>"
             + Self.icon("M3 6h18M3 12h18M3 18h18") + "<span class=\"visually-hidden\">Menu</span></button>\n")
         h.open("a", ["class": "brand", "href": root.isEmpty ? "./" : root])
+        if let logo = site.localAsset(site.config.theme.logo) {
+            h.open("img", ["src": root + logo, "alt": ""])
+        }
         h.element("span", ["class": "brand-name"], text: site.siteName)
         h.close("a")
         h.raw("\n<button id=\"search-toggle\" class=\"icon-button\" type=\"button\" aria-controls=\"search-input\" aria-expanded=\"false\" hidden>"

@@ -168,7 +168,8 @@ public struct RenderStage: Sendable {
     private func siteFiles(_ site: SiteContext) -> [(path: String, contents: () -> String)] {
         var files: [(path: String, contents: () -> String)] = [
             ("assets/search-index.js", { SiteData.searchScript(docs, site: site) }),
-            ("assets/keydocs.css", { Stylesheet.css }),
+            ("assets/keydocs.css", { Stylesheet.css + Stylesheet.palette(docs.config.theme) }),
+            ("assets/favicon.svg", { Favicon.svg }),
             ("assets/keydocs.js", { SiteScript.js }),
             ("assets/nav.js", { SiteData.navScript(docs.nav, site: site) }),
             ("404.html", { notFoundPage(site) }),

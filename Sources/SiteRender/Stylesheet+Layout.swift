@@ -50,6 +50,13 @@ extension Stylesheet {
 }
 #menu-toggle, #search-toggle, .drawer-head, .backdrop { display: none; }
 
+.edit-page {
+  float: right; display: inline-flex; align-items: center; gap: .3rem; margin: .55rem 0 .5rem 1rem;
+  font-size: .85rem; color: var(--muted); text-decoration: none;
+}
+.edit-page:hover { color: var(--accent); }
+.edit-page .icon { width: 1rem; height: 1rem; }
+
 /* MARK: columns */
 .layout {
   display: grid; grid-template-columns: 15rem minmax(0, 1fr) 13rem; gap: 2rem;

@@ -1,3 +1,4 @@
+import DocModel
 import Foundation
 import Testing
 
@@ -242,5 +243,37 @@ import Testing
             #expect(html.components(separatedBy: "<h1").count - 1 == 1, "\(page)")
             #expect(html.contains("<h1>\(title)</h1>"), "\(page)")
         }
+    }
+
+    /// mkdocs' theme settings a reader sees: "Edit this page", the logo, the favicon, the palette.
+    @Test func theThemeSettingsAreShown() throws {
+        let build = try Self.site.get()
+        let m = try SiteLayoutTests.measure(site: build.site, width: 1280, height: 900, steps: """
+            load('cron/index.html', function (d, w) {
+              var edit = d.querySelector('a.edit-page');
+              report('edit', edit ? edit.getAttribute('href') : null);
+              var logo = d.querySelector('.brand img');
+              report('logo', logo ? logo.naturalWidth > 0 && logo.getAttribute('src') : null);
+              report('icon', d.querySelector('link[rel="icon"]').getAttribute('href'));
+              var header = w.getComputedStyle(d.querySelector('.topbar'));
+              report('headerBackground', header.backgroundColor);
+              report('headerText', header.color);
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        #expect(m["edit"] as? String == "https://git.example.org/reader/fixture/edit/main/docs/cron.md")
+        #expect(m["logo"] as? String == "../img/logo.svg")
+        #expect(m["icon"] as? String == "../assets/favicon.svg")
+        #expect(m["headerBackground"] as? String == "rgb(57, 73, 171)")
+        #expect(m["headerText"] as? String == "rgb(255, 255, 255)")
+        #expect(FileManager.default.fileExists(atPath: build.site.appendingPathComponent("assets/favicon.svg").path))
+        // A guide without a repository has no edit link; one on GitHub gets mkdocs' default.
+        var config = SiteConfig()
+        #expect(config.editURL(of: "a.md") == nil)
+        config.repoURL = "https://github.com/civicrm/civicrm-sysadmin-guide"
+        #expect(config.editURL(of: "setup/jobs.md") == "https://github.com/civicrm/civicrm-sysadmin-guide/edit/master/docs/setup/jobs.md")
+        config.editURI = ""
+        #expect(config.editURL(of: "a.md") == nil)
     }
 }
