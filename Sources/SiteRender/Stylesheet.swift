@@ -112,6 +112,9 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 .generator .field { margin: .9rem 0 .3rem; display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
 .generator input[type="text"] { font-family: ui-monospace, SFMono-Regular, "DejaVu Sans Mono", Menlo, Consolas, monospace; flex: 1 1 18rem; }
 .generator output, .generator .result { display: block; }
+.generator .field-error { color: var(--bad); font-weight: 600; }
+.generator .field-error:empty { display: none; }
+.generator input[aria-invalid="true"] { border-color: var(--bad); border-width: 2px; }
 .check-result ul { margin: .4rem 0 0; padding-left: 1.2rem; }
 .check-result .ok { color: var(--ok); font-weight: 600; }
 .check-result .error { color: var(--bad); }
