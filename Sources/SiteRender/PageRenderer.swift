@@ -185,7 +185,11 @@ struct PageRenderer: Sendable {
             case .notRun: label = "not run"
             case .other: label = "not about keys"
             }
-            h.element("span", ["class": "badge", "data-status": status, "title": outcome.note], text: label)
+            // What the check found, for touch and keyboard as well as a pointer: the badge opens it.
+            h.raw("<details class=\"badge-info\">")
+            h.element("summary", ["class": "badge", "data-status": status, "title": outcome.note], text: label)
+            h.element("span", ["class": "badge-note", "role": "note"], text: outcome.note)
+            h.raw("</details>")
         }
         h.raw("</div>\n<pre>")
         h.open("code", ["class": language.map { _ in "language-" + Self.firstWord(sample.info) }])

@@ -22,8 +22,8 @@ enum Stylesheet {
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --accent: #0b5cad;
   --accent-fg: #ffffff; --surface: #f6f8fa; --code-bg: #f6f8fa; --mark: #fff8c5;
   --hl-k: #8250df; --hl-s: #0a3069; --hl-c: #59636e; --hl-n: #0550ae; --hl-v: #953800; --hl-f: #116329;
-  --ok: #1a7f37; --ok-bg: #dafbe1; --bad: #cf222e; --bad-bg: #ffebe9; --skip: #6e7781; --skip-bg: #eaeef2;
-  --warn: #9a6700; --warn-bg: #fff8c5;
+  --ok: #1a7f37; --ok-bg: #dafbe1; --bad: #cf222e; --bad-bg: #ffebe9; --skip: #57606a; --skip-bg: #eaeef2;
+  --warn: #875b00; --warn-bg: #fff8c5;
 }
 @media (prefers-color-scheme: dark) {
   :root:not([data-theme="light"]) {\#(dark)}
@@ -69,13 +69,24 @@ code, pre, kbd { font-family: ui-monospace, SFMono-Regular, "DejaVu Sans Mono", 
 :not(pre) > code { background: var(--code-bg); padding: .1em .35em; border-radius: 4px; }
 pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; background: var(--code-bg); }
 .page > pre, .page li > pre, .page blockquote > pre { border: 1px solid var(--border); border-radius: 6px; }
-.code { margin: 1rem 0; border: 1px solid var(--border); border-radius: 6px; overflow: hidden; background: var(--code-bg); }
+.code { margin: 1rem 0; border: 1px solid var(--border); border-radius: 6px; background: var(--code-bg); }
+.code > pre { border-radius: 0 0 6px 6px; }
 .code-bar {
   display: flex; align-items: center; gap: .5rem; padding: .25rem .5rem .25rem .9rem; font-size: .78rem;
   color: var(--muted); border-bottom: 1px solid var(--border);
 }
 .code-lang { margin-right: auto; text-transform: lowercase; }
 .badge { padding: .05rem .5rem; border-radius: 999px; font-weight: 600; }
+.badge-info { position: relative; }
+.badge-info > summary { list-style: none; cursor: pointer; }
+.badge-info > summary::-webkit-details-marker { display: none; }
+.badge-info > summary::after { content: " ▾"; font-size: .75em; }
+.badge-info[open] > summary::after { content: " ▴"; }
+.badge-note {
+  position: absolute; right: 0; top: calc(100% + 6px); z-index: 3; width: max-content; max-width: min(24rem, 80vw);
+  padding: .45rem .7rem; font-size: .85rem; font-weight: 400; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--border); border-radius: 6px; box-shadow: 0 6px 18px rgba(0,0,0,.15); white-space: normal;
+}
 .badge[data-status="verified"] { color: var(--ok); background: var(--ok-bg); }
 .badge[data-status="failed"] { color: var(--bad); background: var(--bad-bg); }
 .badge[data-status="skipped"], .badge[data-status="unchecked"], .badge[data-status="other"] { color: var(--skip); background: var(--skip-bg); }
@@ -126,17 +137,17 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 
 /* Python-Markdown and pymdown blocks, with their own class names. Only the article's
    <details> are notes: the navigation's sections are <details> too, and read as a list. */
-.page .admonition, .page details {
+.page .admonition, .page details:not(.badge-info) {
   margin: 1.2rem 0; padding: 0 1rem; border: 1px solid var(--border); border-left: 4px solid var(--adm, var(--accent));
   border-radius: 6px; background: var(--bg); overflow: auto;
 }
-.page .admonition > :last-child, .page details > :last-child { margin-bottom: .8rem; }
-.page .admonition-title, .page details > summary {
+.page .admonition > :last-child, .page details:not(.badge-info) > :last-child { margin-bottom: .8rem; }
+.page .admonition-title, .page details:not(.badge-info) > summary {
   margin: 0 -1rem .6rem; padding: .45rem 1rem; font-weight: 600;
   background: color-mix(in srgb, var(--adm, var(--accent)) 12%, transparent);
 }
-.page details > summary { cursor: pointer; }
-.page details:not([open]) > summary { margin-bottom: 0; }
+.page details:not(.badge-info) > summary { cursor: pointer; }
+.page details:not(.badge-info):not([open]) > summary { margin-bottom: 0; }
 .admonition.tip, .admonition.hint, .admonition.important, details.tip, details.hint, details.important { --adm: #00a896; }
 .admonition.check, .admonition.success, .admonition.done, details.check, details.success, details.done { --adm: var(--ok); }
 .admonition.question, .admonition.help, .admonition.faq, details.question, details.help, details.faq { --adm: #64a30d; }

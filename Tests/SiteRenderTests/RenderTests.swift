@@ -105,7 +105,9 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> String {
         let site = try render("gfm", outcomes: outcomes)
         defer { try? FileManager.default.removeItem(at: site) }
         let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
-        #expect(page.contains("<span class=\"badge\" data-status=\"verified\" title=\"ran 200 times\">✓ verified</span>"))
+        // The badge opens what the check found, by touch and keyboard too.
+        #expect(page.contains("<details class=\"badge-info\"><summary class=\"badge\" data-status=\"verified\" title=\"ran 200 times\">✓ verified</summary>"
+            + "<span class=\"badge-note\" role=\"note\">ran 200 times</span></details>"))
         #expect(page.contains("<p class=\"code-note\">ERROR 1146 &lt;table&gt;</p>"))
         #expect(page.contains("data-status=\"unchecked\""))
     }

@@ -93,6 +93,22 @@ import Testing
             var good = d.querySelector('.code[data-status="verified"]:not([data-output])');
             report('verifiedBorder', w.getComputedStyle(good).borderLeftColor);
             report('verifiedCopy', !!good.querySelector('button.copy'));
+            // What a badge stands for opens by touch and keyboard: it is a focusable summary.
+            var badge = good.querySelector('summary.badge');
+            report('badgeFocusable', !!badge && badge.tabIndex >= 0);
+            report('badgeNoteHidden', !!badge && !badge.parentNode.open);
+            if (badge) badge.click();
+            report('badgeNoteVisible', visible(good.querySelector('.badge-note')));
+            // Every badge's text reads at WCAG AA (4.5:1) on its own background.
+            function rgb(c) { return c.match(/[0-9.]+/g).slice(0, 3).map(Number); }
+            function lum(c) { return rgb(c).map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+              .reduce(function (sum, v, k) { return sum + v * [0.2126, 0.7152, 0.0722][k]; }, 0); }
+            var worst = 99;
+            Array.prototype.forEach.call(d.querySelectorAll('.badge'), function (b) {
+              var style = w.getComputedStyle(b), x = lum(style.color), y = lum(style.backgroundColor);
+              worst = Math.min(worst, (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05));
+            });
+            report('worstBadgeContrast', worst);
             // Search: an excerpt with the words found marked.
             var input = d.getElementById('search-input');
             input.value = 'openssl rand';
@@ -143,6 +159,10 @@ import Testing
         #expect(m["avoidBadgeVisible"] as? Bool == true)
         #expect(m["avoidBorder"] as? String != m["verifiedBorder"] as? String)
         #expect(m["verifiedCopy"] as? Bool == true)
+        #expect(m["badgeFocusable"] as? Bool == true)
+        #expect(m["badgeNoteHidden"] as? Bool == true)
+        #expect(m["badgeNoteVisible"] as? Bool == true)
+        #expect((m["worstBadgeContrast"] as? Double ?? 0) >= 4.5, "\(m)")
         #expect((m["outputBlocks"] as? Int ?? 0) >= 2, "\(m)")
         #expect(m["outputCopyButtons"] as? Int == 0)
         // Search shows where the words were found, marked.
