@@ -80,13 +80,17 @@ extension SiteScript {
           if (all && terms.length > 1) score = score * 1.5 + 2;
           if (score > 0) matching.push({ e: section.e, score: score });
         });
-        // Every word of the query is on the page, in its title or any of its sections.
-        if (seen.indexOf(false) >= 0) return;
+        // Pages that hold every word of the query (in the title or any section) come first;
+        // then pages that hold some of them, as mkdocs' search also lists.
+        var covered = seen.filter(Boolean).length;
+        if (!covered) return;
         matching.sort(function (a, b) { return b.score - a.score; });
         var best = matching.length ? matching[0].score : 0;
-        hits.push({ page: page, sections: matching, score: pageScore + best + Math.min(matching.length - 1, 5) * 0.3 });
+        // A page that many sections match is about the words, not a page that names them once.
+        hits.push({ page: page, sections: matching, all: covered === terms.length,
+                    score: pageScore + best + 2 * Math.log(Math.max(matching.length, 1)) });
       });
-      hits.sort(function (a, b) { return b.score - a.score || a.page.order - b.page.order; });
+      hits.sort(function (a, b) { return (b.all - a.all) || b.score - a.score || a.page.order - b.page.order; });
       return hits;
     };
 
@@ -197,7 +201,15 @@ extension SiteScript {
         : 'No results';
       results.appendChild(count);
       var limit = keep || shownPages;
-      hits.slice(0, limit).forEach(function (hit) { results.appendChild(group(hit, terms)); });
+      hits.slice(0, limit).forEach(function (hit, k) {
+        if (!hit.all && (k === 0 || hits[k - 1].all)) {
+          var some = document.createElement('p');
+          some.className = 'result-count';
+          some.textContent = 'Pages with some of the words';
+          results.appendChild(some);
+        }
+        results.appendChild(group(hit, terms));
+      });
       if (hits.length > limit) {
         var all = document.createElement('button');
         all.type = 'button';

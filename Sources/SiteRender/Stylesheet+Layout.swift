@@ -28,6 +28,7 @@ extension Stylesheet {
   max-height: calc(100vh - var(--header-height) - 1.5rem); overflow: auto;
   box-shadow: 0 8px 24px rgba(0,0,0,.18); min-width: 20rem; overflow-wrap: anywhere;
 }
+#search-results ul { list-style: none; margin: 0; padding: 0; }
 #search-results .result-count { padding: .3rem .8rem; font-size: .8rem; color: var(--muted); }
 #search-results .result-group { border-top: 1px solid var(--border); }
 #search-results .result-group:first-of-type { border-top: 0; }

@@ -148,6 +148,8 @@ import Testing
               report('job', ask('job'));
               report('prefix', ask('acro'));
               report('none', ask('zebra'));
+              report('some', ask('cron restore'));
+              report('someLabels', Array.prototype.map.call(d.querySelectorAll('#search-results .result-count'), function (e) { return e.textContent; }));
               var keys = ask('keys');
               report('keys', keys);
               var more = d.querySelector('#search-results .result-more');
@@ -167,12 +169,16 @@ import Testing
         #expect((cron["marked"] as? [String])?.allSatisfy { $0 == "cron" || $0 == "crontab" } == true, "\(cron)")
         // Both words anywhere on a page, the page whose title holds one of them first.
         let apiKey = try result("apiKey")
-        #expect(apiKey["pages"] as? [String] == ["API authentication", "Site key"], "\(apiKey)")
+        // ("keydocs" begins with "key": the home page follows, with some of the words.)
+        #expect(apiKey["pages"] as? [String] == ["API authentication", "Site key", "Home"], "\(apiKey)")
         // Stemming: "job" finds "jobs".
         #expect((try result("job"))["pages"] as? [String] == ["Cron jobs"])
         // The beginning of a word finds the word.
         #expect((try result("prefix"))["pages"] as? [String] == ["Pull requests"])
         #expect((try result("none"))["count"] as? String == "No results")
+        // A page with every word first, then pages with some of them, under their own label.
+        #expect((try result("some"))["pages"] as? [String] == ["Backups", "Cron jobs"])
+        #expect(m["someLabels"] as? [String] == ["2 pages, 4 sections", "Pages with some of the words"], "\(m)")
         // Six sections of one page: three shown, the others one click away.
         let keys = try result("keys")
         #expect((keys["pages"] as? [String])?.contains("API authentication") == true, "\(keys)")
