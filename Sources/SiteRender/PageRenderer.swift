@@ -110,7 +110,7 @@ struct PageRenderer: Sendable {
         h.raw("<div class=\"search\" role=\"search\">")
         h.raw("<label class=\"visually-hidden\" for=\"search-input\">Search</label>")
         h.raw("<input id=\"search-input\" type=\"search\" placeholder=\"Search\" autocomplete=\"off\" "
-            + "aria-controls=\"search-results\" aria-expanded=\"false\" disabled>")
+            + "aria-controls=\"search-results\" disabled>")
         h.raw("<div id=\"search-results\" role=\"region\" aria-label=\"Search results\" aria-live=\"polite\" hidden></div></div>\n")
         h.raw("<button id=\"theme-toggle\" class=\"icon-button\" type=\"button\" aria-label=\"Switch to the dark theme\" hidden>"
             + "<span aria-hidden=\"true\">◐</span></button>\n")
@@ -191,7 +191,8 @@ struct PageRenderer: Sendable {
             h.element("span", ["class": "badge-note", "role": "note"], text: outcome.note)
             h.raw("</details>")
         }
-        h.raw("</div>\n<pre>")
+        // A block wider than its box scrolls: a keyboard reaches it to scroll it too.
+        h.raw("</div>\n<pre tabindex=\"0\">")
         h.open("code", ["class": language.map { _ in "language-" + Self.firstWord(sample.info) }])
         h.raw(highlighter.highlight(sample.text, language: language))
         h.raw("</code></pre>\n")

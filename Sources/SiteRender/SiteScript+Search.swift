@@ -192,7 +192,7 @@ extension SiteScript {
       results.textContent = '';
       selected = -1;
       input.removeAttribute('aria-activedescendant');
-      if (!input.value.trim()) { results.hidden = true; input.setAttribute('aria-expanded', 'false'); return; }
+      if (!input.value.trim()) { results.hidden = true; return; }
       var count = document.createElement('p');
       count.className = hits.length ? 'result-count' : 'empty';
       var sections = hits.reduce(function (n, h) { return n + h.sections.length; }, 0);
@@ -220,7 +220,6 @@ extension SiteScript {
       }
       numberOptions();
       results.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
     };
     var move = function (step) {
       var items = results.querySelectorAll('li[role="option"]');
@@ -252,7 +251,6 @@ extension SiteScript {
       if (!results.contains(event.target) && event.target !== input && event.target !== searchToggle
           && !(searchToggle && searchToggle.contains(event.target))) {
         results.hidden = true;
-        input.setAttribute('aria-expanded', 'false');
       }
     });
     // A search typed into the address (`?q=`), as mkdocs-material's links to a search do.

@@ -95,6 +95,12 @@ enum SiteScript {
     built = buildList(nav.items);
     sidebar.appendChild(built.list);
   }
+  // What scrolls in its own box (a wide table, a block of the author's HTML) takes the
+  // keyboard's focus, so that it can be scrolled without a pointer.
+  Array.prototype.forEach.call(document.querySelectorAll('.page pre, .page table'), function (box) {
+    if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')) box.setAttribute('tabindex', '0');
+  });
+
   // Copy buttons.
   var blocks = document.querySelectorAll('.code');
   Array.prototype.forEach.call(blocks, function (block) {
