@@ -52,9 +52,10 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> String {
         #expect(Self.withoutAdditions(body) == expected)
     }
 
-    /// Undoes what keydocs adds: heading ids and anchors, the code block wrapper, highlighting.
+    /// Undoes what keydocs adds: heading ids and anchors, the code block wrapper, the focus a
+    /// scrolling block takes, highlighting.
     static func withoutAdditions(_ html: String) -> String {
-        var out = html
+        var out = html.replacingOccurrences(of: "<pre tabindex=\"0\">", with: "<pre>")
         out = out.replacingOccurrences(of: ##"<h([1-6]) id="[^"]*"><a class="anchor" href="#[^"]*" aria-label="Link to this section"></a>"##,
                                        with: "<h$1>", options: .regularExpression)
         out = out.replacingOccurrences(of: #"(?s)<div class="code"[^>]*><div class="code-bar">.*?</div>\n(<pre>.*?</pre>\n)(<p class="code-note">.*?</p>\n)?</div>\n"#,
