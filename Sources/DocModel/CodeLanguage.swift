@@ -2,6 +2,7 @@
 /// claims blocks by them and the highlighter colours them, from this one list of names.
 public enum CodeLanguage: Sendable, CaseIterable {
     case shell, sql, json, php, javascript, yaml
+    case html, xml, smarty, css, markdown, ini, diff, apache, nginx
 
     /// The info-string words for each language.
     public var names: Set<String> {
@@ -12,6 +13,15 @@ public enum CodeLanguage: Sendable, CaseIterable {
         case .php: ["php"]
         case .javascript: ["javascript", "js"]
         case .yaml: ["yaml", "yml"]
+        case .html: ["html", "htm", "xhtml", "vue"]
+        case .xml: ["xml", "svg", "xsd", "xsl", "rss", "atom", "xslt"]
+        case .smarty: ["smarty", "tpl"]
+        case .css: ["css", "scss", "less"]
+        case .markdown: ["markdown", "md"]
+        case .ini: ["ini", "cfg", "dosini", "properties", "toml", "env"]
+        case .diff: ["diff", "patch", "udiff"]
+        case .apache: ["apache", "apacheconf", "htaccess", "apache2"]
+        case .nginx: ["nginx", "nginxconf"]
         }
     }
 

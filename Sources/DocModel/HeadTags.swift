@@ -39,4 +39,22 @@ enum HeadTags {
         return Diagnostic(.warning, at: location, rule: .htmlHeadTag,
                           "<\(name)> in a page's HTML is shown as text: a page's head is keydocs' own, and this tag \(effect)")
     }
+
+    /// GitHub's tag filter but `<iframe>`, which a page keeps sandboxed (`RemoteContent`): the
+    /// tags that would take over the rest of the page or run script, shown as text.
+    static let filteredNames = ["title", "textarea", "style", "xmp", "noembed", "noframes", "script", "plaintext"]
+
+    /// Whether `bytes` (from a `<`) opens or closes a tag of `filteredNames`, as GitHub's filter reads it.
+    static func filtered(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count > 2, bytes[0] == UInt8(ascii: "<") else { return false }
+        let start = bytes[1] == UInt8(ascii: "/") ? 2 : 1
+        for name in filteredNames {
+            let letters = Array(name.utf8)
+            guard bytes.count > start + letters.count,
+                  letters.indices.allSatisfy({ bytes[start + $0] | 0x20 == letters[$0] }) else { continue }
+            let end = start + letters.count
+            if [0x09, 0x0A, 0x0C, 0x0D, 0x20, 0x2F, 0x3E].contains(bytes[end]) { return true }
+        }
+        return false
+    }
 }

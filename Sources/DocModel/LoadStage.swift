@@ -70,14 +70,16 @@ public struct LoadStage: Sendable {
             results.set(i, (stamp, Page(
                 path: path, file: display(path), title: converted.title ?? Self.title(fromPath: path),
                 headings: converted.headings, links: converted.links, samples: converted.samples,
-                body: converted.body, sections: converted.sections, findings: converted.findings)))
+                body: converted.body, sections: converted.sections, findings: converted.findings,
+                remoteContent: converted.remoteContent)))
         }
         // Of several unreadable files, the first in path order.
         if let error = failures.values.first { throw error }
         let loaded = results.values
         cache?.store(loaded, context: context, reused: reused.values.count)
         var set = DocSet(config: config, docsDir: docsDir, docsRoot: root, pages: loaded.map(\.page),
-                         assets: assets, nav: [], diagnostics: config.notes + skipped + loaded.flatMap(\.page.findings))
+                         assets: assets, nav: [], diagnostics: config.notes + skipped + loaded.flatMap(\.page.findings)
+                            + RemoteContent.findings(loaded.map(\.page)))
         set.nav = try resolveNav(set)
         // Redirects, like the nav, name pages: they are resolved against the pages just loaded.
         var rules = config.redirectMaps

@@ -23,17 +23,22 @@ public enum MarkdownConverter {
         public var sections: [Section]
         /// What the page's raw HTML holds that the render shows as text (`HeadTags`).
         public var findings: [Diagnostic]
+        /// The images and frames it loads from other sites.
+        public var remoteContent: [RemoteContent.Use] = []
     }
 
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
-    /// A filter beside GitHub's tag filter: a `<meta>` or `<base>` tag (`HeadTags`) in the page's
-    /// raw HTML is written with `&lt;`, as text. Made once, never changed, shared by every render.
-    nonisolated(unsafe) private static let headTagFilter: OpaquePointer? = {
-        guard let filter = cmark_syntax_extension_new("keydocs-head-tags") else { return nil }
+    /// A page's own filter in place of GitHub's tag filter: the tags that filter shows as text
+    /// but `<iframe>` (which the walk writes again, sandboxed: `RemoteContent`), and `<meta>` and
+    /// `<base>` (`HeadTags`) are written with `&lt;`, as text. Made once, never changed, shared
+    /// by every render.
+    nonisolated(unsafe) private static let pageTagFilter: OpaquePointer? = {
+        guard let filter = cmark_syntax_extension_new("keydocs-tag-filter") else { return nil }
         cmark_syntax_extension_set_html_filter_func(filter) { _, tag, length in
             guard let tag else { return 1 }
-            return HeadTags.opened(by: UnsafeBufferPointer(start: tag, count: length)) == nil ? 1 : 0
+            let bytes = UnsafeBufferPointer(start: tag, count: length)
+            return HeadTags.opened(by: bytes) == nil && !HeadTags.filtered(bytes) ? 1 : 0
         }
         return filter
     }()
@@ -76,12 +81,12 @@ public enum MarkdownConverter {
         let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(parseOptions) else { return empty }
         defer { cmark_parser_free(parser) }
-        for name in extensions {
+        for name in extensions where name != "tagfilter" {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         // Only here, not in `inline`: the HTML that `inline` makes is parsed again as part of the
         // page, whose walk reports each tag that this render then shows as text.
-        if let filter = headTagFilter { cmark_parser_attach_syntax_extension(parser, filter) }
+        if let filter = pageTagFilter { cmark_parser_attach_syntax_extension(parser, filter) }
         var source = pass.text
         // Block parsing (feed) touches no shared state; inline parsing (finish) does.
         source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
@@ -90,7 +95,8 @@ public enum MarkdownConverter {
         defer { cmark_node_free(document) }
 
         let marker = Marker(avoiding: pass.text)
-        var walk = Walk(file: file, marker: marker, map: pass.map, headingAttributes: pass.headingAttributes)
+        var walk = Walk(file: file, marker: marker, map: pass.map, headingAttributes: pass.headingAttributes,
+                        remoteContent: options.remoteContent)
         walk.run(document, rewrite: rewrite)
         walk.assignSlugs()
         walk.placeMarkers(permalink: options.permalink)
@@ -102,7 +108,8 @@ public enum MarkdownConverter {
         free(rendered)
         html = InlinePass.run(html, options: options, abbreviations: pass.abbreviations)
         return Result(title: pass.meta["title"] ?? walk.title, headings: walk.headings, links: walk.links, samples: walk.samples,
-                      body: marker.split(html), sections: walk.finishSections(), findings: walk.findings)
+                      body: marker.split(html), sections: walk.finishSections(), findings: walk.findings,
+                      remoteContent: walk.remote)
     }
 
     /// The HTML of one line of inline Markdown (an admonition's title, a definition's term).
@@ -154,8 +161,13 @@ public enum MarkdownConverter {
         var rewrites: [String: String?] = [:]
         /// A finding for each tag of the raw HTML that the render shows as text.
         var findings: [Diagnostic] = []
+        /// Whether remote images and frames are shown (`extra: keydocs: remote_content`).
+        let remoteContent: Bool
+        /// The images and frames the page loads from other sites.
+        var remote: [RemoteContent.Use] = []
 
-        init(file: String, marker: Marker, map: SourceMap, headingAttributes: [Int: BlockPass.Attributes]) {
+        init(file: String, marker: Marker, map: SourceMap, headingAttributes: [Int: BlockPass.Attributes], remoteContent: Bool) {
+            self.remoteContent = remoteContent
             self.file = file
             self.marker = marker
             self.map = map
@@ -215,6 +227,9 @@ public enum MarkdownConverter {
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let location = self.location(node)
                 links.append(Link(kind: type == CMARK_NODE_LINK ? .link : .image, destination: destination, location: location))
+                if type == CMARK_NODE_IMAGE, remoteContent, let origin = RemoteContent.origin(of: destination) {
+                    remote.append(RemoteContent.Use(.image, origin: origin, at: location))
+                }
                 let replacement: String?
                 if let known = rewrites[destination] {
                     replacement = known
@@ -228,7 +243,11 @@ public enum MarkdownConverter {
                     sectionText.append(literal)
                 }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
-                if let literal = cmark_node_get_literal(node) { reportHeadTags(in: String(cString: literal), of: node) }
+                if let literal = cmark_node_get_literal(node) {
+                    let html = String(cString: literal)
+                    reportHeadTags(in: html, of: node)
+                    rewriteFrames(in: html, of: node)
+                }
             default:
                 break
             }
@@ -238,15 +257,40 @@ public enum MarkdownConverter {
         mutating func reportHeadTags(in html: String, of node: OpaquePointer) {
             let tags = HeadTags.find(in: html)
             guard !tags.isEmpty else { return }
+            for (tag, location) in zip(tags, locations(of: tags.map(\.offset), in: html, of: node)) {
+                findings.append(HeadTags.finding(tag.name, at: location))
+            }
+        }
+
+        /// Each `<iframe>` of `html`, the literal of `node`, written again sandboxed (or as text
+        /// when remote content is off), and each remote image and frame kept with its place.
+        mutating func rewriteFrames(in html: String, of node: OpaquePointer) {
+            guard html.utf8.contains(UInt8(ascii: "<")), html.range(of: "iframe", options: .caseInsensitive) != nil
+                || html.range(of: "<img", options: .caseInsensitive) != nil else { return }
+            let rewrite = RemoteContent.frames(in: html, allowed: remoteContent)
+            if rewrite.html != html { cmark_node_set_literal(node, rewrite.html) }
+            if remoteContent {
+                for (use, location) in zip(rewrite.uses, locations(of: rewrite.uses.map(\.offset), in: html, of: node)) {
+                    remote.append(RemoteContent.Use(use.kind, origin: use.origin, at: location))
+                }
+            }
+            for location in locations(of: rewrite.sourceless, in: html, of: node) {
+                findings.append(Diagnostic(.warning, at: location, rule: .htmlFrameSource,
+                                           "an <iframe> is shown only from an http or https address; this one is shown empty"))
+            }
+        }
+
+        /// The line and column of each byte offset of `html` (in increasing order), the literal
+        /// of `node`: one pass over the bytes, however many offsets there are.
+        func locations(of offsets: [Int], in html: String, of node: OpaquePointer) -> [SourceLocation] {
             let bytes = Array(html.utf8)
-            // One pass over the bytes for every tag's line and column, however many there are.
             var line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node)), offset = 0
-            for tag in tags {
-                while offset < tag.offset {
+            return offsets.map { target in
+                while offset < target {
                     if bytes[offset] == 10 { line += 1; column = 1 } else { column += 1 }
                     offset += 1
                 }
-                findings.append(HeadTags.finding(tag.name, at: map.location(file: file, line: line, column: column)))
+                return map.location(file: file, line: line, column: column)
             }
         }
 

@@ -26,6 +26,9 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var permalink = false
     /// The deepest heading level in a page's table of contents (toc's `toc_depth`).
     public var tocDepth = 6
+    /// Remote images and `<iframe>` embeds are shown, their sites listed in the page's policy
+    /// (`extra: keydocs: remote_content`, on unless the guide turns it off).
+    public var remoteContent = true
 
     /// No extension: CommonMark with GitHub's tables, strikethrough, autolinks and task lists.
     public init() {}

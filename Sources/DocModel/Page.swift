@@ -18,10 +18,14 @@ public struct Page: Sendable, Equatable {
     public var sections: [Section]
     /// What the page holds that the site shows otherwise than written (a `<meta>` tag as text).
     public var findings: [Diagnostic]
+    /// The images and frames it loads from other sites, which its policy lets through.
+    public var remoteContent: [RemoteContent.Use]
 
     /// Creates a page from its parts.
     public init(path: String, file: String, title: String, headings: [Heading], links: [Link],
-                samples: [Sample], body: [BodyPart], sections: [Section], findings: [Diagnostic] = []) {
+                samples: [Sample], body: [BodyPart], sections: [Section], findings: [Diagnostic] = [],
+                remoteContent: [RemoteContent.Use] = []) {
+        self.remoteContent = remoteContent
         self.path = path
         self.file = file
         self.title = title

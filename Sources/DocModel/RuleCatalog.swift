@@ -59,6 +59,8 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
     case htmlHeadTag = "html.head-tag"
     case redirectInvalid = "redirect.invalid"
     case redirectShadowed = "redirect.shadowed"
+    case htmlRemoteOrigin = "html.remote-origin"
+    case htmlFrameSource = "html.frame-source"
     case configIgnored = "config.ignored"
     case configExtension = "config.extension"
     case annotationInvalid = "annotation.invalid"
@@ -125,6 +127,8 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
         case .htmlHeadTag: RuleEntry(.warning, .docModel, "a `<meta>` or `<base>` tag in a page's HTML, shown as text: it could send the reader elsewhere or move every link")
         case .redirectInvalid: RuleEntry(.warning, .docModel, "a redirect that is not written: not a 'from to' pair, a '..', a target that is neither a page of the guide nor an http(s) address, an old address that is hidden or is the home page")
         case .redirectShadowed: RuleEntry(.warning, .docModel, "a redirect from an address that a page, a file or an earlier redirect already has: that one stays")
+        case .htmlRemoteOrigin: RuleEntry(.note, .docModel, "a site that the pages load images or frames from, listed in their Content-Security-Policy (once a site)")
+        case .htmlFrameSource: RuleEntry(.warning, .docModel, "an `<iframe>` whose source is not an http(s) address, shown empty")
         case .configIgnored: RuleEntry(.note, .docModel, "the keys and plugins of mkdocs.yml that keydocs does not use, named in one note")
         case .configExtension: RuleEntry(.note, .docModel, "a Markdown extension that keydocs does not render")
         case .annotationInvalid: RuleEntry(.error, .sampleCheck, "an annotation keydocs cannot read")

@@ -35,6 +35,8 @@ public struct SampleOutcome: Sendable, Codable, Equatable {
     /// What this run measured and the next may not (the lengths a generator printed): reported
     /// by `check`, never put in the site.
     public var measured: String?
+    /// The block shows what a command printed (a sample key): the site offers no Copy button.
+    public var showsOutput = false
 
     /// Creates an outcome.
     /// The note of a block that shows a mistake on purpose and produced exactly the findings

@@ -11,6 +11,10 @@ public struct SiteConfig: Sendable, Equatable {
     public var siteDescription: String?
     /// The source repository, linked from the header.
     public var repoURL: String?
+    /// Where a page is edited, relative to `repoURL` or whole (`edit_uri`); "" for no link.
+    public var editURI: String?
+    /// The theme's logo, favicon and colours.
+    public var theme = ThemeSettings()
     /// The docs folder, relative to the config file's folder.
     public var docsDir: String = "docs"
     /// The output folder, relative to the config file's folder.
@@ -37,7 +41,7 @@ public struct SiteConfig: Sendable, Equatable {
     /// The keys keydocs reads; any other key is ignored, and named in one note.
     public static let knownKeys: Set<String> = [
         "site_name", "site_url", "site_description", "repo_url", "docs_dir", "site_dir", "nav", "use_directory_urls", "markdown_extensions", "extra",
-        "plugins",
+        "plugins", "edit_uri", "theme",
     ]
 
     /// The mkdocs plugins whose work keydocs does itself (search) or whose settings it reads
@@ -81,6 +85,8 @@ public struct SiteConfig: Sendable, Equatable {
         }
         // What keydocs does not honour, in the config's order, for one note: a key, or the plugins.
         var ignored: [(text: String, node: Node)] = []
+        // Applied after the loop: markdown_extensions, wherever it stands, sets the options whole.
+        var remoteContent = true
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
@@ -88,6 +94,8 @@ public struct SiteConfig: Sendable, Equatable {
             case "site_url": config.siteURL = try string(value, key, path)
             case "site_description": config.siteDescription = try string(value, key, path)
             case "repo_url": config.repoURL = try string(value, key, path)
+            case "edit_uri": config.editURI = value.string ?? ""
+            case "theme": config.theme = theme(value, path: path, notes: &config.notes)
             case "docs_dir":
                 config.docsDir = try string(value, key, path)
                 // A config line arrives in a pull request like any page: it may not point the
@@ -113,6 +121,12 @@ public struct SiteConfig: Sendable, Equatable {
                                            "extra: keydocs: coverage must be full (every block checked or skipped) or keys")
                         }
                         config.fullCoverage = text == "full"
+                    }
+                    if let remote = keydocs.mapping?["remote_content"] {
+                        guard let flag = remote.bool else {
+                            throw DocError(stage: .config, path: path, line: line(of: remote), "extra: keydocs: remote_content must be true or false")
+                        }
+                        remoteContent = flag
                     }
                     for (ruleNode, setting) in keydocs.mapping?["rules"]?.mapping ?? [:] {
                         let id: RuleID
@@ -148,6 +162,7 @@ public struct SiteConfig: Sendable, Equatable {
             config.notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: first.node) ?? 1, column: column(of: first.node)),
                                            rule: .configIgnored, "not used by keydocs and ignored: " + ignored.map(\.text).joined(separator: ", ")))
         }
+        config.markdown.remoteContent = remoteContent
         return config
     }
 

@@ -258,7 +258,9 @@ public final class Build: @unchecked Sendable {
         let report = settings.checksSamples ? check(docs) : nil
         let diagnostics = tune(docsFindings(docs, assets: review) + (report?.diagnostics ?? []), rules: docs.config.rules)
         var outcome = Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report, seconds: 0)
-        let render = render(docs, outcomes: report?.outcomes, assets: review)
+        var render = render(docs, outcomes: report?.outcomes, assets: review)
+        // The preview serves the site at the server's root, whatever site_url's path.
+        render.notFoundRoot = "/"
         let last = lock.withLock { previewed }
         // The docs folder's other files are copied only by a whole render: one that changed asks for it.
         let assets = docs.assets.map { FileStamp(path: docs.docsRoot + "/" + $0) }

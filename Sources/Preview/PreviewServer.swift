@@ -117,7 +117,7 @@ public final class PreviewServer: @unchecked Sendable {
         let type = contentType(url.pathExtension)
         let body = type.hasPrefix("text/html") ? inject(data, problems: snapshot.problems) : data
         return HTTPResponse(statusCode: .ok, headers: [.contentType: type, HTTPHeader("Cache-Control"): "no-store",
-                                                       HTTPHeader("Content-Security-Policy"): headerPolicy,
+                                                       HTTPHeader("Content-Security-Policy"): type.hasPrefix("text/html") ? pagePolicy : headerPolicy,
                                                        HTTPHeader("X-Content-Type-Options"): "nosniff"], body: body)
     }
 
@@ -137,6 +137,11 @@ public final class PreviewServer: @unchecked Sendable {
     /// `<meta>` cannot (an SVG or an HTML file opened on its own, framing by other sites).
     static let headerPolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
         + "font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+    /// The policy a page is served with: the other files' policy, but for the remote images and
+    /// frames that a page's own `<meta>` policy then narrows to exactly the sites it uses.
+    static let pagePolicy = "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https: http:; "
+        + "frame-src https: http:; font-src 'self'; connect-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 
     private static func isDigit(_ c: Character) -> Bool { c >= "0" && c <= "9" }
 

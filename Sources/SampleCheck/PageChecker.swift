@@ -99,7 +99,9 @@ struct PageChecker {
         } else {
             // A block that shows a mistake on purpose is verified by making it: say which.
             let shown = directives.expect.isEmpty ? note : SampleOutcome.expectedFailurePrefix + directives.expect.map(\.rawValue).joined(separator: ", ")
-            outcomes[sample.index] = SampleOutcome(.verified, shown, measured: measured)
+            var outcome = SampleOutcome(.verified, shown, measured: measured)
+            outcome.showsOutput = kind == .output
+            outcomes[sample.index] = outcome
         }
     }
 

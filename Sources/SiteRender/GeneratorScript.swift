@@ -244,9 +244,25 @@ enum GeneratorScript {
     if (lengthInput && String(n) !== lengthInput.value) lengthInput.value = String(n);
     return n;
   }
+  // A contact ID is a whole number from 1 to civicrm_contact.id's largest; anything else is
+  // refused where the reader typed it, and no command names another contact in its place.
+  var contactError = null;
+  if (contactInput) {
+    contactError = document.createElement('span');
+    contactError.id = 'contact-id-error';
+    contactError.className = 'field-error';
+    contactError.setAttribute('role', 'alert');
+    contactInput.parentNode.insertBefore(contactError, contactInput.nextSibling);
+    contactInput.setAttribute('aria-describedby', 'contact-id-error');
+  }
   function contactId() {
-    var id = parseInt(contactInput && contactInput.value, 10);
-    return id > 0 ? id : 100;
+    if (!contactInput) return 100;
+    var text = contactInput.value.trim();
+    var valid = /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 4294967295;
+    if (valid) contactInput.removeAttribute('aria-invalid'); else contactInput.setAttribute('aria-invalid', 'true');
+    contactError.textContent = valid ? '' : (text === '' && contactInput.validity && contactInput.validity.badInput ? 'Not a number. ' : '')
+      + 'A contact ID is a whole number from 1 to 4294967295.';
+    return valid ? text : null;
   }
   function render() {
     output.textContent = current;
@@ -256,9 +272,10 @@ enum GeneratorScript {
     var v3 = document.getElementById('command-v3');
     var v4 = document.getElementById('command-v4');
     var sql = document.getElementById('command-sql');
-    if (v3) v3.textContent = 'cv api contact.create id=' + id + ' api_key=' + current;
-    if (v4) v4.textContent = "cv api4 Contact.update +w 'id = " + id + "' +v api_key=" + current;
-    if (sql) sql.textContent = "UPDATE civicrm_contact SET api_key = '" + current + "' WHERE id = " + id + ';';
+    var none = '(no command: the contact ID above is not one)';
+    if (v3) v3.textContent = id === null ? none : 'cv api contact.create id=' + id + ' api_key=' + current;
+    if (v4) v4.textContent = id === null ? none : "cv api4 Contact.update +w 'id = " + id + "' +v api_key=" + current;
+    if (sql) sql.textContent = id === null ? none : "UPDATE civicrm_contact SET api_key = '" + current + "' WHERE id = " + id + ';';
   }
   function fresh() { current = generate(chosenLength()); render(); }
 

@@ -14,6 +14,12 @@ public struct Highlighter: Sendable {
         var keywordsIgnoreCase = false
         var commentNeedsWordStart = false
         var keysBeforeColon = false
+        /// Characters that join words into one (`@civicrm-curl` is one name, not `curl`).
+        var wordJoiners: Set<UInt8> = []
+        /// The first word of a line is a directive (Apache, nginx).
+        var firstWordIsKeyword = false
+        /// A key before a colon may also follow `{` or `;` on its line (CSS declarations).
+        var keysAfterBraces = false
     }
 
     static let bash = Language(
@@ -22,7 +28,8 @@ public struct Highlighter: Sendable {
                    "function", "in", "export", "local", "return", "set", "unset", "read"],
         builtins: ["cv", "head", "tail", "tr", "base64", "cut", "fold", "openssl", "xxd", "od", "printf", "echo",
                    "date", "sha256sum", "sha1sum", "md5sum", "mysql", "mariadb", "drush", "wp", "curl", "keydocs", "pwgen"],
-        variableSigils: [UInt8(ascii: "$")], commentNeedsWordStart: true)
+        variableSigils: [UInt8(ascii: "$")], commentNeedsWordStart: true,
+        wordJoiners: [UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: ":")])
 
     static let sql = Language(
         lineComments: ["-- ", "#"], blockComment: ("/*", "*/"),
@@ -59,15 +66,46 @@ public struct Highlighter: Sendable {
         lineComments: ["#"], blockComment: nil, quotes: [UInt8(ascii: "'"), UInt8(ascii: "\"")],
         keywords: ["true", "false", "null", "yes", "no"], commentNeedsWordStart: true, keysBeforeColon: true)
 
-    /// The language for an info string's first word, or nil when keydocs does not highlight it.
-    static func language(named name: String?) -> Language? {
+    static let css = Language(
+        lineComments: [], blockComment: ("/*", "*/"), quotes: [UInt8(ascii: "'"), UInt8(ascii: "\"")],
+        keywords: ["important", "inherit", "initial", "none", "auto"], variableSigils: [UInt8(ascii: "@"), UInt8(ascii: "$")],
+        keysBeforeColon: true, keysAfterBraces: true)
+
+    static let apache = Language(
+        lineComments: ["#"], blockComment: nil, quotes: [UInt8(ascii: "\"")],
+        keywords: ["on", "off", "all", "granted", "denied", "none"], variableSigils: [UInt8(ascii: "$"), UInt8(ascii: "%")],
+        keywordsIgnoreCase: true, commentNeedsWordStart: true, firstWordIsKeyword: true)
+
+    static let nginx = Language(
+        lineComments: ["#"], blockComment: nil, quotes: [UInt8(ascii: "'"), UInt8(ascii: "\"")],
+        keywords: ["on", "off", "if", "return", "break", "last", "permanent", "redirect"], variableSigils: [UInt8(ascii: "$")],
+        commentNeedsWordStart: true, wordJoiners: [UInt8(ascii: "."), UInt8(ascii: "/"), UInt8(ascii: "-")], firstWordIsKeyword: true)
+
+    /// How a language is read: by tokens, as markup, or line by line.
+    enum Reading: Sendable {
+        case tokens(Language)
+        case markup(smarty: Bool)
+        case lines(LineStyle)
+    }
+
+    /// How keydocs reads the language an info string's first word names, or nil when it does
+    /// not highlight it.
+    static func reading(named name: String?) -> Reading? {
         switch CodeLanguage(name) {
-        case .shell?: return bash
-        case .sql?: return sql
-        case .json?: return json
-        case .php?: return php
-        case .javascript?: return javascript
-        case .yaml?: return yaml
+        case .shell?: return .tokens(bash)
+        case .sql?: return .tokens(sql)
+        case .json?: return .tokens(json)
+        case .php?: return .tokens(php)
+        case .javascript?: return .tokens(javascript)
+        case .yaml?: return .tokens(yaml)
+        case .css?: return .tokens(css)
+        case .apache?: return .tokens(apache)
+        case .nginx?: return .tokens(nginx)
+        case .html?, .xml?: return .markup(smarty: false)
+        case .smarty?: return .markup(smarty: true)
+        case .markdown?: return .lines(.markdown)
+        case .ini?: return .lines(.ini)
+        case .diff?: return .lines(.diff)
         case nil: return nil
         }
     }
@@ -75,11 +113,23 @@ public struct Highlighter: Sendable {
     /// A highlighter.
     public init() {}
 
+    /// Whether keydocs highlights the language that `name` names.
+    public static func highlights(_ name: String?) -> Bool { reading(named: name) != nil }
+
     /// The code as HTML: escaped, with token spans when the language is known.
     public func highlight(_ code: String, language name: String?) -> String {
-        guard let language = Self.language(named: name) else { return escape(code) }
-        var lexer = Lexer(bytes: Array(code.utf8), language: language)
-        return lexer.run()
+        switch Self.reading(named: name) {
+        case .tokens(let language)?:
+            var lexer = Lexer(bytes: Array(code.utf8), language: language)
+            return lexer.run()
+        case .markup(let smarty)?:
+            var lexer = MarkupLexer(bytes: Array(code.utf8), smarty: smarty)
+            return lexer.run()
+        case .lines(let style)?:
+            return style.highlight(code)
+        case nil:
+            return escape(code)
+        }
     }
 }
 
@@ -126,12 +176,19 @@ private struct Lexer {
                 var end = i
                 while end < bytes.count && (isWord(bytes[end]) || bytes[end] == UInt8(ascii: ".")) { end += 1 }
                 span("n", i, end)
+            } else if isWordStart(byte) && i > 0 && language.wordJoiners.contains(bytes[i - 1]) {
+                // Part of a longer name: `curl` in `@civicrm-curl`, `conf` in `nginx.conf`.
+                var end = i
+                while end < bytes.count && (isWord(bytes[end]) || language.wordJoiners.contains(bytes[end])) { end += 1 }
+                plain(i, end)
             } else if isWordStart(byte) {
                 var end = i
                 while end < bytes.count && (isWord(bytes[end]) || bytes[end] == UInt8(ascii: "-") && language.keysBeforeColon) { end += 1 }
                 let word = String(decoding: bytes[i..<end], as: UTF8.self)
                 let key = language.keywordsIgnoreCase ? word.lowercased() : word
-                if language.keysBeforeColon && followedByColon(end) && atLineStart() {
+                if language.keysBeforeColon && followedByColon(end) && (atLineStart() || language.keysAfterBraces && afterBrace()) {
+                    span("k", i, end)
+                } else if language.firstWordIsKeyword && atLineStart() {
                     span("k", i, end)
                 } else if language.keywords.contains(key) {
                     span("k", i, end)
@@ -196,6 +253,12 @@ private struct Lexer {
         var j = i - 1
         while j >= 0 && (bytes[j] == 32 || bytes[j] == UInt8(ascii: "-")) { j -= 1 }
         return j < 0 || bytes[j] == 10
+    }
+
+    func afterBrace() -> Bool {
+        var j = i - 1
+        while j >= 0 && (bytes[j] == 32 || bytes[j] == 9) { j -= 1 }
+        return j >= 0 && (bytes[j] == UInt8(ascii: "{") || bytes[j] == UInt8(ascii: ";"))
     }
 
     func previousIsWord() -> Bool { i > 0 && isWord(bytes[i - 1]) }

@@ -5,10 +5,23 @@ struct PageRenderer: Sendable {
     let site: SiteContext
     let highlighter = Highlighter()
 
-    /// The content security policy of every page: nothing from elsewhere, no inline script or style.
-    static let contentSecurityPolicy = "default-src 'none'; script-src 'self' file:; style-src 'self' file:; "
-        + "img-src 'self' file: data:; font-src 'self' file:; connect-src 'none'; "
-        + "base-uri 'none'; form-action 'none'"
+    /// The content security policy of a page that loads nothing from elsewhere: no inline
+    /// script; inline `style=` attributes as the author wrote them, which can reach no more than
+    /// the rest of the policy lets through.
+    static let contentSecurityPolicy = policy(remote: [])
+
+    /// The policy of a page that shows `remote`'s images and frames: their origins, and no other.
+    static func policy(remote: [RemoteContent.Use]) -> String {
+        func origins(_ kind: RemoteContent.Use.Kind) -> String {
+            var seen: Set<String> = []
+            return remote.filter { $0.kind == kind && seen.insert($0.origin).inserted }.map { " " + $0.origin }.sorted().joined()
+        }
+        let frames = origins(.frame)
+        return "default-src 'none'; script-src 'self' file:; style-src 'self' file:; style-src-attr 'unsafe-inline'; "
+            + "img-src 'self' file: data:\(origins(.image)); font-src 'self' file:; connect-src 'none'; "
+            + (frames.isEmpty ? "" : "frame-src\(frames); ")
+            + "base-uri 'none'; form-action 'none'"
+    }
 
     /// The whole HTML document of `page`. `outcomes` holds check results by sample index; nil
     /// when checks did not run, which leaves the badges out.
@@ -22,7 +35,7 @@ struct PageRenderer: Sendable {
         h.raw("<!DOCTYPE html>\n")
         h.open("html", ["lang": "en", "data-root": root, "data-page": output])
         h.raw("\n<head>\n<meta charset=\"utf-8\">\n")
-        h.open("meta", ["http-equiv": "Content-Security-Policy", "content": csp ?? Self.contentSecurityPolicy])
+        h.open("meta", ["http-equiv": "Content-Security-Policy", "content": csp ?? Self.policy(remote: page.remoteContent)])
         h.raw("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         // mkdocs' page title: the nav's title for the page, else its first heading.
         let title = TitleHTML.text(site.titles[page.path] ?? page.title)
@@ -37,6 +50,8 @@ struct PageRenderer: Sendable {
             h.open("link", ["rel": "canonical", "href": Self.absolute(base, site.paths.href(from: "", to: output))])
             h.raw("\n")
         }
+        h.open("link", ["rel": "icon", "href": root + (site.localAsset(site.config.theme.favicon) ?? "assets/favicon.svg")])
+        h.raw("\n")
         h.open("link", ["rel": "stylesheet", "href": root + "assets/keydocs.css"])
         h.raw("\n</head>\n<body>\n")
         header(&h, root: root)
@@ -50,6 +65,13 @@ struct PageRenderer: Sendable {
         h.raw("</nav>\n<main id=\"content\">\n")
         breadcrumbs(&h, page: page)
         h.raw("<article class=\"page\">\n")
+        if outputPath == nil, let edit = site.config.editURL(of: page.path) {
+            h.open("a", ["class": "edit-page", "href": edit, "rel": "edit"])
+            h.raw(Self.icon("M4 20h4L19 9l-4-4L4 16v4M13.5 6.5l4 4"))
+            h.text(" Edit this page")
+            h.close("a")
+            h.raw("\n")
+        }
         body(&h, page: page, outcomes: outcomes)
         h.raw("</article>\n")
         pager(&h, page: page, output: output)
@@ -75,17 +97,22 @@ struct PageRenderer: Sendable {
 
     private func header(_ h: inout HTML, root: String) {
         h.raw("<a class=\"skip\" href=\"#content\">Skip to content</a>\n<header class=\"topbar\">\n")
-        h.raw("<button id=\"menu-toggle\" type=\"button\" aria-controls=\"site-nav\" aria-expanded=\"false\" hidden>"
-            + "<span aria-hidden=\"true\">☰</span> Menu</button>\n")
+        h.raw("<button id=\"menu-toggle\" class=\"icon-button\" type=\"button\" aria-controls=\"site-nav\" aria-expanded=\"false\" hidden>"
+            + Self.icon("M3 6h18M3 12h18M3 18h18") + "<span class=\"visually-hidden\">Menu</span></button>\n")
         h.open("a", ["class": "brand", "href": root.isEmpty ? "./" : root])
-        h.text(site.siteName)
+        if let logo = site.localAsset(site.config.theme.logo) {
+            h.open("img", ["src": root + logo, "alt": ""])
+        }
+        h.element("span", ["class": "brand-name"], text: site.siteName)
         h.close("a")
-        h.raw("\n<div class=\"search\" role=\"search\">")
+        h.raw("\n<button id=\"search-toggle\" class=\"icon-button\" type=\"button\" aria-controls=\"search-input\" aria-expanded=\"false\" hidden>"
+            + Self.icon("M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13M15.5 15.5L21 21") + "<span class=\"visually-hidden\">Search</span></button>\n")
+        h.raw("<div class=\"search\" role=\"search\">")
         h.raw("<label class=\"visually-hidden\" for=\"search-input\">Search</label>")
         h.raw("<input id=\"search-input\" type=\"search\" placeholder=\"Search\" autocomplete=\"off\" "
-            + "aria-controls=\"search-results\" aria-expanded=\"false\" disabled>")
-        h.raw("<ul id=\"search-results\" role=\"listbox\" aria-label=\"Search results\" hidden></ul></div>\n")
-        h.raw("<button id=\"theme-toggle\" type=\"button\" aria-label=\"Switch to the dark theme\" hidden>"
+            + "aria-controls=\"search-results\" disabled>")
+        h.raw("<div id=\"search-results\" role=\"region\" aria-label=\"Search results\" aria-live=\"polite\" hidden></div></div>\n")
+        h.raw("<button id=\"theme-toggle\" class=\"icon-button\" type=\"button\" aria-label=\"Switch to the dark theme\" hidden>"
             + "<span aria-hidden=\"true\">◐</span></button>\n")
         if let repo = site.config.repoURL {
             h.open("a", ["class": "repo", "href": repo])
@@ -94,6 +121,12 @@ struct PageRenderer: Sendable {
             h.raw("\n")
         }
         h.raw("</header>\n")
+    }
+
+    /// A line drawing of the header's own, in the text's colour: `path` on a 24-unit square.
+    static func icon(_ path: String) -> String {
+        "<svg class=\"icon\" viewBox=\"0 0 24 24\" width=\"20\" height=\"20\" aria-hidden=\"true\" focusable=\"false\">"
+            + "<path d=\"\(path)\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"2\" stroke-linecap=\"round\"/></svg>"
     }
 
     private func breadcrumbs(_ h: inout HTML, page: Page) {
@@ -133,22 +166,33 @@ struct PageRenderer: Sendable {
         // gets no Copy button (the site script leaves these blocks out).
         let expectedFailure = outcome?.isExpectedFailure == true
         let status = expectedFailure ? "expected-failure" : outcome?.status.rawValue
-        h.open("div", ["class": "code", "data-status": status])
+        // What a command printed (a sample key) is read, never copied: no Copy button either.
+        h.open("div", ["class": "code", "data-status": status, "data-output": outcome?.showsOutput == true ? "true" : nil])
         h.raw("<div class=\"code-bar\">")
-        h.element("span", ["class": "code-lang"], text: language ?? "text")
+        // A block without a language says none; one keydocs does not colour says so in words.
+        if let language {
+            h.element("span", ["class": "code-lang"], text: Highlighter.highlights(language) ? language : language + " · not highlighted")
+        } else {
+            h.raw("<span class=\"code-lang\"></span>")
+        }
         if let outcome {
             let label: String
             switch outcome.status {
-            case .verified: label = expectedFailure ? "⚠ " + outcome.note : "✓ verified"
+            case .verified: label = expectedFailure ? "⚠ " + outcome.note : outcome.showsOutput ? "✓ output checked" : "✓ verified"
             case .skipped: label = "skipped"
             case .failed: label = "✗ failed"
             case .unchecked: label = "unchecked"
             case .notRun: label = "not run"
             case .other: label = "not about keys"
             }
-            h.element("span", ["class": "badge", "data-status": status, "title": outcome.note], text: label)
+            // What the check found, for touch and keyboard as well as a pointer: the badge opens it.
+            h.raw("<details class=\"badge-info\">")
+            h.element("summary", ["class": "badge", "data-status": status, "title": outcome.note], text: label)
+            h.element("span", ["class": "badge-note", "role": "note"], text: outcome.note)
+            h.raw("</details>")
         }
-        h.raw("</div>\n<pre>")
+        // A block wider than its box scrolls: a keyboard reaches it to scroll it too.
+        h.raw("</div>\n<pre tabindex=\"0\">")
         h.open("code", ["class": language.map { _ in "language-" + Self.firstWord(sample.info) }])
         h.raw(highlighter.highlight(sample.text, language: language))
         h.raw("</code></pre>\n")
@@ -189,7 +233,7 @@ struct PageRenderer: Sendable {
     }
 
     private func tableOfContents(_ h: inout HTML, page: Page) {
-        let depth = min(3, site.config.markdown.tocDepth)
+        let depth = site.config.markdown.tocDepth
         let entries = page.headings.filter { $0.level >= 2 && $0.level <= depth }
         guard !entries.isEmpty else { return }
         h.raw("<aside class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">On this page</h2>\n<ul>\n")

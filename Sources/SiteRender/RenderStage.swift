@@ -40,6 +40,9 @@ public struct RenderStage: Sendable {
     /// What the site gets of the docs folder's files that a browser opens as documents; nil
     /// until `run` reviews them.
     public let assets: AssetReview?
+    /// Where the 404 page's links start when a server other than the published site's serves
+    /// it (`serve`, at its own root); nil for `site_url`'s path.
+    public var notFoundRoot: String?
 
     /// A render of `docs`. With `policyJSON`, pages that hold the key generator's markup
     /// (`id="key-generator"` or `id="key-checker"`) get the generator script and the policy it reads.
@@ -186,7 +189,8 @@ public struct RenderStage: Sendable {
     private func siteFiles(_ site: SiteContext) -> [(path: String, contents: () -> String)] {
         var files: [(path: String, contents: () -> String)] = [
             ("assets/search-index.js", { SiteData.searchScript(docs, site: site) }),
-            ("assets/keydocs.css", { Stylesheet.css }),
+            ("assets/keydocs.css", { Stylesheet.css + Stylesheet.palette(docs.config.theme) }),
+            ("assets/favicon.svg", { Favicon.svg }),
             ("assets/keydocs.js", { SiteScript.js }),
             ("assets/nav.js", { SiteData.navScript(docs.nav, site: site) }),
             ("404.html", { notFoundPage(site) }),
@@ -210,7 +214,6 @@ public struct RenderStage: Sendable {
 
     private func siteMapPage(_ site: SiteContext) -> String {
         var h = HTML()
-        h.raw("<h1>All pages</h1>\n")
         func list(_ nodes: [NavNode]) {
             h.raw("<ul>\n")
             for node in nodes {
@@ -241,14 +244,15 @@ public struct RenderStage: Sendable {
     /// The 404 page. It may be served at any depth, so its links are absolute: from `site_url`'s
     /// path when there is one, from the server root otherwise.
     private func notFoundPage(_ site: SiteContext) -> String {
-        var base = "/"
-        if let url = docs.config.siteURL, let components = URLComponents(string: url), !components.path.isEmpty {
+        var base = notFoundRoot ?? "/"
+        if notFoundRoot == nil, let url = docs.config.siteURL, let components = URLComponents(string: url), !components.path.isEmpty {
             base = components.path.hasSuffix("/") ? components.path : components.path + "/"
         }
         var page = Page(path: "404.md", file: "404", title: "Page not found", headings: [], links: [], samples: [],
                         body: [], sections: [])
         var h = HTML()
-        h.raw("<h1>Page not found</h1>\n<p>There is no page at this address. ")
+        // The page's one heading is its title's, as every page without a level-1 heading gets.
+        h.raw("<p>There is no page at this address. ")
         h.open("a", ["href": base])
         h.text("Go to the start of \(site.siteName)")
         h.close("a")

@@ -43,4 +43,12 @@ struct SiteContext: Sendable {
         let depth = output.split(separator: "/").count - 1
         return String(repeating: "../", count: depth)
     }
+
+    /// `path` (a logo, a favicon) when it names a file of the docs folder, as a path from the
+    /// site's root; nil for nothing, an address elsewhere, or a path that leaves the folder.
+    func localAsset(_ path: String?) -> String? {
+        guard let path, !path.isEmpty, !path.contains("://"), !path.hasPrefix("//"), !path.hasPrefix("/"),
+              let normal = SitePaths.normalize(path), !normal.isEmpty else { return nil }
+        return normal
+    }
 }

@@ -2,9 +2,11 @@
 /// search-index.js), copy buttons, the theme toggle, and links that work when the site is
 /// opened from disk. Pages work without it; it only adds.
 enum SiteScript {
-    static let js = #"""
-(function () {
-  'use strict';
+    /// The whole script, as the site writes it: one function, so that nothing leaks into the page.
+    static var js: String { "(function () {\n  'use strict';\n" + core + contents + search + "})();\n" }
+
+    /// Links, the theme, the navigation and its drawer, copy buttons.
+    static let core = #"""
   var doc = document.documentElement;
   var root = doc.getAttribute('data-root') || '';
   var page = doc.getAttribute('data-page') || '';
@@ -87,27 +89,17 @@ enum SiteScript {
     return { list: ul, current: holdsCurrent };
   }
   var sidebar = document.getElementById('site-nav');
+  var built = null;
   if (sidebar && nav.items.length) {
     sidebar.textContent = '';
-    sidebar.appendChild(buildList(nav.items).list);
+    built = buildList(nav.items);
+    sidebar.appendChild(built.list);
   }
-
-  // On a narrow screen the navigation is a drawer that the menu button opens.
-  var menu = document.getElementById('menu-toggle');
-  if (menu && sidebar) {
-    var setOpen = function (open) {
-      sidebar.classList.toggle('open', open);
-      menu.setAttribute('aria-expanded', open ? 'true' : 'false');
-    };
-    menu.hidden = false;
-    menu.addEventListener('click', function () { setOpen(!sidebar.classList.contains('open')); });
-    document.addEventListener('keydown', function (event) {
-      if (event.key === 'Escape' && sidebar.classList.contains('open')) { setOpen(false); menu.focus(); }
-    });
-    sidebar.addEventListener('click', function (event) {
-      if (event.target.closest && event.target.closest('a')) setOpen(false);
-    });
-  }
+  // What scrolls in its own box (a wide table, a block of the author's HTML) takes the
+  // keyboard's focus, so that it can be scrolled without a pointer.
+  Array.prototype.forEach.call(document.querySelectorAll('.page pre, .page table'), function (box) {
+    if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')) box.setAttribute('tabindex', '0');
+  });
 
   // Copy buttons.
   var blocks = document.querySelectorAll('.code');
@@ -115,7 +107,8 @@ enum SiteScript {
     var bar = block.querySelector('.code-bar');
     var code = block.querySelector('pre code');
     // A recipe shown as a mistake on purpose is not offered for copying.
-    if (!bar || !code || block.getAttribute('data-status') === 'expected-failure') return;
+    // Nor is what a command printed: a sample key is the reader's to generate, not to copy.
+    if (!bar || !code || block.getAttribute('data-status') === 'expected-failure' || block.hasAttribute('data-output')) return;
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy';
@@ -171,128 +164,98 @@ enum SiteScript {
     });
   }
 
-  // Search.
-  var input = document.getElementById('search-input');
-  var results = document.getElementById('search-results');
-  var index = window.KEYDOCS_SEARCH || [];
-  if (input && results && index.length) {
-    input.disabled = false;
-    var selected = -1;
-    var terms = function (q) { return q.toLowerCase().split(/[^a-z0-9_\u00c0-\uffff]+/).filter(Boolean); };
-    var prepared = index.map(function (e) {
-      return { e: e, title: (e.p + ' ' + (e.s || '')).toLowerCase(), text: e.x.toLowerCase() };
-    });
-    var search = function (q) {
-      var words = terms(q);
-      if (!words.length) return [];
-      var hits = [];
-      prepared.forEach(function (p) {
-        var score = 0;
-        for (var i = 0; i < words.length; i++) {
-          var w = words[i];
-          var inTitle = p.title.indexOf(w) >= 0;
-          var inText = p.text.indexOf(w) >= 0;
-          if (!inTitle && !inText) return;
-          score += (inTitle ? 10 : 0) + (inText ? 1 : 0);
-        }
-        hits.push({ e: p.e, score: score });
-      });
-      hits.sort(function (a, b) { return b.score - a.score; });
-      return hits.slice(0, 12);
+"""#
+
+    /// The drawer, and the page's table of contents: beside the page on a wide screen, under the
+    /// current page's entry in the navigation (and so in the drawer) otherwise, with the section
+    /// being read marked as the reader scrolls.
+    static let contents = #"""
+  // On a phone the navigation is a drawer: a header with a close button, a dimmed backdrop.
+  var menu = document.getElementById('menu-toggle');
+  if (menu && sidebar) {
+    var head = document.createElement('div');
+    head.className = 'drawer-head';
+    var name = document.createElement('span');
+    var brand = document.querySelector('.brand-name');
+    name.textContent = brand ? brand.textContent : '';
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'icon-button drawer-close';
+    close.setAttribute('aria-label', 'Close the menu');
+    close.innerHTML = '<span aria-hidden="true">\u2715</span>';
+    head.appendChild(name);
+    head.appendChild(close);
+    sidebar.insertBefore(head, sidebar.firstChild);
+    var repo = document.querySelector('.topbar .repo');
+    if (repo) {
+      var repoLink = repo.cloneNode(true);
+      repoLink.className = 'nav-repo';
+      sidebar.appendChild(repoLink);
+    }
+    var backdrop = document.createElement('div');
+    backdrop.className = 'backdrop';
+    document.body.appendChild(backdrop);
+    var setOpen = function (open) {
+      sidebar.classList.toggle('open', open);
+      backdrop.classList.toggle('open', open);
+      doc.classList.toggle('drawer-open', open);
+      menu.setAttribute('aria-expanded', open ? 'true' : 'false');
+      if (open) close.focus();
     };
-    // A stretch of a section's text around the first word found, whole words, with ellipses.
-    var around = function (text, found) {
-      var lower = text.toLowerCase(), at = -1;
-      for (var i = 0; i < found.length && at < 0; i++) at = lower.indexOf(found[i]);
-      if (at < 0) at = 0;
-      var start = Math.max(0, at - 60), end = Math.min(text.length, at + 140);
-      while (start > 0 && text[start - 1] !== ' ') start--;
-      while (end < text.length && text[end] !== ' ') end++;
-      return (start > 0 ? '… ' : '') + text.slice(start, end).trim() + (end < text.length ? ' …' : '');
-    };
-    // Puts `text` into `element` with each found word in a <mark>, as text nodes (never HTML).
-    var mark = function (element, text, found) {
-      var lower = text.toLowerCase(), at = 0;
-      while (at < text.length) {
-        var next = -1, length = 0;
-        found.forEach(function (w) {
-          var k = lower.indexOf(w, at);
-          if (k >= 0 && (next < 0 || k < next || (k === next && w.length > length))) { next = k; length = w.length; }
-        });
-        if (next < 0) { element.appendChild(document.createTextNode(text.slice(at))); break; }
-        if (next > at) element.appendChild(document.createTextNode(text.slice(at, next)));
-        var m = document.createElement('mark');
-        m.textContent = text.slice(next, next + length);
-        element.appendChild(m);
-        at = next + length;
-      }
-    };
-    var words = [];
-    var show = function () {
-      words = terms(input.value);
-      var hits = search(input.value);
-      results.textContent = '';
-      selected = -1;
-      if (!input.value.trim()) { results.hidden = true; input.setAttribute('aria-expanded', 'false'); return; }
-      if (!hits.length) {
-        var none = document.createElement('li');
-        none.className = 'empty';
-        none.textContent = 'No results';
-        results.appendChild(none);
-      }
-      hits.forEach(function (hit, n) {
-        var li = document.createElement('li');
-        li.setAttribute('role', 'option');
-        li.id = 'search-result-' + n;
-        var a = document.createElement('a');
-        a.href = address(hit.e.h) + (hit.e.a ? '#' + hit.e.a : '');
-        var heading = document.createElement('span');
-        heading.className = 'result-title';
-        mark(heading, hit.e.s || hit.e.p, words);
-        a.appendChild(heading);
-        var where = document.createElement('span');
-        where.className = 'result-page';
-        where.textContent = hit.e.p;
-        a.appendChild(where);
-        var excerpt = document.createElement('span');
-        excerpt.className = 'result-excerpt';
-        mark(excerpt, around(hit.e.x, words), words);
-        if (excerpt.textContent) a.appendChild(excerpt);
-        li.appendChild(a);
-        results.appendChild(li);
-      });
-      results.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
-    };
-    var move = function (step) {
-      var items = results.querySelectorAll('li[role="option"]');
-      if (!items.length) return;
-      if (selected >= 0) items[selected].removeAttribute('aria-selected');
-      selected = (selected + step + items.length) % items.length;
-      items[selected].setAttribute('aria-selected', 'true');
-      input.setAttribute('aria-activedescendant', items[selected].id);
-      items[selected].scrollIntoView({ block: 'nearest' });
-    };
-    input.addEventListener('input', show);
-    input.addEventListener('keydown', function (event) {
-      if (event.key === 'ArrowDown') { move(1); event.preventDefault(); }
-      else if (event.key === 'ArrowUp') { move(-1); event.preventDefault(); }
-      else if (event.key === 'Enter') {
-        var items = results.querySelectorAll('li[role="option"] a');
-        var target = items[selected >= 0 ? selected : 0];
-        if (target) { location.href = target.href; event.preventDefault(); }
-      } else if (event.key === 'Escape') { input.value = ''; show(); }
-    });
+    menu.hidden = false;
+    menu.addEventListener('click', function () { setOpen(!sidebar.classList.contains('open')); });
+    close.addEventListener('click', function () { setOpen(false); menu.focus(); });
+    backdrop.addEventListener('click', function () { setOpen(false); });
     document.addEventListener('keydown', function (event) {
-      if (event.key === '/' && document.activeElement !== input && !/input|textarea|select/i.test(document.activeElement.tagName)) {
-        input.focus();
-        event.preventDefault();
-      }
+      if (event.key === 'Escape' && sidebar.classList.contains('open')) { setOpen(false); menu.focus(); }
     });
-    document.addEventListener('click', function (event) {
-      if (!results.contains(event.target) && event.target !== input) { results.hidden = true; input.setAttribute('aria-expanded', 'false'); }
+    sidebar.addEventListener('click', function (event) {
+      if (event.target.closest && event.target.closest('a')) setOpen(false);
     });
   }
-})();
+
+  // The table of contents: a copy under the current page's entry of the navigation, shown
+  // where the column beside the page is not.
+  var toc = document.querySelector('.toc ul');
+  var tocLinks = toc ? Array.prototype.slice.call(toc.querySelectorAll('a')) : [];
+  if (toc && sidebar) {
+    var copy = toc.cloneNode(true);
+    copy.className = 'nav-toc';
+    copy.setAttribute('aria-label', 'On this page');
+    var current = sidebar.querySelector('a[aria-current="page"]');
+    if (current) current.parentNode.appendChild(copy);
+    else sidebar.insertBefore(copy, sidebar.querySelector('.nav-repo'));
+    tocLinks = tocLinks.concat(Array.prototype.slice.call(copy.querySelectorAll('a')));
+  }
+  // The section being read: the last heading of the contents above the top of the window.
+  var targets = [];
+  tocLinks.forEach(function (a) {
+    var id = decodeURIComponent(a.getAttribute('href').slice(1));
+    var heading = document.getElementById(id);
+    if (heading && targets.indexOf(heading) < 0) targets.push(heading);
+  });
+  if (targets.length) {
+    var active = null;
+    var follow = function () {
+      var line = (topbar ? topbar.offsetHeight : 0) + 24, found = null;
+      for (var k = 0; k < targets.length; k++) {
+        if (targets[k].getBoundingClientRect().top <= line) found = targets[k]; else break;
+      }
+      // At the end of the page the last sections cannot reach the top: the last one is read.
+      if (window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 2) found = targets[targets.length - 1];
+      var id = found ? found.id : null;
+      if (id === active) return;
+      active = id;
+      tocLinks.forEach(function (a) {
+        var on = id !== null && decodeURIComponent(a.getAttribute('href').slice(1)) === id;
+        a.classList.toggle('active', on);
+        if (on) a.setAttribute('aria-current', 'location'); else a.removeAttribute('aria-current');
+      });
+    };
+    // A few headings' positions a scroll event: cheap enough to read on each one.
+    window.addEventListener('scroll', follow, { passive: true });
+    window.addEventListener('resize', follow);
+    follow();
+  }
 """#
 }

@@ -1,5 +1,9 @@
-/// The site's one stylesheet: light and dark themes, the three-column layout, code, badges, print.
+/// The site's one stylesheet: light and dark themes, the article, code, badges, print; the
+/// page around the article (header, navigation, table of contents) is `Stylesheet.layout`.
 enum Stylesheet {
+    /// The whole stylesheet, as the site writes it.
+    static var css: String { base + layout + print }
+
     /// The dark theme's colours: by the reader's system setting, or by the toggle.
     static let dark = #"""
 
@@ -12,14 +16,14 @@ enum Stylesheet {
 
 """#
 
-    static let css = #"""
+    static let base = #"""
 :root {
   color-scheme: light;
   --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --accent: #0b5cad;
   --accent-fg: #ffffff; --surface: #f6f8fa; --code-bg: #f6f8fa; --mark: #fff8c5;
   --hl-k: #8250df; --hl-s: #0a3069; --hl-c: #59636e; --hl-n: #0550ae; --hl-v: #953800; --hl-f: #116329;
-  --ok: #1a7f37; --ok-bg: #dafbe1; --bad: #cf222e; --bad-bg: #ffebe9; --skip: #6e7781; --skip-bg: #eaeef2;
-  --warn: #9a6700; --warn-bg: #fff8c5;
+  --ok: #1a7f37; --ok-bg: #dafbe1; --bad: #cf222e; --bad-bg: #ffebe9; --skip: #57606a; --skip-bg: #eaeef2;
+  --warn: #875b00; --warn-bg: #fff8c5;
 }
 @media (prefers-color-scheme: dark) {
   :root:not([data-theme="light"]) {\#(dark)}
@@ -39,45 +43,6 @@ a:focus-visible, button:focus-visible, input:focus-visible, summary:focus-visibl
 .skip { position: absolute; left: -999px; top: 0; background: var(--accent); color: var(--accent-fg); padding: .5rem 1rem; z-index: 10; }
 .skip:focus { left: 0; }
 
-.topbar {
-  position: sticky; top: 0; z-index: 5; display: flex; align-items: center; gap: 1rem;
-  padding: .6rem 1.25rem; background: var(--surface); border-bottom: 1px solid var(--border);
-}
-.brand { font-weight: 700; font-size: 1.1rem; color: var(--fg); text-decoration: none; margin-right: auto; }
-.search { position: relative; width: min(22rem, 45vw); }
-.search input {
-  width: 100%; padding: .4rem .7rem; font: inherit; font-size: .95rem; color: var(--fg);
-  background: var(--bg); border: 1px solid var(--border); border-radius: 6px;
-}
-#search-results {
-  position: absolute; right: 0; left: 0; top: calc(100% + 4px); margin: 0; padding: .25rem 0; list-style: none;
-  background: var(--bg); border: 1px solid var(--border); border-radius: 6px; max-height: 70vh; overflow: auto;
-  box-shadow: 0 8px 24px rgba(0,0,0,.18); min-width: 18rem;
-}
-#search-results li a { display: block; padding: .45rem .8rem; color: var(--fg); text-decoration: none; }
-#search-results li a .result-page { display: block; font-size: .8rem; color: var(--muted); }
-#search-results li a .result-excerpt { display: block; font-size: .82rem; color: var(--fg); opacity: .85; margin-top: .15rem; }
-#search-results mark { background: var(--mark); color: inherit; padding: 0; }
-#search-results li[aria-selected="true"] a, #search-results li a:hover { background: var(--surface); }
-#search-results .empty { padding: .45rem .8rem; color: var(--muted); }
-#theme-toggle, .repo {
-  font: inherit; color: var(--fg); background: transparent; border: 1px solid var(--border);
-  border-radius: 6px; padding: .3rem .6rem; cursor: pointer; text-decoration: none;
-}
-
-.layout {
-  display: grid; grid-template-columns: 15rem minmax(0, 1fr) 13rem; gap: 2rem;
-  max-width: 90rem; margin: 0 auto; padding: 0 1.25rem;
-}
-.sidebar { position: sticky; top: 3.6rem; align-self: start; max-height: calc(100vh - 4rem); overflow: auto; padding: 1.25rem 0; font-size: .93rem; }
-.sidebar ul { list-style: none; margin: 0; padding-left: .9rem; }
-.sidebar > ul { padding-left: 0; }
-.sidebar li { margin: .15rem 0; }
-.sidebar a { color: var(--fg); text-decoration: none; display: block; padding: .1rem .4rem; border-radius: 4px; }
-.sidebar a:hover { background: var(--surface); }
-.sidebar a[aria-current="page"] { color: var(--accent); font-weight: 600; background: var(--surface); }
-.sidebar summary { cursor: pointer; font-weight: 600; padding: .1rem .4rem; }
-.nav-home { font-weight: 600; }
 main { min-width: 0; padding: 1.25rem 0 3rem; }
 .breadcrumbs ol { list-style: none; display: flex; gap: .4rem; padding: 0; margin: 0 0 .5rem; color: var(--muted); font-size: .9rem; }
 .breadcrumbs li + li::before { content: "›"; margin-right: .4rem; }
@@ -88,10 +53,6 @@ main { min-width: 0; padding: 1.25rem 0 3rem; }
 /* A heading or anchor that a link jumps to stays clear of the sticky header, whatever its height. */
 :root { --header-height: 3.6rem; }
 [id] { scroll-margin-top: calc(var(--header-height) + .75rem); }
-#menu-toggle {
-  display: none; font: inherit; color: var(--fg); background: transparent; border: 1px solid var(--border);
-  border-radius: 6px; padding: .3rem .6rem; cursor: pointer;
-}
 .anchor { position: absolute; left: -1.2rem; padding-right: .3rem; text-decoration: none; opacity: 0; }
 .anchor::before { content: "#"; }
 h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1; }
@@ -99,18 +60,33 @@ h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:
 .page th, .page td { border: 1px solid var(--border); padding: .35rem .7rem; text-align: left; }
 .page th { background: var(--surface); }
 .page blockquote { margin: 1rem 0; padding: .2rem 1rem; color: var(--muted); border-left: 4px solid var(--border); }
-.page img { max-width: 100%; }
+.page img { max-width: 100%; height: auto; }
+/* A long address or word breaks rather than widening the page; tables and code scroll in their own box. */
+.page { overflow-wrap: break-word; }
+.page iframe, .page video, .page embed, .page object { max-width: 100%; }
+.tabbed-set > .tabbed-content, .page li, .page dd { min-width: 0; }
 code, pre, kbd { font-family: ui-monospace, SFMono-Regular, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; }
 :not(pre) > code { background: var(--code-bg); padding: .1em .35em; border-radius: 4px; }
 pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; background: var(--code-bg); }
 .page > pre, .page li > pre, .page blockquote > pre { border: 1px solid var(--border); border-radius: 6px; }
-.code { margin: 1rem 0; border: 1px solid var(--border); border-radius: 6px; overflow: hidden; background: var(--code-bg); }
+.code { margin: 1rem 0; border: 1px solid var(--border); border-radius: 6px; background: var(--code-bg); }
+.code > pre { border-radius: 0 0 6px 6px; }
 .code-bar {
   display: flex; align-items: center; gap: .5rem; padding: .25rem .5rem .25rem .9rem; font-size: .78rem;
   color: var(--muted); border-bottom: 1px solid var(--border);
 }
 .code-lang { margin-right: auto; text-transform: lowercase; }
 .badge { padding: .05rem .5rem; border-radius: 999px; font-weight: 600; }
+.badge-info { position: relative; }
+.badge-info > summary { list-style: none; cursor: pointer; }
+.badge-info > summary::-webkit-details-marker { display: none; }
+.badge-info > summary::after { content: " ▾"; font-size: .75em; }
+.badge-info[open] > summary::after { content: " ▴"; }
+.badge-note {
+  position: absolute; right: 0; top: calc(100% + 6px); z-index: 3; width: max-content; max-width: min(24rem, 80vw);
+  padding: .45rem .7rem; font-size: .85rem; font-weight: 400; color: var(--fg); background: var(--bg);
+  border: 1px solid var(--border); border-radius: 6px; box-shadow: 0 6px 18px rgba(0,0,0,.15); white-space: normal;
+}
 .badge[data-status="verified"] { color: var(--ok); background: var(--ok-bg); }
 .badge[data-status="failed"] { color: var(--bad); background: var(--bad-bg); }
 .badge[data-status="skipped"], .badge[data-status="unchecked"], .badge[data-status="other"] { color: var(--skip); background: var(--skip-bg); }
@@ -127,16 +103,9 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 .hl-k { color: var(--hl-k); } .hl-s { color: var(--hl-s); } .hl-c { color: var(--hl-c); font-style: italic; }
 .hl-n { color: var(--hl-n); } .hl-v { color: var(--hl-v); } .hl-f { color: var(--hl-f); }
 .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; }
-.pager a { flex: 1; border: 1px solid var(--border); border-radius: 6px; padding: .6rem .9rem; text-decoration: none; }
+.pager a { flex: 1; min-width: 0; overflow-wrap: anywhere; border: 1px solid var(--border); border-radius: 6px; padding: .6rem .9rem; text-decoration: none; }
 .pager .next { text-align: right; }
 .pager-label { display: block; font-size: .8rem; color: var(--muted); }
-.toc { position: sticky; top: 3.6rem; align-self: start; padding: 1.25rem 0; font-size: .88rem; }
-.toc h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0 0 .5rem; }
-.toc ul { list-style: none; margin: 0; padding: 0; }
-.toc li { margin: .25rem 0; }
-.toc .toc-h3 { padding-left: .9rem; }
-.toc a { color: var(--muted); text-decoration: none; }
-.toc a:hover { color: var(--accent); }
 .footer { border-top: 1px solid var(--border); color: var(--muted); font-size: .85rem; text-align: center; padding: 1rem; }
 
 .generator { border: 1px solid var(--border); border-radius: 8px; padding: 1rem 1.25rem; margin: 1.25rem 0; background: var(--surface); }
@@ -154,6 +123,9 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 .generator .field { margin: .9rem 0 .3rem; display: flex; flex-wrap: wrap; gap: .6rem; align-items: center; }
 .generator input[type="text"] { font-family: ui-monospace, SFMono-Regular, "DejaVu Sans Mono", Menlo, Consolas, monospace; flex: 1 1 18rem; }
 .generator output, .generator .result { display: block; }
+.generator .field-error { color: var(--bad); font-weight: 600; }
+.generator .field-error:empty { display: none; }
+.generator input[aria-invalid="true"] { border-color: var(--bad); border-width: 2px; }
 .check-result ul { margin: .4rem 0 0; padding-left: 1.2rem; }
 .check-result .ok { color: var(--ok); font-weight: 600; }
 .check-result .error { color: var(--bad); }
@@ -163,38 +135,19 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 .serve-banner { background: var(--bad-bg); color: var(--fg); border-bottom: 2px solid var(--bad); padding: .6rem 1.25rem; font-size: .9rem; }
 .serve-banner ul { margin: .3rem 0 0; padding-left: 1.2rem; max-height: 12rem; overflow: auto; }
 
-@media (max-width: 1100px) {
-  .layout { grid-template-columns: 14rem minmax(0, 1fr); }
-  .toc { display: none; }
-}
-@media (max-width: 760px) {
-  :root { --header-height: 6.5rem; }
-  .layout { display: block; }
-  .sidebar { position: static; max-height: none; border-bottom: 1px solid var(--border); }
-  .topbar { flex-wrap: wrap; }
-  .search { width: 100%; order: 3; }
-  .anchor { display: none; }
-  /* With the script, the navigation is a drawer under the header: the page comes first. */
-  #menu-toggle:not([hidden]) { display: inline-block; }
-  html.js .sidebar {
-    position: fixed; top: var(--header-height); left: 0; bottom: 0; z-index: 6; width: min(20rem, 85vw); align-self: stretch;
-    max-height: none; padding: 1rem; background: var(--bg); border-right: 1px solid var(--border);
-    box-shadow: 4px 0 24px rgba(0,0,0,.2); transform: translateX(-105%); visibility: hidden;
-  }
-  html.js .sidebar.open { transform: none; visibility: visible; }
-}
-/* Python-Markdown and pymdown blocks, with their own class names. */
-.admonition, details {
+/* Python-Markdown and pymdown blocks, with their own class names. Only the article's
+   <details> are notes: the navigation's sections are <details> too, and read as a list. */
+.page .admonition, .page details:not(.badge-info) {
   margin: 1.2rem 0; padding: 0 1rem; border: 1px solid var(--border); border-left: 4px solid var(--adm, var(--accent));
   border-radius: 6px; background: var(--bg); overflow: auto;
 }
-.admonition > :last-child, details > :last-child { margin-bottom: .8rem; }
-.admonition-title, details > summary {
+.page .admonition > :last-child, .page details:not(.badge-info) > :last-child { margin-bottom: .8rem; }
+.page .admonition-title, .page details:not(.badge-info) > summary {
   margin: 0 -1rem .6rem; padding: .45rem 1rem; font-weight: 600;
   background: color-mix(in srgb, var(--adm, var(--accent)) 12%, transparent);
 }
-details > summary { cursor: pointer; }
-details:not([open]) > summary { margin-bottom: 0; }
+.page details:not(.badge-info) > summary { cursor: pointer; }
+.page details:not(.badge-info):not([open]) > summary { margin-bottom: 0; }
 .admonition.tip, .admonition.hint, .admonition.important, details.tip, details.hint, details.important { --adm: #00a896; }
 .admonition.check, .admonition.success, .admonition.done, details.check, details.success, details.done { --adm: var(--ok); }
 .admonition.question, .admonition.help, .admonition.faq, details.question, details.help, details.faq { --adm: #64a30d; }
@@ -218,6 +171,10 @@ mark { background: var(--mark); color: inherit; padding: 0 .15em; }
 h1:hover .headerlink, h2:hover .headerlink, h3:hover .headerlink, h4:hover .headerlink, h5:hover .headerlink,
 h6:hover .headerlink, .headerlink:focus { opacity: 1; }
 code.highlight { background: var(--code-bg); }
+"""#
+
+    /// What a printed page leaves out.
+    static let print = #"""
 @media print {
   .topbar, .sidebar, .toc, .pager, .copy, .skip, .footer { display: none !important; }
   .layout { display: block; padding: 0; }

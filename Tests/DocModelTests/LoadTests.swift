@@ -8,7 +8,7 @@ import Testing
             site_name: Guide
             site_url: https://example.org/guide/
             use_directory_urls: false
-            theme: material
+            plugins: [search]
             nav:
               - index.md
               - Keys: keys.md
@@ -25,7 +25,7 @@ import Testing
             .link(title: "Elsewhere", url: "https://example.org", line: 10),
         ])
         #expect(config.notes.map(\.location.line) == [4])
-        #expect(config.notes.first?.message.contains("theme") == true)
+        #expect(config.notes.first?.message.contains("plugins") == true)
     }
 
     /// What keydocs does not honour is one note that lists every key and plugin, at the first

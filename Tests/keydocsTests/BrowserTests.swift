@@ -114,6 +114,41 @@ private final class LogBox: @unchecked Sendable { var data = Data() }
         #expect(Browser.text(of: "command-v4", in: first.dom) == "cv api4 Contact.update +w 'id = 100' +v api_key=\(a)")
     }
 
+    /// A contact ID that is not one is refused where it was typed, and no command names another
+    /// contact in its place.
+    @Test(arguments: ["-5", "0", "", "1.5", "1e21", "4294967296"])
+    func theGeneratorRefusesABadContactID(_ typed: String) throws {
+        let site = try requireBrowser()
+        let m = try SiteLayoutTests.measure(site: site, width: 1280, height: 900, steps: """
+            load('generator.html', function (d, w) {
+              var input = d.getElementById('contact-id');
+              input.value = \(typed.debugDescription);
+              input.dispatchEvent(new w.Event('input'));
+              report('v4', d.getElementById('command-v4').textContent);
+              report('sql', d.getElementById('command-sql').textContent);
+              report('invalid', input.getAttribute('aria-invalid'));
+              var error = d.getElementById('contact-id-error');
+              report('error', error ? error.textContent : null);
+              report('errorVisible', visible(error));
+              input.value = '42';
+              input.dispatchEvent(new w.Event('input'));
+              report('fixed', d.getElementById('command-v4').textContent);
+              report('fixedError', error ? error.textContent : null);
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        for command in ["v4", "sql"] {
+            let text = try #require(m[command] as? String)
+            #expect(!text.contains("100") && !text.contains("1e+21") && text.contains("no command"), "\(command): \(text)")
+        }
+        #expect(m["invalid"] as? String == "true")
+        #expect((m["error"] as? String)?.contains("whole number from 1 to 4294967295") == true, "\(m)")
+        #expect(m["errorVisible"] as? Bool == true)
+        #expect((m["fixed"] as? String)?.hasPrefix("cv api4 Contact.update +w 'id = 42'") == true)
+        #expect(m["fixedError"] as? String == "")
+    }
+
     @Test func theGeneratorPageMakesNoRequestAndNoConsoleError() throws {
         let site = try requireBrowser()
         let load = try Browser.load(site.appendingPathComponent("generator.html"))

@@ -51,8 +51,9 @@ func rawRequest(port: UInt16, path: String, host: String? = "127.0.0.1", headers
         var firstReply: (status: Int, body: String) = (0, "")
         private let err = Pipe()
 
-        convenience init(pages: [String: String] = ["index.md": "# Home\n\nFirst version.\n"]) throws {
+        convenience init(pages: [String: String] = ["index.md": "# Home\n\nFirst version.\n"], config: String? = nil) throws {
             let folder = try temporaryFolder()
+            if let config { try config.write(to: folder.appendingPathComponent("mkdocs.yml"), atomically: true, encoding: .utf8) }
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("docs"), withIntermediateDirectories: true)
             for (path, text) in pages {
                 try text.write(to: folder.appendingPathComponent("docs/" + path), atomically: true, encoding: .utf8)
@@ -346,8 +347,20 @@ func rawRequest(port: UInt16, path: String, host: String? = "127.0.0.1", headers
         let load = try Browser.load(URL(string: "http://127.0.0.1:\(preview.port)/no/such/deep/page/")!)
         #expect(load.dom.contains("Page not found"))
         #expect(load.dom.contains("class=\"js\""), "\(load.dom.prefix(300))")
-        #expect(load.dom.contains("<nav class=\"sidebar\" id=\"site-nav\" aria-label=\"Site\"><ul>"), "\(load.dom)")
+        // The script built the navigation: the drawer's head, then the list.
+        let nav = load.dom.components(separatedBy: "<nav class=\"sidebar\" id=\"site-nav\" aria-label=\"Site\">").dropFirst().first ?? ""
+        #expect(nav.hasPrefix("<div class=\"drawer-head\">") && nav.contains("</div><ul>"), "\(load.dom)")
         #expect(load.consoleErrors.isEmpty, "\(load.consoleErrors)")
+    }
+
+    /// Under serve, which serves the site at its own root, the 404 page of a guide whose
+    /// site_url has a path finds its stylesheet.
+    @Test func theNotFoundPageIsStyledWhateverSiteURLsPath() throws {
+        let preview = try Preview(config: "site_name: Guide\nsite_url: https://docs.example.org/guide/en/latest/\n")
+        let missing = try rawGet(port: preview.port, path: "/no/such/page/")
+        #expect(missing.status == 404)
+        #expect(missing.body.contains("href=\"/assets/keydocs.css\""), "\(missing.body.prefix(600))")
+        #expect(try rawGet(port: preview.port, path: "/assets/keydocs.css").status == 200)
     }
 
     @Test func stopsCleanlyOnSIGTERM() throws {

@@ -18,7 +18,12 @@ import Testing
     /// `done()`) in a harness beside the built site, in a frame `width` × `height`.
     func measure(width: Int, height: Int, steps: String) throws -> [String: Any] {
         try #require(FileManager.default.isExecutableFile(atPath: Browser.path), "Chromium is required (Debian package chromium)")
-        let site = try Self.site.get()
+        return try Self.measure(site: try Self.site.get(), width: width, height: height, steps: steps)
+    }
+
+    /// `measure(width:height:steps:)` over any built site.
+    static func measure(site: URL, width: Int, height: Int, steps: String, budget: Int = 10000) throws -> [String: Any] {
+        try #require(FileManager.default.isExecutableFile(atPath: Browser.path), "Chromium is required (Debian package chromium)")
         let harness = site.deletingLastPathComponent().appendingPathComponent("harness-\(UUID().uuidString).html")
         defer { try? FileManager.default.removeItem(at: harness) }
         try """
@@ -50,7 +55,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: profile) }
         process.arguments = ["--headless=new", "--no-sandbox", "--disable-gpu", "--user-data-dir=\(profile.path)",
                              "--allow-file-access-from-files", "--host-resolver-rules=MAP * ~NOTFOUND",
-                             "--virtual-time-budget=10000", "--window-size=1400,1000", "--dump-dom", harness.absoluteString]
+                             "--virtual-time-budget=\(budget)", "--window-size=1400,1000", "--dump-dom", harness.absoluteString]
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -81,15 +86,36 @@ import Testing
             report('avoidBadge', avoid.length ? avoid[0].querySelector('.badge').textContent : '');
             report('avoidBadgeVisible', avoid.length ? visible(avoid[0].querySelector('.badge')) : false);
             report('avoidBorder', avoid.length ? w.getComputedStyle(avoid[0]).borderLeftColor : '');
-            var good = d.querySelector('.code[data-status="verified"]');
+            // What a command printed (a sample key): read, not copied.
+            var outputs = d.querySelectorAll('.code[data-output]');
+            report('outputBlocks', outputs.length);
+            report('outputCopyButtons', Array.prototype.filter.call(outputs, function (b) { return b.querySelector('button.copy'); }).length);
+            var good = d.querySelector('.code[data-status="verified"]:not([data-output])');
             report('verifiedBorder', w.getComputedStyle(good).borderLeftColor);
             report('verifiedCopy', !!good.querySelector('button.copy'));
+            // What a badge stands for opens by touch and keyboard: it is a focusable summary.
+            var badge = good.querySelector('summary.badge');
+            report('badgeFocusable', !!badge && badge.tabIndex >= 0);
+            report('badgeNoteHidden', !!badge && !badge.parentNode.open);
+            if (badge) badge.click();
+            report('badgeNoteVisible', visible(good.querySelector('.badge-note')));
+            // Every badge's text reads at WCAG AA (4.5:1) on its own background.
+            function rgb(c) { return c.match(/[0-9.]+/g).slice(0, 3).map(Number); }
+            function lum(c) { return rgb(c).map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+              .reduce(function (sum, v, k) { return sum + v * [0.2126, 0.7152, 0.0722][k]; }, 0); }
+            var worst = 99;
+            Array.prototype.forEach.call(d.querySelectorAll('.badge'), function (b) {
+              var style = w.getComputedStyle(b), x = lum(style.color), y = lum(style.backgroundColor);
+              worst = Math.min(worst, (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05));
+            });
+            report('worstBadgeContrast', worst);
             // Search: an excerpt with the words found marked.
             var input = d.getElementById('search-input');
             input.value = 'openssl rand';
             input.dispatchEvent(new w.Event('input'));
             var first = d.querySelector('#search-results li[role="option"] a');
-            report('searchExcerpt', first && first.querySelector('.result-excerpt') ? first.querySelector('.result-excerpt').innerHTML : '');
+            var excerpt = d.querySelector('#search-results .result-excerpt');
+            report('searchExcerpt', excerpt ? excerpt.innerHTML : '');
             report('searchTitle', first ? first.querySelector('.result-title').innerHTML : '');
             // The theme: chosen here, kept on the next page.
             d.getElementById('theme-toggle').click();
@@ -133,6 +159,12 @@ import Testing
         #expect(m["avoidBadgeVisible"] as? Bool == true)
         #expect(m["avoidBorder"] as? String != m["verifiedBorder"] as? String)
         #expect(m["verifiedCopy"] as? Bool == true)
+        #expect(m["badgeFocusable"] as? Bool == true)
+        #expect(m["badgeNoteHidden"] as? Bool == true)
+        #expect(m["badgeNoteVisible"] as? Bool == true)
+        #expect((m["worstBadgeContrast"] as? Double ?? 0) >= 4.5, "\(m)")
+        #expect((m["outputBlocks"] as? Int ?? 0) >= 2, "\(m)")
+        #expect(m["outputCopyButtons"] as? Int == 0)
         // Search shows where the words were found, marked.
         let excerpt = try #require(m["searchExcerpt"] as? String)
         #expect(excerpt.contains("<mark>openssl</mark>") && excerpt.contains("<mark>rand</mark>"), "\(excerpt)")

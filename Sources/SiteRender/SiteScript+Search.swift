@@ -1,0 +1,261 @@
+extension SiteScript {
+    /// Search over search-index.js, in the page, offline: whole words and their beginnings, with
+    /// light English stemming; a page title counts more than a heading, a heading more than body
+    /// text; results grouped by page, every matching page listed.
+    static let search = #"""
+  var input = document.getElementById('search-input');
+  var results = document.getElementById('search-results');
+  var searchToggle = document.getElementById('search-toggle');
+  var index = window.KEYDOCS_SEARCH || [];
+  if (input && results && index.length) {
+    input.disabled = false;
+    var topbarSearching = function (on) {
+      if (!topbar || !searchToggle) return;
+      topbar.classList.toggle('searching', on);
+      searchToggle.setAttribute('aria-expanded', on ? 'true' : 'false');
+    };
+    if (searchToggle) {
+      searchToggle.hidden = false;
+      searchToggle.addEventListener('click', function () { topbarSearching(true); input.focus(); });
+      input.addEventListener('blur', function () {
+        setTimeout(function () { if (!topbar.contains(document.activeElement) && !input.value) topbarSearching(false); }, 150);
+      });
+    }
+
+    // Words: letters and digits; `_`, `-` and `.` separate them, as a reader types them apart.
+    var wordPattern = /[a-z0-9\u00c0-\u024f\u0370-\uffff]+/g;
+    var words = function (text) { return text.toLowerCase().match(wordPattern) || []; };
+    // Light stemming, the same for the index and the query: plurals, -ing, -ed.
+    var stem = function (w) {
+      if (w.length < 4 || /[0-9]/.test(w)) return w;
+      if (/ies$/.test(w)) return w.slice(0, -3) + 'y';
+      if (/(ss|us|is)$/.test(w)) return w;
+      if (/(sses|xes|ches|shes)$/.test(w)) return w.slice(0, -2);
+      if (/s$/.test(w)) return w.slice(0, -1);
+      if (w.length > 5 && /ing$/.test(w)) return w.slice(0, -3);
+      if (w.length > 4 && /ed$/.test(w)) return w.slice(0, -2);
+      return w;
+    };
+    var bag = function (text) {
+      var counts = {};
+      words(text).forEach(function (w) { var s = stem(w); counts[s] = (counts[s] || 0) + 1; });
+      return counts;
+    };
+    // How `term` (a stem) is found in `counts`: as a word (exact), or as the beginning of words.
+    var found = function (counts, term) {
+      if (counts[term]) return { exact: true, n: counts[term] };
+      var n = 0;
+      for (var w in counts) if (w.length > term.length && w.lastIndexOf(term, 0) === 0) n += counts[w];
+      return n ? { exact: false, n: n } : null;
+    };
+    var pages = [], byPage = {};
+    index.forEach(function (e) {
+      var group = byPage[e.h];
+      if (!group) {
+        group = byPage[e.h] = { h: e.h, title: e.p, titleWords: bag(e.p), sections: [], order: pages.length };
+        pages.push(group);
+      }
+      group.sections.push({ e: e, heading: bag(e.s || ''), body: bag(e.x) });
+    });
+
+    var search = function (query) {
+      var terms = words(query).map(stem).filter(function (t, k, all) { return all.indexOf(t) === k; });
+      if (!terms.length) return [];
+      var hits = [];
+      pages.forEach(function (page) {
+        var pageScore = 0, seen = terms.map(function () { return false; }), matching = [];
+        terms.forEach(function (t, k) {
+          var f = found(page.titleWords, t);
+          if (f) { pageScore += f.exact ? 10 : 4; seen[k] = true; }
+        });
+        page.sections.forEach(function (section) {
+          var score = 0, all = true;
+          terms.forEach(function (t, k) {
+            var h = found(section.heading, t), b = found(section.body, t);
+            if (h) score += h.exact ? 6 : 2;
+            if (b) score += b.exact ? 2 + Math.log(b.n) : 0.5;
+            if (h || b) seen[k] = true; else all = false;
+          });
+          // A section that holds every word of the query is worth more than its parts.
+          if (all && terms.length > 1) score = score * 1.5 + 2;
+          if (score > 0) matching.push({ e: section.e, score: score });
+        });
+        // Pages that hold every word of the query (in the title or any section) come first;
+        // then pages that hold some of them, as mkdocs' search also lists.
+        var covered = seen.filter(Boolean).length;
+        if (!covered) return;
+        matching.sort(function (a, b) { return b.score - a.score; });
+        var best = matching.length ? matching[0].score : 0;
+        // A page that many sections match is about the words, not a page that names them once.
+        hits.push({ page: page, sections: matching, all: covered === terms.length,
+                    score: pageScore + best + 2 * Math.log(Math.max(matching.length, 1)) });
+      });
+      hits.sort(function (a, b) { return (b.all - a.all) || b.score - a.score || a.page.order - b.page.order; });
+      return hits;
+    };
+
+    // A stretch of a section's text around the first word found, whole words, with ellipses.
+    var matches = function (word, terms) {
+      var s = stem(word.toLowerCase());
+      return terms.some(function (t) { return s === t || s.lastIndexOf(t, 0) === 0 || word.toLowerCase().lastIndexOf(t, 0) === 0; });
+    };
+    var around = function (text, terms) {
+      // The first word found as it is, else the first word a term begins.
+      var at = -1, loose = -1, m;
+      wordPattern.lastIndex = 0;
+      var lower = text.toLowerCase();
+      while (at < 0 && (m = wordPattern.exec(lower)) !== null) {
+        if (terms.indexOf(stem(m[0])) >= 0) at = m.index;
+        else if (loose < 0 && matches(m[0], terms)) loose = m.index;
+      }
+      if (at < 0) at = Math.max(loose, 0);
+      var start = Math.max(0, at - 60), end = Math.min(text.length, at + 140);
+      while (start > 0 && text[start - 1] !== ' ') start--;
+      while (end < text.length && text[end] !== ' ') end++;
+      return (start > 0 ? '… ' : '') + text.slice(start, end).trim() + (end < text.length ? ' …' : '');
+    };
+    // Puts `text` into `element` with each word found in a <mark>, as text nodes (never HTML).
+    var mark = function (element, text, terms) {
+      var lower = text.toLowerCase(), at = 0, m;
+      wordPattern.lastIndex = 0;
+      while ((m = wordPattern.exec(lower)) !== null) {
+        if (!matches(m[0], terms)) continue;
+        if (m.index > at) element.appendChild(document.createTextNode(text.slice(at, m.index)));
+        var tag = document.createElement('mark');
+        tag.textContent = text.slice(m.index, m.index + m[0].length);
+        element.appendChild(tag);
+        at = m.index + m[0].length;
+      }
+      if (at < text.length) element.appendChild(document.createTextNode(text.slice(at)));
+    };
+
+    var selected = -1, shownPages = 25, sectionsShown = 3;
+    var option = function (list, href, className, title, excerpt, terms) {
+      var li = document.createElement('li');
+      li.setAttribute('role', 'option');
+      var a = document.createElement('a');
+      a.href = href;
+      a.className = className;
+      var heading = document.createElement('span');
+      heading.className = 'result-title';
+      mark(heading, title, terms);
+      a.appendChild(heading);
+      if (excerpt) {
+        var text = document.createElement('span');
+        text.className = 'result-excerpt';
+        mark(text, excerpt, terms);
+        a.appendChild(text);
+      }
+      li.appendChild(a);
+      list.appendChild(li);
+    };
+    var group = function (hit, terms) {
+      var box = document.createElement('div');
+      box.className = 'result-group';
+      var list = document.createElement('ul');
+      list.setAttribute('role', 'listbox');
+      list.setAttribute('aria-label', hit.page.title);
+      box.appendChild(list);
+      var first = hit.sections[0];
+      var pageExcerpt = first && !first.e.s ? around(first.e.x, terms) : '';
+      option(list, address(hit.page.h), 'result-page-title', hit.page.title, pageExcerpt, terms);
+      var rest = hit.sections.filter(function (s) { return s.e.s; });
+      var addSections = function (from, to) {
+        rest.slice(from, to).forEach(function (s) {
+          option(list, address(s.e.h) + (s.e.a ? '#' + s.e.a : ''), 'result-section', s.e.s, around(s.e.x, terms), terms);
+        });
+      };
+      addSections(0, sectionsShown);
+      if (rest.length > sectionsShown) {
+        var button = document.createElement('button');
+        button.type = 'button';
+        button.className = 'result-more';
+        button.textContent = (rest.length - sectionsShown) + ' more on this page';
+        button.addEventListener('click', function (event) {
+          event.stopPropagation();
+          box.removeChild(button);
+          addSections(sectionsShown, rest.length);
+          numberOptions();
+          input.focus();
+        });
+        box.appendChild(button);
+      }
+      return box;
+    };
+    var numberOptions = function () {
+      var items = results.querySelectorAll('li[role="option"]');
+      for (var k = 0; k < items.length; k++) items[k].id = 'search-result-' + k;
+    };
+    var show = function (keep) {
+      var terms = words(input.value).map(stem);
+      var hits = search(input.value);
+      results.textContent = '';
+      selected = -1;
+      input.removeAttribute('aria-activedescendant');
+      if (!input.value.trim()) { results.hidden = true; return; }
+      var count = document.createElement('p');
+      count.className = hits.length ? 'result-count' : 'empty';
+      var sections = hits.reduce(function (n, h) { return n + h.sections.length; }, 0);
+      count.textContent = hits.length
+        ? hits.length + (hits.length === 1 ? ' page' : ' pages') + ', ' + sections + (sections === 1 ? ' section' : ' sections')
+        : 'No results';
+      results.appendChild(count);
+      var limit = keep || shownPages;
+      hits.slice(0, limit).forEach(function (hit, k) {
+        if (!hit.all && (k === 0 || hits[k - 1].all)) {
+          var some = document.createElement('p');
+          some.className = 'result-count';
+          some.textContent = 'Pages with some of the words';
+          results.appendChild(some);
+        }
+        results.appendChild(group(hit, terms));
+      });
+      if (hits.length > limit) {
+        var all = document.createElement('button');
+        all.type = 'button';
+        all.className = 'result-more';
+        all.textContent = 'Show ' + (hits.length - limit) + ' more pages';
+        all.addEventListener('click', function (event) { event.stopPropagation(); show(hits.length); input.focus(); });
+        results.appendChild(all);
+      }
+      numberOptions();
+      results.hidden = false;
+    };
+    var move = function (step) {
+      var items = results.querySelectorAll('li[role="option"]');
+      if (!items.length) return;
+      if (selected >= 0 && items[selected]) items[selected].removeAttribute('aria-selected');
+      selected = (selected + step + items.length) % items.length;
+      items[selected].setAttribute('aria-selected', 'true');
+      input.setAttribute('aria-activedescendant', items[selected].id);
+      items[selected].scrollIntoView({ block: 'nearest' });
+    };
+    input.addEventListener('input', function () { show(); });
+    input.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown') { move(1); event.preventDefault(); }
+      else if (event.key === 'ArrowUp') { move(-1); event.preventDefault(); }
+      else if (event.key === 'Enter') {
+        var items = results.querySelectorAll('li[role="option"] a');
+        var target = items[selected >= 0 ? selected : 0];
+        if (target) { location.href = target.href; event.preventDefault(); }
+      } else if (event.key === 'Escape') { input.value = ''; show(); topbarSearching(false); }
+    });
+    document.addEventListener('keydown', function (event) {
+      if (event.key === '/' && document.activeElement !== input && !/input|textarea|select/i.test(document.activeElement.tagName)) {
+        topbarSearching(true);
+        input.focus();
+        event.preventDefault();
+      }
+    });
+    document.addEventListener('click', function (event) {
+      if (!results.contains(event.target) && event.target !== input && event.target !== searchToggle
+          && !(searchToggle && searchToggle.contains(event.target))) {
+        results.hidden = true;
+      }
+    });
+    // A search typed into the address (`?q=`), as mkdocs-material's links to a search do.
+    var asked = /[?&]q=([^&#]*)/.exec(location.search);
+    if (asked) { input.value = decodeURIComponent(asked[1].replace(/\+/g, ' ')); topbarSearching(true); show(); }
+  }
+"""#
+}
