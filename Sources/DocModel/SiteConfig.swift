@@ -95,7 +95,11 @@ public struct SiteConfig: Sendable, Equatable {
             case "site_description": config.siteDescription = try string(value, key, path)
             case "repo_url": config.repoURL = try string(value, key, path)
             case "edit_uri": config.editURI = value.string ?? ""
-            case "theme": config.theme = theme(value, path: path, notes: &config.notes)
+            case "theme":
+                // A theme named alone (`theme: readthedocs`) is another look, which keydocs does not give.
+                if let name = value.string { ignored.append(("theme " + name, keyNode)) } else {
+                    config.theme = theme(value, path: path, notes: &config.notes)
+                }
             case "docs_dir":
                 config.docsDir = try string(value, key, path)
                 // A config line arrives in a pull request like any page: it may not point the

@@ -8,7 +8,7 @@ import Testing
             site_name: Guide
             site_url: https://example.org/guide/
             use_directory_urls: false
-            plugins: [search]
+            plugins: [search, minify]
             nav:
               - index.md
               - Keys: keys.md
@@ -55,13 +55,13 @@ import Testing
         let note = try #require(ignored.first)
         #expect(note.location == SourceLocation(file: "mkdocs.yml", line: 2, column: 1))
         #expect(note.severity == .note)
-        #expect(note.message == "not used by keydocs and ignored: site_author, theme, plugins git-revision-date and minify, extra_css", "\(note.message)")
+        #expect(note.message == "not used by keydocs and ignored: site_author, plugins git-revision-date and minify, extra_css", "\(note.message)")
         #expect(config.redirectMaps.map(\.source) == ["old.md"])
     }
 
     /// Plugins alone, or a theme alone, are one note too; a config keydocs reads whole has none.
     @Test(arguments: [("plugins:\n  - search\n  - social\n", "not used by keydocs and ignored: plugins social", 3),
-                      ("theme: readthedocs\n", "not used by keydocs and ignored: theme", 1),
+                      ("theme: readthedocs\n", "not used by keydocs and ignored: theme readthedocs", 1),
                       ("plugins:\n  - search\n", nil, 0),
                       ("plugins: [search, material/search]\n", nil, 0),
                       ("plugins: [search, redirects]\n", nil, 0)] as [(String, String?, Int)])
