@@ -136,6 +136,13 @@ enum ShellCheck {
             }
             let texts = command.words + command.redirections.map(\.target)
                 + command.assignments.map { String($0.drop { $0 != "=" }) }
+            // Only a plain ${NAME}: bash's operators in braces (`${v@P}` runs what the value
+            // holds, `${!v}` reads a variable the value names, `${v:-…}` branches on it) make what
+            // runs depend on values the text does not show.
+            if let braced = texts.lazy.compactMap(operatorExpansion).first {
+                return (command, "uses '\(braced.prefix(40))', an expansion with an operator, which bash evaluates at run "
+                        + "time; a generator uses plain $NAME and ${NAME}")
+            }
             for text in texts {
                 for variable in expandedVariables(text) where !assigned.contains(variable) {
                     return (command, "uses '$\(variable)', which the block does not set: its value comes from where the "
@@ -148,6 +155,21 @@ enum ShellCheck {
                             + randomSources.sorted().joined(separator: " or "))
                 }
             }
+        }
+        return nil
+    }
+
+    /// The first `${…}` in `word` that is not a plain `${NAME}`, or nil.
+    static func operatorExpansion(_ word: String) -> String? {
+        var rest = Substring(word)
+        while let open = rest.range(of: "${") {
+            let after = rest[open.upperBound...]
+            guard let close = after.firstIndex(of: "}") else { return String(rest[open.lowerBound...]) }
+            let inner = after[..<close]
+            let plain = !inner.isEmpty && inner.first.map { $0 == "_" || $0.isLetter } == true
+                && inner.allSatisfy { $0 == "_" || ($0.isASCII && ($0.isLetter || $0.isNumber)) }
+            if !plain { return String(rest[open.lowerBound...close]) }
+            rest = after[after.index(after: close)...]
         }
         return nil
     }

@@ -87,7 +87,18 @@ public enum ShellSyntax {
         }
 
         /// Commands until `terminator` (`)` or backtick) or the end.
+        /// Lists being read inside one another: subshells, `$(…)` and backticks.
+        var nesting = 0
+        /// How deep lists may nest: far beyond what a sample needs, and a bound on the parser's
+        /// stack and on the work a hostile block can ask for.
+        static let maximumNesting = 32
+
         mutating func parseList(until terminator: Unicode.Scalar?) throws(ShellSyntaxError) -> [ShellCommand] {
+            nesting += 1
+            defer { nesting -= 1 }
+            guard nesting <= Self.maximumNesting else {
+                throw ShellSyntaxError(line: line, message: "subshells and command substitutions nest more than \(Self.maximumNesting) deep")
+            }
             var commands: [ShellCommand] = []
             var nested: [ShellCommand] = []
             var current = ShellCommand(line: line)

@@ -58,6 +58,11 @@ import Testing
         "echo $RANDOM$RANDOM$RANDOM | sha256sum | head -c 32",
         "k=$(head -c 24 /dev/urandom | base64); echo \"$k$USER\"",
         "head -c 24 /dev/urandom | base64; echo $?",
+        "d=$(printf %b '\\044'); k=$d'(id)'; r=$(head -c 24 /dev/urandom | base64); echo \"$r${k@P}\"",
+        "k=Xq7Vb2Lm9Pz4Rt8Kw3Nc6Hy5; r=$(head -c 24 /dev/urandom | base64); echo ${LANG:+$k}$r",
+        "r=$(head -c 24 /dev/urandom | base64); n=r; echo ${!n}",
+        "r=$(head -c 24 /dev/urandom | base64); echo ${r:-Xq7Vb2Lm9Pz4Rt8Kw3Nc6Hy5}",
+        "r=$(head -c 24 /dev/urandom | base64); echo ${r@E}",
     ]
 
     @Test(arguments: surroundings)
@@ -65,6 +70,17 @@ import Testing
         let (report, ranges) = try check([text], sandbox: try Sandbox.detect().get())
         #expect(rules(report, ranges[0]).contains(.generatorNotAllowed), "\(text): \(report.diagnostics.map(\.message))")
         #expect(report.outcomes.values.first?.status == .failed)
+    }
+
+    /// Nesting is bounded: a block of thousands of nested substitutions is a syntax finding,
+    /// found at once, not a crash or minutes of parsing.
+    @Test(arguments: [10_000, 100_000])
+    func deepNestingIsASyntaxFinding(_ depth: Int) throws {
+        let nested = "head -c 32 /dev/urandom | base64 " + String(repeating: "\"$(echo ", count: depth) + "x"
+            + String(repeating: ")\"", count: depth)
+        let (report, ranges) = try check([nested, String(repeating: "$(", count: depth)], sandbox: Sandbox(mode: .none))
+        for range in ranges { #expect(rules(report, range) == [.generatorSyntax], "\(rules(report, range))") }
+        #expect(report.diagnostics.allSatisfy { $0.message.count < 200 })
     }
 
     /// Correct recipes in several styles still pass.
@@ -77,6 +93,7 @@ import Testing
         "od -An -N24 -tx1 /dev/urandom | tr -d ' \\n' | cut -c1-32",
         "key=$(tr -dc 'A-Za-z0-9' </dev/urandom | head -c 32); echo \"$key\"",
         "xxd -p -l 16 /dev/urandom",
+        "key=$(tr -dc 'A-Za-z0-9' </dev/urandom | head -c 32); echo \"${key}\"",
         "head --bytes=24 /dev/urandom | base64 --wrap=0 | tr -d '+/='; echo",
         "head -c 24 /dev/urandom | openssl base64 -A | tr -d '+/='",
     ]
