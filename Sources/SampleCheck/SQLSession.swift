@@ -253,7 +253,7 @@ public final class SQLSession: @unchecked Sendable {
     /// that runs too long, removes both at the end. Samples never use it.
     private let control: MariaDBConnection
     private let controlLock = NSLock()
-    /// The account samples run as (nil: the user's own, whose grants reach only scratch databases).
+    /// The account samples run as, which keydocs made for this database.
     private let account: SampleAccount?
     /// Seconds one statement may run.
     let statementSeconds: Int
@@ -275,24 +275,24 @@ public final class SQLSession: @unchecked Sendable {
         database = "keydocs_\(getpid())_\(n)"
         control = try MariaDBConnection(target.address)
         try control.run("CREATE DATABASE `\(database)` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci")
-        // Samples run as an account whose grants reach this database only: one keydocs makes,
-        // or, on the user's server when their account may not make one, their own account if
-        // its grants reach nothing but keydocs' scratch databases.
+        // Samples run as an account whose grants reach this database only, which keydocs makes.
         let host = target.address.socket != nil || target.isPrivate ? "localhost" : "%"
-        if let made = SampleAccount.create(on: control, database: database, host: host, name: "sample_\(getpid())_\(n)") {
+        switch SampleAccount.create(on: control, database: database, host: host, name: "sample_\(getpid())_\(n)") {
+        case .success(let made):
             account = made
-        } else if target.isPrivate {
+        case .failure(let refusal) where target.isPrivate:
             _ = control.execute("DROP DATABASE IF EXISTS `\(database)`")
-            throw EngineError(engine: "MariaDB", reason: "set-up failed: cannot create the sample account")
-        } else if let reach = SampleAccount.overreach(of: control) {
+            throw EngineError(engine: "MariaDB", reason: "set-up failed: cannot create the sample account: \(refusal.reason)")
+        case .failure(let refusal):
+            // Samples never run as the user's own account, however little it may reach: any
+            // account may change its own password, and one with rights on every keydocs
+            // database reaches other runs' scratch databases and can keep new ones.
             _ = control.execute("DROP DATABASE IF EXISTS `\(database)`")
             let user = target.address.user ?? "root"
-            throw EngineError(engine: "MariaDB", reason: "SQL samples do not run as '\(user)': it may neither create an account "
-                              + "for them nor is it limited to keydocs' scratch databases (\(reach)); run them as an account "
-                              + "made for them: CREATE USER 'keydocs'@'localhost' IDENTIFIED BY '…'; "
-                              + "GRANT ALL ON `keydocs\\_%`.* TO 'keydocs'@'localhost'")
-        } else {
-            account = nil
+            throw EngineError(engine: "MariaDB", reason: "SQL samples do not run: '\(user)' may not create an account for "
+                              + "them (\(refusal.reason)). Name an account that may create accounts and grant rights, "
+                              + "such as an administrator's: keydocs uses it only to make, for each page, an account with "
+                              + "rights on that page's scratch database alone, which the samples run as and which is dropped after")
         }
         connection = try Self.connect(target, account: account, database: database)
         if !target.isPrivate {

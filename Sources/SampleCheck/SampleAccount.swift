@@ -17,17 +17,19 @@ struct SampleAccount: Sendable {
     static let privileges = "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER, CREATE TEMPORARY TABLES, "
         + "LOCK TABLES, CREATE VIEW, SHOW VIEW, TRIGGER, EXECUTE, CREATE ROUTINE, ALTER ROUTINE"
 
-    /// Creates an account with `privileges` on `database` only, as `control`'s account; nil
-    /// when that account may not create accounts or grant those rights.
-    static func create(on control: MariaDBConnection, database: String, host: String, name: String) -> SampleAccount? {
+    /// Creates an account with `privileges` on `database` only, as `control`'s account; the
+    /// server's refusal when that account may not create accounts or grant those rights.
+    static func create(on control: MariaDBConnection, database: String, host: String, name: String) -> Result<SampleAccount, EngineError> {
         let password = (try? KeyGenerator().generate()) ?? UUID().uuidString
         let account = SampleAccount(user: name, host: host, password: password)
-        guard control.execute("CREATE USER \(account.quoted) IDENTIFIED BY '\(password)'").errorCode == 0 else { return nil }
-        guard control.execute("GRANT \(privileges) ON `\(database)`.* TO \(account.quoted)").errorCode == 0 else {
+        let created = control.execute("CREATE USER \(account.quoted) IDENTIFIED BY '\(password)'")
+        guard created.errorCode == 0 else { return .failure(EngineError(engine: "MariaDB", reason: created.errorLine)) }
+        let granted = control.execute("GRANT \(privileges) ON `\(database)`.* TO \(account.quoted)")
+        guard granted.errorCode == 0 else {
             _ = control.execute("DROP USER IF EXISTS \(account.quoted)")
-            return nil
+            return .failure(EngineError(engine: "MariaDB", reason: granted.errorLine))
         }
-        return account
+        return .success(account)
     }
 
     /// `'user'@'host'`.
