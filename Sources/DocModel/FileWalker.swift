@@ -17,11 +17,30 @@ struct FileWalker {
         var skipped: [Diagnostic] = []
         let realRoot = realPath(root) ?? root
         var ancestors: Set<String> = [realRoot]
-        try walk(root, relative: "", realRoot: realRoot, ancestors: &ancestors, into: &result, skipped: &skipped)
+        // Every folder is read once: a link to a folder the docs already hold, or one another
+        // link already led to, is skipped, so links cannot multiply the site (nine levels of
+        // three links each would otherwise copy one file 19,683 times).
+        var entered: Set<String> = [realRoot]
+        folders(root, into: &entered)
+        var linked: Set<String> = []
+        try walk(root, relative: "", realRoot: realRoot, ancestors: &ancestors, entered: entered, linked: &linked,
+                 into: &result, skipped: &skipped)
         return (result.sorted(), skipped)
     }
 
+    /// The real paths of the folders under `folder`, hidden ones left out, links not followed.
+    private func folders(_ folder: String, into found: inout Set<String>) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where !name.hasPrefix(".") {
+            let full = folder + "/" + name
+            var info = stat()
+            guard lstat(full, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
+            found.insert(realPath(full) ?? full)
+            folders(full, into: &found)
+        }
+    }
+
     private func walk(_ folder: String, relative: String, realRoot: String, ancestors: inout Set<String>,
+                      entered: Set<String>, linked: inout Set<String>,
                       into result: inout [String], skipped: inout [Diagnostic]) throws(DocError) {
         let names: [String]
         do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
@@ -33,6 +52,7 @@ struct FileWalker {
             var info = stat()
             guard lstat(full, &info) == 0 else { continue }
             var kind = info.st_mode & S_IFMT
+            let isLink = kind == S_IFLNK
             if kind == S_IFLNK {
                 guard let real = realPath(full), stat(real, &info) == 0 else {
                     skipped.append(warning(rel, "a broken symbolic link; skipped"))
@@ -50,8 +70,17 @@ struct FileWalker {
                 guard !ancestors.contains(real) else {
                     throw DocError(stage: .load, path: displayPath(rel), "a symbolic link loop (it leads back to a folder that contains it)")
                 }
+                if isLink {
+                    guard !entered.contains(real) && !linked.contains(real) else {
+                        skipped.append(warning(rel, "a symbolic link to a folder that the docs already hold; skipped "
+                                               + "(each folder is read once)"))
+                        continue
+                    }
+                    linked.insert(real)
+                }
                 ancestors.insert(real)
-                try walk(full, relative: rel, realRoot: realRoot, ancestors: &ancestors, into: &result, skipped: &skipped)
+                try walk(full, relative: rel, realRoot: realRoot, ancestors: &ancestors, entered: entered, linked: &linked,
+                         into: &result, skipped: &skipped)
                 ancestors.remove(real)
             } else if kind == S_IFREG {
                 result.append(rel)

@@ -147,4 +147,28 @@ import Testing
         #expect(nested.status == 0, "\(nested.stderr)")
         #expect(FileManager.default.fileExists(atPath: project.appendingPathComponent("build/html/index.html").path))
     }
+
+    /// Links inside the docs cannot multiply the site: each folder is read once, so nine
+    /// levels of three links to the next level copy the file at the bottom once, not 3^8 times.
+    @Test func linksCannotMultiplyTheSite() throws {
+        let (root, project, _) = try layout(config: "site_name: T\n")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let docs = project.appendingPathComponent("docs")
+        for level in 0...8 {
+            let folder = docs.appendingPathComponent("l\(level)")
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            if level < 8 {
+                for k in 0..<3 {
+                    try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("x\(k)").path, withDestinationPath: "../l\(level + 1)")
+                }
+            }
+        }
+        try "# Bottom\n".write(to: docs.appendingPathComponent("l8/page.md"), atomically: true, encoding: .utf8)
+        let run = try keydocs(["build", "--no-check"], directory: project)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("a symbolic link to a folder that the docs already hold"))
+        let pages = try FileManager.default.subpathsOfDirectory(atPath: project.appendingPathComponent("site").path)
+            .filter { $0.hasSuffix("index.html") }
+        #expect(pages.count < 10, "\(pages.count) pages")
+    }
 }
