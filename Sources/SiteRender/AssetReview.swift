@@ -43,7 +43,16 @@ public struct AssetReview: Sendable {
             switch kind {
             case .html:
                 // A policy can only be narrowed by another one: the file's own markup cannot undo it.
-                publications[asset] = .bytes(Data("<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.copiedHTMLPolicy)\">\n".utf8) + data)
+                // A policy cannot stop a refresh or a <base>: the file's own <meta> and <base> tags
+                // are shown as text, as a page's are.
+                guard let text = String(data: data, encoding: .utf8) else {
+                    publications[asset] = .refused
+                    finding(1, "not published: it is not UTF-8, so keydocs cannot read it as a browser would")
+                    continue
+                }
+                let inert = Self.headTagsShown(text)
+                if inert != text { finding(1, "published with its <meta> and <base> tags shown as text: they could send the reader elsewhere") }
+                publications[asset] = .bytes(Data(("<meta http-equiv=\"Content-Security-Policy\" content=\"\(Self.copiedHTMLPolicy)\">\n" + inert).utf8))
             case .svg:
                 switch StaticSVG.publish(data) {
                 case .unchanged:
@@ -73,6 +82,11 @@ public struct AssetReview: Sendable {
         self.diagnostics = diagnostics
     }
 
+    /// `text` with the `<` of every `<meta` and `<base` tag written `&lt;`, whatever its case.
+    static func headTagsShown(_ text: String) -> String {
+        text.replacing(/<(?=\s*(?i:meta|base)\b)/) { _ in "&lt;" }
+    }
+
     /// The policy an HTML file copied from the docs gets: it runs no script at all, so that a
     /// page that sends the reader to it runs nothing of its author's.
     static let copiedHTMLPolicy = "default-src 'none'; img-src 'self' file: data:; style-src 'self' file: 'unsafe-inline'; "
@@ -98,11 +112,47 @@ public struct AssetReview: Sendable {
             "xspf", "wsdl", "xlf", "xliff", "opf", "ncx", "dae", "x3d", "smil", "ttml",
         ]
 
-        /// The kind of the file at `path`, or nil when hosts serve it as no document.
+        /// Extensions of files a server runs rather than sends, where it runs them.
+        static let serverScripts: Set<String> = [
+            "php", "php3", "php4", "php5", "php7", "php8", "phtml", "pht", "phar", "phps", "jsp", "jspx", "asp", "aspx",
+            "cgi", "fcgi", "pl", "cfm", "shtm",
+        ]
+        /// Compressed copies a server sends in place of the file without the extension.
+        static let compressed: Set<String> = ["gz", "br", "zst", "bz2", "xz"]
+
+        /// The kind of the file at `path`, or nil when hosts serve it as no document. Every
+        /// extension counts, not only the last: Apache serves `x.html.en` and `x.html.zz` as
+        /// HTML, and a compressed `x.html.gz` in place of `x.html`.
         init?(path: String) {
             let name = path.split(separator: "/").last ?? ""
-            guard let dot = name.lastIndex(of: ".") else { return nil }
-            let ext = name[name.index(after: dot)...].lowercased()
+            let extensions = name.split(separator: ".").dropFirst().map { $0.lowercased() }
+            guard !extensions.isEmpty else { return nil }
+            if let script = extensions.first(where: Self.serverScripts.contains) {
+                self = .unvettable("'.\(script)' is a script that a server which runs them would run")
+                return
+            }
+            if let last = extensions.last, Self.compressed.contains(last), extensions.count > 1,
+               extensions.dropLast().contains(where: { Kind(extension: $0) != nil }) {
+                self = .unvettable("it is a compressed copy of a document, which a server may send in place of a page; "
+                                   + "keydocs cannot vet it")
+                return
+            }
+            let kinds = extensions.compactMap(Kind.init(extension:))
+            if let unvettable = kinds.first(where: { if case .unvettable = $0 { return true } else { return false } }) {
+                self = unvettable
+            } else if kinds.contains(.html) {
+                self = .html
+            } else if kinds.contains(.svg) {
+                self = .svg
+            } else if kinds.contains(.xml) {
+                self = .xml
+            } else {
+                return nil
+            }
+        }
+
+        /// The kind of one extension.
+        init?(extension ext: String) {
             switch ext {
             case "html", "htm", "shtml": self = .html
             case "svg": self = .svg

@@ -184,6 +184,14 @@ func svg(_ inner: String, root: String = "") -> String {
         ("broken.xml", Data("<data><script xmlns=\"http://www.w3.org/1999/xhtml\">alert(1)</script>\n".utf8)),
         ("drawing.svgz", Data([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xB3, 0x29, 0x2E, 0x4B, 0xB7, 0x03, 0x00])),
         ("saved.mht", Data("MIME-Version: 1.0\r\nContent-Type: text/html\r\n\r\n<script>alert(1)</script>\r\n".utf8)),
+        // Every extension counts (Apache), and compressed copies stand in for a page (gzip_static).
+        ("x.xhtml.fr", Data("<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>\n".utf8)),
+        ("index.html.gz", Data([0x1F, 0x8B, 0x08, 0x00])),
+        ("page.svg.br", Data([0x0B, 0x02, 0x80])),
+        ("x.php", Data("<?php system($_GET['c']); ?>\n".utf8)),
+        ("x.php.txt.phtml", Data("<?php echo 1; ?>\n".utf8)),
+        ("run.cgi", Data("#!/bin/sh\necho hi\n".utf8)),
+        ("x.jsp", Data("<% out.println(1); %>\n".utf8)),
     ]
 
     @Test(arguments: activeDocuments.map(\.path))
@@ -206,6 +214,19 @@ func svg(_ inner: String, root: String = "") -> String {
         let feed = Data("<rss version=\"2.0\"><channel><title>News</title><link>https://example.org/</link></channel></rss>\n".utf8)
         let published = try publish(["a.html": html, "b.htm": html, "c.shtml": html, "d.HTML": html,
                                      "info.xml": info, "feed.rss": feed, "page.xhtml": Data("<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>".utf8)])
+        let refresh = Data("<html><head><META http-equiv=\"refresh\" content=\"0;url=https://evil.example/\"><base href=\"https://evil.example/\"></head></html>\n".utf8)
+        let drawing = Data("<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"><rect width=\"1\" height=\"1\"/></svg>\n".utf8)
+        let more = try publish(["x.html.zz": html, "x.html.en": html, "go.html": refresh, "notes.txt.gz": Data([0x1F, 0x8B]),
+                                "x.svg.zz": drawing])
+        let svgCopy = String(decoding: (more["x.svg.zz"] ?? nil) ?? Data(), as: UTF8.self)
+        #expect(svgCopy.contains("<rect") && !svgCopy.contains("onload"), "x.svg.zz is SVG to a server that reads every extension: \(svgCopy)")
+        for path in ["x.html.zz", "x.html.en"] {
+            let copy = String(decoding: (more[path] ?? nil) ?? Data(), as: UTF8.self)
+            #expect(copy.hasPrefix("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"), "\(path): \(copy)")
+        }
+        let go = String(decoding: (more["go.html"] ?? nil) ?? Data(), as: UTF8.self)
+        #expect(go.contains("&lt;META http-equiv=\"refresh\"") && go.contains("&lt;base href"), "\(go)")
+        #expect(more["notes.txt.gz"] == .some(Data([0x1F, 0x8B])), "a compressed copy of a plain file is published as it is")
         for path in ["a.html", "b.htm", "c.shtml", "d.HTML"] {
             let copy = String(decoding: (published[path] ?? nil) ?? Data(), as: UTF8.self)
             #expect(copy.hasPrefix("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"), "\(path): \(copy)")
