@@ -75,3 +75,102 @@ import Testing
         #expect(SiteConfig.yamlProblem("a: &a [1, 2]\nb: *a\n") == nil)
     }
 }
+// MARK: - Heading slugs
+
+@Suite struct SlugTests {
+    /// Python-Markdown's `unique()` as it is written: retry with the number after the last `_`
+    /// raised by one, or `_1` appended, until the id is free. The reference for small inputs.
+    static func pythonMarkdown(_ texts: [String], reserved: Set<String> = []) -> [String] {
+        var used = reserved
+        return texts.map { text in
+            var id = Slugger.base(text)
+            while id.isEmpty || used.contains(id) {
+                if let underscore = id.lastIndex(of: "_"), case let digits = id[id.index(after: underscore)...],
+                   !digits.isEmpty, digits.allSatisfy({ ("0"..."9").contains($0) }) {
+                    id = String(id[..<underscore]) + "_" + String(Int(digits)! + 1)
+                } else {
+                    id += "_1"
+                }
+            }
+            used.insert(id)
+            return id
+        }
+    }
+
+    /// Headings whose own text collides with a suffix made for another: every id is unique and
+    /// the same as Python-Markdown's.
+    @Test(arguments: [
+        ["a", "a", "a_1", "a"],
+        ["a_1", "a", "a", "a"],
+        ["a_2", "a", "a", "a", "a_2"],
+        ["a", "a_1", "a_1", "a_1_1", "a_1"],
+        ["a_01", "a_01", "a_1", "a"],
+        ["a_0", "a_0", "a", "a"],
+        ["", "!!!", "_1", "_1"],
+        ["a-1", "a 1", "a_1", "a", "a"],
+        ["x_9", "x_9", "x_10", "x_9"],
+    ])
+    func collisionsAreResolvedAsPythonMarkdownDoes(_ texts: [String]) {
+        var slugger = Slugger(reserved: ["a_3"])
+        let made = texts.map { slugger.slug(for: $0) }
+        #expect(made == Self.pythonMarkdown(texts, reserved: ["a_3"]))
+        #expect(Set(made).count == made.count)
+    }
+
+    /// Where keydocs differed from Python-Markdown before: a number too long for 64 bits is
+    /// still raised by one, and `_-5` is no number (Python's `_([0-9]+)$`).
+    @Test func longNumbersAndSignsFollowPythonMarkdown() {
+        var slugger = Slugger()
+        let long = "a_99999999999999999999"
+        #expect([long, long, "a_-5", "a_-5"].map { slugger.slug(for: $0) } == [long, "a_100000000000000000000", "a_-5", "a_-5_1"])
+    }
+
+    /// Random pages over a small alphabet of colliding texts agree with the reference.
+    @Test func randomCollisionsAgreeWithPythonMarkdown() {
+        var generator = SplitMix(seed: 7)
+        let alphabet = ["a", "a_1", "a_2", "a 1", "a_1_1", "b", "a_0", "", "_1", "a_10", "b_1"]
+        for _ in 0..<300 {
+            let texts = (0..<Int.random(in: 1...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let reserved = Set(alphabet.filter { _ in Int.random(in: 0..<6, using: &generator) == 0 })
+            var slugger = Slugger(reserved: reserved)
+            #expect(texts.map { slugger.slug(for: $0) } == Self.pythonMarkdown(texts, reserved: reserved), "\(texts) \(reserved)")
+        }
+    }
+
+    /// 50,000 equal headings, then as many that spell out the suffixes already made: the ids
+    /// are `a`, `a_1`… and the headings cost a few tries each (retrying from `_1` every time
+    /// was one try per heading before it: over a billion here).
+    @Test func repeatedHeadingsCostATryEach() {
+        var slugger = Slugger()
+        let n = 50_000
+        let repeats = (0..<n).map { _ in slugger.slug(for: "a") }
+        #expect(repeats == ["a"] + (1..<n).map { "a_\($0)" })
+        let literal = (1...n).map { slugger.slug(for: "a_\($0)") }
+        #expect(Set(repeats + literal).count == 2 * n)
+        #expect(literal.first == "a_\(n)")
+        #expect(slugger.tries <= 8 * n, "\(slugger.tries) tries for \(2 * n) headings")
+    }
+
+    /// The report's page: 20,000 `## a` on one page get their anchors in one pass.
+    @Test func aPageOfRepeatedHeadingsConverts() {
+        let page = "# Title\n\n" + String(repeating: "## a\n\n", count: 20_000)
+        let headings = MarkdownConverter.convert(page, file: "docs/a.md").headings
+        #expect(headings.count == 20_001)
+        #expect(headings.last?.slug == "a_19999")
+        #expect(Set(headings.map(\.slug)).count == headings.count)
+    }
+}
+
+/// A seeded generator, so that a failure can be replayed.
+struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
