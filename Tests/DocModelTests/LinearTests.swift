@@ -174,3 +174,35 @@ struct SplitMix: RandomNumberGenerator {
     }
 }
 
+// MARK: - Variables
+
+@Suite struct VariableSubstitutionTests {
+    let variables = PolicyVariables.make()
+
+    /// 300,000 variables on one line (the report's page, three times over) are put in in one pass.
+    @Test func manyVariablesOnOneLine() throws {
+        let n = 300_000
+        let line = String(repeating: "{{ policy.maxLength }} ", count: n)
+        let filled = try variables.apply(to: line, file: "docs/a.md")
+        #expect(filled == String(repeating: "32 ", count: n))
+    }
+
+    /// Braces that open and never close, and names outside the namespace, stay as they are,
+    /// however many of them there are.
+    @Test func manyUnclosedAndForeignBracesStay() throws {
+        let n = 200_000
+        let foreign = String(repeating: "{{ site.name }}", count: n)
+        #expect(try variables.apply(to: foreign, file: "f") == foreign)
+        let unclosed = String(repeating: "{{ x ", count: n)
+        #expect(try variables.apply(to: unclosed + "{{ policy.maxLength }}", file: "f") == unclosed + "{{ policy.maxLength }}")
+        // As before, an open `{{` runs to the first `}}`: what lies between is one name, here unknown.
+        #expect(try variables.apply(to: "{{ a {{ policy.maxLength }} {{ policy.maxLength }}", file: "f") == "{{ a {{ policy.maxLength }} 32")
+    }
+
+    /// The error for an unknown name still names its line, found once.
+    @Test func anUnknownNameAfterManyKnownOnesNamesItsLine() throws {
+        let text = String(repeating: "{{ policy.maxLength }}\n", count: 200_000) + "{{ policy.nope }}"
+        let error = try #require(throws: DocError.self) { try variables.apply(to: text, file: "f") }
+        #expect(error.line == 200_001)
+    }
+}
