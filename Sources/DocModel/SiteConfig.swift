@@ -70,6 +70,10 @@ public struct SiteConfig: Sendable, Equatable {
 
     /// Parses config text; `path` is for messages.
     public static func parse(_ text: String, path: String) throws(DocError) -> SiteConfig {
+        // Counted before Yams reads it: Yams expands aliases as it builds the tree.
+        if let over = YAMLAliasBudget.check(text) {
+            throw DocError(stage: .config, path: path, line: over.line, over.reason)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -285,6 +289,7 @@ public struct SiteConfig: Sendable, Equatable {
 
     /// Where `text` stops being valid YAML (every document of it), and why; nil when it is valid.
     public static func yamlProblem(_ text: String) -> (line: Int?, message: String)? {
+        if let over = YAMLAliasBudget.check(text) { return (over.line, over.reason) }
         do {
             let parser = try Parser(yaml: text)
             while try parser.nextRoot() != nil {}

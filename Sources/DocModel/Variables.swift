@@ -12,31 +12,46 @@ public struct Variables: Sendable {
         self.namespaces = namespaces
     }
 
-    /// `text` with every `{{ name }}` of a known name replaced.
+    /// `text` with every `{{ name }}` of a known name replaced, in one pass: each search starts
+    /// where the last one ended, so a page of many variables costs what its length does.
     public func apply(to text: String, file: String) throws(DocError) -> String {
         guard !values.isEmpty || !namespaces.isEmpty, ByteSearch.contains(text, "{{") else { return text }
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: "{{") {
-            out += rest[..<open.lowerBound]
-            guard let close = rest[open.upperBound...].range(of: "}}") else {
-                out += rest[open.lowerBound...]
-                return out
+        var text = text
+        let result: Result<String, DocError> = text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+            var at = 0
+            while let open = ByteSearch.find(Self.open, in: bytes, from: at) {
+                copy(at..<open)
+                guard let close = ByteSearch.find(Self.close, in: bytes, from: open + 2) else {
+                    at = open
+                    break
+                }
+                // ASCII blanks come off as bytes; anything else as Unicode says.
+                var first = open + 2, last = close
+                while first < last, Self.blank(bytes[first]) { first += 1 }
+                while last > first, Self.blank(bytes[last - 1]) { last -= 1 }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self).trimmingWhitespace()
+                if let value = values[name] {
+                    out.append(contentsOf: value.utf8)
+                } else if namespaces.contains(where: { name.hasPrefix($0 + ".") }) {
+                    let line = UnsafeBufferPointer(rebasing: bytes[..<open]).reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+                    let known = values.keys.filter { key in namespaces.contains { key.hasPrefix($0 + ".") } }.sorted()
+                    return .failure(DocError(stage: .load, path: file, line: line,
+                                             "unknown variable '\(name)'; known: \(known.joined(separator: ", "))"))
+                } else {
+                    copy(open..<(close + 2))
+                }
+                at = close + 2
             }
-            let name = rest[open.upperBound..<close.lowerBound].trimmingWhitespace()
-            if let value = values[name] {
-                out += value
-            } else if namespaces.contains(where: { name.hasPrefix($0 + ".") }) {
-                let line = text[..<open.lowerBound].count(where: { $0 == "\n" }) + 1
-                let known = values.keys.filter { key in namespaces.contains { key.hasPrefix($0 + ".") } }.sorted()
-                throw DocError(stage: .load, path: file, line: line,
-                               "unknown variable '\(name)'; known: \(known.joined(separator: ", "))")
-            } else {
-                out += rest[open.lowerBound..<close.upperBound]
-            }
-            rest = rest[close.upperBound...]
+            copy(at..<bytes.count)
+            return .success(String(decoding: out, as: UTF8.self))
         }
-        out += rest
-        return out
+        return try result.get()
     }
+
+    private static let open = Array("{{".utf8), close = Array("}}".utf8)
+
+    private static func blank(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
 }

@@ -34,6 +34,10 @@ import Testing
                 message: "mkdocs.yml:3: error: nav names 'gone.md', which is not a page in docs"),
         Failure(name: "a nav entry with an absolute path", files: ["index.md": Data("# Hi\n".utf8)], config: "nav:\n  - Root: /etc/passwd\n",
                 message: "mkdocs.yml:2: error: nav entry '/etc/passwd' must be a path inside docs"),
+        Failure(name: "nested YAML aliases (billion laughs)", files: ["index.md": Data("# Hi\n".utf8)],
+                config: "nav:\n  - &a {a: [x.md,x.md,x.md,x.md,x.md,x.md,x.md,x.md,x.md]}\n"
+                    + (1..<9).map { k in "  - &\(k) {\(k): [" + Array(repeating: k == 1 ? "*a" : "*\(k - 1)", count: 9).joined(separator: ",") + "]}\n" }.joined(),
+                message: "mkdocs.yml:7: error: YAML aliases here would add more than 100,000 values"),
         Failure(name: "an unknown policy variable", files: ["index.md": Data("# Hi\n\nAt most {{ policy.maxLenght }}.\n".utf8)], config: nil,
                 message: "docs/index.md:3: error: unknown variable 'policy.maxLenght'"),
     ]
