@@ -28,7 +28,7 @@ public enum BlockPass {
         /// The page's meta-data (YAML front matter or MultiMarkdown `Key: value` lines at the
         /// top, as mkdocs reads them), keys lowercased; `title` names the page.
         public var meta: [String: String] = [:]
-        /// Abbreviations the page defines (abbr), longest first.
+        /// Abbreviations the page defines (abbr), in page order.
         public var abbreviations: [(String, String)] = []
     }
 
@@ -173,6 +173,9 @@ public enum BlockPass {
     /// thousands of `>` must not take the pass that deep.
     static let maxQuoteDepth = 8
 
+    /// An inline attribute list (`[text](url){: … }`) longer than this many bytes is text.
+    static let maxInlineAttributes = 256
+
     /// Containers nested deeper than this are text: each line is dedented once per open
     /// container, and a page of thousands of nested `!!!` must not cost the square of that.
     static let maxContainerDepth = 16
@@ -185,10 +188,18 @@ public enum BlockPass {
         let (meta, metaLines) = readMeta ? Self.meta(lines) : ([:], 0)
         for line in lines.prefix(metaLines) { pass.emit("", origin: line.origin, shift: 0) }
         var k = metaLines
+        // The end of a block quote found to hold no extension syntax: its other lines hold none
+        // either, and are not looked at again.
+        var plainQuoteEnd = 0
         while k < lines.count {
-            if let taken = pass.takeQuote(lines, from: k) {
-                k += taken
-                continue
+            if k >= plainQuoteEnd {
+                switch pass.takeQuote(lines, from: k) {
+                case .taken(let count):
+                    k += count
+                    continue
+                case .plain(let end): plainQuoteEnd = end
+                case .none: break
+                }
             }
             pass.position = k
             pass.take(lines[k], next: k + 1 < lines.count ? lines[k + 1].text : nil)
@@ -198,7 +209,7 @@ public enum BlockPass {
         var output = Output(text: pass.out.joined(separator: "\n") + (pass.out.isEmpty ? "" : "\n"), map: pass.map,
                             headingAttributes: pass.headingAttributes)
         output.meta = meta
-        output.abbreviations = pass.abbreviations.sorted { $0.0.count > $1.0.count }
+        output.abbreviations = pass.abbreviations
         return output
     }
 
@@ -369,11 +380,20 @@ public enum BlockPass {
             emit(text, origin: line.origin, shift: shift)
         }
 
+        /// What `takeQuote` did with the lines at a place.
+        enum Quote {
+            /// Took this many lines: a quote with extension syntax, passed on its own.
+            case taken(Int)
+            /// A quote without extension syntax, which ends before this line: left to `take`.
+            case plain(end: Int)
+            /// No quote here that the pass can take.
+            case none
+        }
+
         /// A block quote at the margin whose lines hold extension syntax (`> !!! note`): its
-        /// lines without their `>`, passed on their own, then quoted again. Returns how many
-        /// lines it took, or nil to leave the quote to `take`.
-        mutating func takeQuote(_ lines: [Line], from start: Int) -> Int? {
-            guard stack.isEmpty, documentFence == nil, quoteDepth < BlockPass.maxQuoteDepth else { return nil }
+        /// lines without their `>`, passed on their own, then quoted again.
+        mutating func takeQuote(_ lines: [Line], from start: Int) -> Quote {
+            guard stack.isEmpty, documentFence == nil, quoteDepth < BlockPass.maxQuoteDepth else { return .none }
             var inner: [Line] = []
             var shifts: [Int] = []
             var k = start
@@ -387,13 +407,13 @@ public enum BlockPass {
                 shifts.append(text.count - rest.count)
                 k += 1
             }
-            guard !inner.isEmpty else { return nil }
+            guard !inner.isEmpty else { return .none }
             let marked = inner.contains { line in
                 let trimmed = line.text.drop { $0 == " " }
                 return (options.admonition && trimmed.hasPrefix("!!!")) || (options.details && trimmed.hasPrefix("???"))
                     || (options.attrList && line.text.contains("{")) || (options.defList && trimmed.hasPrefix(":"))
             }
-            guard marked else { return nil }
+            guard marked else { return .plain(end: k) }
             let passed = BlockPass.run(inner, options: options, inline: inline, readMeta: false, quoteDepth: quoteDepth + 1)
             let base = out.count
             for (line, attributes) in passed.headingAttributes { headingAttributes[base + line] = attributes }
@@ -403,7 +423,7 @@ public enum BlockPass {
                 emit(text.isEmpty ? ">" : "> " + text, origin: entry.line, shift: entry.shift + (origins[entry.line] ?? 2) - 2)
             }
             if !passed.text.isEmpty { note("> ") }
-            return k - start
+            return .taken(k - start)
         }
 
         mutating func setFence(_ fence: Fence?) {
@@ -485,7 +505,7 @@ public enum BlockPass {
             guard text.count - trimmed.count <= 3, trimmed.hasPrefix("*["), let close = trimmed.firstIndex(of: "]") else { return nil }
             let term = trimmed[trimmed.index(trimmed.startIndex, offsetBy: 2)..<close]
             let rest = trimmed[trimmed.index(after: close)...]
-            guard !term.isEmpty, rest.hasPrefix(":") else { return nil }
+            guard !term.isEmpty, term.unicodeScalars.count <= Abbreviations.maxTermLength, rest.hasPrefix(":") else { return nil }
             return (String(term), rest.dropFirst().trimmingWhitespace())
         }
 
@@ -647,9 +667,10 @@ public enum BlockPass {
                 var blankBefore = false
                 while out.last?.isEmpty == true { dropLast(); blankBefore = true }
                 while let last = out.last, !last.isEmpty, indentation(last) == start.indent, isTerm(last.dropFirst(start.indent)) {
-                    terms.insert((String(last.dropFirst(start.indent)), map.lines[map.lines.count - 1].line), at: 0)
+                    terms.append((String(last.dropFirst(start.indent)), map.lines[map.lines.count - 1].line))
                     dropLast()
                 }
+                terms.reverse()
                 tight = !blankBefore
                 if terms.isEmpty {
                     // No term above: not a definition list, the line stays as it is.
@@ -721,26 +742,41 @@ public enum BlockPass {
         }
 
         /// `[text](url){: … }` and `![alt](src){: … }` with their attribute lists turned into
-        /// comments that the inline pass moves onto the link or image.
+        /// comments that the inline pass moves onto the link or image. One pass over the line:
+        /// the `}` that ends a list is found once for every `){` before it, and a list longer
+        /// than `maxInlineAttributes` bytes is not read as one, so that a line of many `){`
+        /// and one `}` is not parsed once per `){`.
         func markInlineAttributes(_ text: String) -> String {
-            var out = ""
-            var rest = Substring(text)
-            while let close = rest.range(of: "){") {
-                out += rest[..<close.lowerBound] + ")"
-                let after = rest[close.upperBound...]
-                if let end = after.firstIndex(of: "}") {
-                    var inside = after[..<end]
-                    if inside.first == ":" { inside = inside.dropFirst() }
-                    if let attributes = Attributes.parse(inside) {
-                        out += Attributes.marker(attributes)
-                        rest = after[after.index(after: end)...]
-                        continue
+            var text = text
+            return text.withUTF8 { bytes in
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count)
+                func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+                var nextBrace: Int?? = nil
+                var at = 0
+                while let close = ByteSearch.find(Self.linkThenBrace, in: bytes, from: at) {
+                    copy(at..<(close + 1))
+                    let after = close + 2
+                    if case let .some(cached) = nextBrace, cached.map({ $0 >= after }) ?? true {} else {
+                        nextBrace = .some(ByteSearch.find(Self.closingBrace, in: bytes, from: after))
                     }
+                    if case let .some(.some(end)) = nextBrace, end - after <= BlockPass.maxInlineAttributes {
+                        var inside = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[after..<end]), as: UTF8.self))
+                        if inside.first == ":" { inside = inside.dropFirst() }
+                        if let attributes = Attributes.parse(inside) {
+                            out.append(contentsOf: Attributes.marker(attributes).utf8)
+                            at = end + 1
+                            continue
+                        }
+                    }
+                    at = close + 1
                 }
-                rest = rest[rest.index(after: close.lowerBound)...]
+                copy(at..<bytes.count)
+                return String(decoding: out, as: UTF8.self)
             }
-            return out + rest
         }
+
+        private static let linkThenBrace = Array("){".utf8), closingBrace = Array("}".utf8)
 
         // MARK: - Text
 

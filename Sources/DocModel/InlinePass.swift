@@ -4,80 +4,91 @@ import Foundation
 /// guide turns on (`==mark==`, `~sub~`, `` `#!lang code` ``), applied to text outside tags and
 /// code, and definitions written on the line after their term without `<p>`, as Python-Markdown
 /// writes them.
+///
+/// Each step is one pass over the page's bytes, every search starting where the one before it
+/// ended: Foundation's `range(of:)` copies what is left of the text at each call, so finding each
+/// occurrence with it made a page of many occurrences cost the square of its length.
 enum InlinePass {
     static func run(_ html: String, options: MarkdownOptions, abbreviations: [(String, String)] = []) -> String {
         var html = html
         if options.defList { html = unwrapTightDefinitions(html) }
-        if options.attrList && html.contains(BlockPass.Attributes.markerPrefix) { html = applyAttributes(html) }
-        guard options.mark || options.tilde || options.inlineHilite || !abbreviations.isEmpty else { return html }
-        var out = ""
-        out.reserveCapacity(html.utf8.count)
-        var rest = Substring(html)
-        while let open = rest.firstIndex(of: "<") {
-            out += transformText(rest[..<open], options: options, abbreviations: abbreviations)
-            rest = rest[open...]
-            if rest.hasPrefix("<pre") || rest.hasPrefix("<code") {
-                let name = rest.hasPrefix("<pre") ? "</pre>" : "</code>"
-                let end = rest.range(of: name).map(\.upperBound) ?? rest.endIndex
-                var element = String(rest[..<end])
-                if options.inlineHilite && name == "</code>" { element = inlineHilite(element) }
-                out += element
-                rest = rest[end...]
-            } else {
-                let end = rest.firstIndex(of: ">").map { rest.index(after: $0) } ?? rest.endIndex
-                out += rest[..<end]
-                rest = rest[end...]
+        if options.attrList && ByteSearch.contains(html, BlockPass.Attributes.markerPrefix) { html = applyAttributes(html) }
+        let terms = Abbreviations(abbreviations)
+        guard options.mark || options.tilde || options.inlineHilite || !terms.isEmpty else { return html }
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+            var at = 0
+            while let open = ByteSearch.find(Needle.lessThan, in: bytes, from: at) {
+                out.append(contentsOf: transformText(text(at..<open), options: options, abbreviations: terms).utf8)
+                let rest = UnsafeBufferPointer(rebasing: bytes[open...])
+                if rest.starts(with: Needle.pre) || rest.starts(with: Needle.code) {
+                    let closing = rest.starts(with: Needle.pre) ? Needle.preEnd : Needle.codeEnd
+                    let end = ByteSearch.find(closing, in: bytes, from: open).map { $0 + closing.count } ?? bytes.count
+                    var element = text(open..<end)
+                    if options.inlineHilite && closing == Needle.codeEnd { element = inlineHilite(element) }
+                    out.append(contentsOf: element.utf8)
+                    at = end
+                } else {
+                    let end = ByteSearch.find(Needle.greaterThan, in: bytes, from: open).map { $0 + 1 } ?? bytes.count
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open..<end]))
+                    at = end
+                }
             }
+            out.append(contentsOf: transformText(text(at..<bytes.count), options: options, abbreviations: terms).utf8)
+            return String(decoding: out, as: UTF8.self)
         }
-        out += transformText(rest, options: options, abbreviations: abbreviations)
-        return out
     }
 
-    /// `==text==` → `<mark>`, `~text~` → `<sub>` in a run of text.
-    static func transformText(_ text: Substring, options: MarkdownOptions, abbreviations: [(String, String)] = []) -> String {
-        var result = String(text)
-        for (term, title) in abbreviations where result.contains(term) { result = abbreviate(result, term: term, title: title) }
-        if options.mark && result.contains("==") { result = wrap(result, delimiter: "==", tag: "mark") }
-        if options.tilde && result.contains("~") { result = wrap(result, delimiter: "~", tag: "sub", allowSpaces: false) }
+    /// The byte strings the passes look for.
+    private enum Needle {
+        static let lessThan = Array("<".utf8), greaterThan = Array(">".utf8)
+        static let pre = Array("<pre".utf8), code = Array("<code".utf8)
+        static let preEnd = Array("</pre>".utf8), codeEnd = Array("</code>".utf8)
+        static let commentEnd = Array("-->".utf8)
+        static let link = Array("<a ".utf8), image = Array("<img ".utf8), paragraph = Array("<p>".utf8)
+        static let paragraphEnd = Array("</p>".utf8), definitionEnd = Array("</dd>".utf8)
+    }
+
+    /// Abbreviations, then `==text==` → `<mark>` and `~text~` → `<sub>`, in a run of text.
+    static func transformText(_ text: String, options: MarkdownOptions, abbreviations: Abbreviations) -> String {
+        var result = abbreviations.apply(text)
+        if options.mark && ByteSearch.contains(result, "==") { result = wrap(result, delimiter: "==", tag: "mark") }
+        if options.tilde && ByteSearch.contains(result, "~") { result = wrap(result, delimiter: "~", tag: "sub", allowSpaces: false) }
         return result
     }
 
     /// Every `delimiter text delimiter` in `text` wrapped in `tag`: the text not empty, not
     /// starting or ending with a space (nor holding one, when `allowSpaces` is false).
     static func wrap(_ text: String, delimiter: String, tag: String, allowSpaces: Bool = true) -> String {
-        var out = ""
-        var rest = Substring(text)
-        while let open = rest.range(of: delimiter) {
-            let after = rest[open.upperBound...]
-            guard let close = after.range(of: delimiter) else { break }
-            let inner = after[..<close.lowerBound]
-            let valid = !inner.isEmpty && inner.first != " " && inner.last != " " && !inner.contains("\n")
-                && (allowSpaces || !inner.contains(" ")) && !inner.hasPrefix(String(delimiter.prefix(1)))
-            if valid {
-                out += rest[..<open.lowerBound] + "<\(tag)>" + inner + "</\(tag)>"
-                rest = after[close.upperBound...]
-            } else {
-                out += rest[..<open.upperBound]
-                rest = after
+        var text = text
+        let needle = Array(delimiter.utf8)
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+            var at = 0
+            while let open = ByteSearch.find(needle, in: bytes, from: at) {
+                let after = open + needle.count
+                guard let close = ByteSearch.find(needle, in: bytes, from: after) else { break }
+                let inner = UnsafeBufferPointer(rebasing: bytes[after..<close])
+                let valid = !inner.isEmpty && inner.first != 32 && inner.last != 32 && !inner.contains(10)
+                    && (allowSpaces || !inner.contains(32)) && inner.first != needle[0]
+                if valid {
+                    copy(at..<open)
+                    out.append(contentsOf: "<\(tag)>".utf8)
+                    copy(after..<close)
+                    out.append(contentsOf: "</\(tag)>".utf8)
+                    at = close + needle.count
+                } else {
+                    copy(at..<after)
+                    at = after
+                }
             }
+            copy(at..<bytes.count)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + rest
-    }
-
-    /// Every whole-word `term` in a run of text as `<abbr title="…">term</abbr>`.
-    static func abbreviate(_ text: String, term: String, title: String) -> String {
-        let escapedTitle = escape(title)
-        func isWord(_ c: Character?) -> Bool { c.map { $0.isLetter || $0.isNumber || $0 == "_" } ?? false }
-        var out = ""
-        var rest = Substring(text)
-        while let range = rest.range(of: term) {
-            let before = range.lowerBound == rest.startIndex ? out.last : rest[rest.index(before: range.lowerBound)]
-            let after = range.upperBound < rest.endIndex ? rest[range.upperBound] : nil
-            out += rest[..<range.lowerBound]
-            out += isWord(before) || isWord(after) ? String(rest[range]) : "<abbr title=\"\(escapedTitle)\">\(term)</abbr>"
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
     }
 
     /// `<code>#!php echo 1;</code>` → `<code class="highlight" data-lang="php">echo 1;</code>`.
@@ -90,50 +101,105 @@ enum InlinePass {
     }
 
     /// Moves each attribute comment onto the element it follows: the link or image just before
-    /// it, or the paragraph it ends.
+    /// it, or the paragraph it ends. The last `<a `, `<img ` and `<p>` written are kept track of
+    /// as the text is copied, and each takes one list: nothing is searched for backwards.
     static func applyAttributes(_ html: String) -> String {
-        let prefix = BlockPass.Attributes.markerPrefix
-        var done = ""
-        var rest = Substring(html)
-        while let start = rest.range(of: prefix), let end = rest[start.upperBound...].range(of: "-->") {
-            done += rest[..<start.lowerBound]
-            let attributes = BlockPass.Attributes.html(fromMarker: rest[start.upperBound..<end.lowerBound])
-            rest = rest[end.upperBound...]
-            if done.hasSuffix("</a>"), let open = done.range(of: "<a ", options: .backwards) {
-                done = done[..<open.upperBound] + attributes.dropFirst() + " " + done[open.upperBound...]
-            } else if done.hasSuffix("/>"), let open = done.range(of: "<img ", options: .backwards) {
-                done = done[..<open.upperBound] + attributes.dropFirst() + " " + done[open.upperBound...]
-            } else if rest.hasPrefix("</p>"), let open = done.range(of: "<p>", options: .backwards) {
-                var paragraph = String(done[open.upperBound...])
-                while paragraph.last == "\n" || paragraph.last == " " { paragraph.removeLast() }
-                done = done[..<open.lowerBound] + "<p" + attributes + ">" + paragraph
+        var html = html
+        let prefix = Array(BlockPass.Attributes.markerPrefix.utf8)
+        return html.withUTF8 { bytes in
+            var done: [UInt8] = []
+            done.reserveCapacity(bytes.count)
+            var lastLink: Int?, lastImage: Int?, lastParagraph: Int?
+            /// Copies `range` and notes the openings it completes.
+            func copy(_ range: Range<Int>) {
+                let from = max(done.count - 4, 0)
+                done.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+                done.withUnsafeBufferPointer { written in
+                    func last(_ needle: [UInt8], _ current: Int?) -> Int? {
+                        var found = current, at = from
+                        while let hit = ByteSearch.find(needle, in: written, from: at) { found = hit; at = hit + 1 }
+                        return found
+                    }
+                    lastLink = last(Needle.link, lastLink)
+                    lastImage = last(Needle.image, lastImage)
+                    lastParagraph = last(Needle.paragraph, lastParagraph)
+                }
             }
+            /// Puts `inserted` in at `position`; the openings after it move along.
+            func insert(_ inserted: String, at position: Int, replacing count: Int = 0) {
+                let bytes = Array(inserted.utf8)
+                done.replaceSubrange(position..<(position + count), with: bytes)
+                let moved = bytes.count - count
+                if let p = lastLink, p > position { lastLink = p + moved }
+                if let p = lastImage, p > position { lastImage = p + moved }
+                if let p = lastParagraph, p > position { lastParagraph = p + moved }
+            }
+            func endsWith(_ suffix: String) -> Bool { done.count >= suffix.utf8.count && done.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) }
+            var at = 0
+            while let start = ByteSearch.find(prefix, in: bytes, from: at),
+                  let end = ByteSearch.find(Needle.commentEnd, in: bytes, from: start + prefix.count) {
+                copy(at..<start)
+                let inside = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + prefix.count)..<end]), as: UTF8.self)
+                let attributes = BlockPass.Attributes.html(fromMarker: Substring(inside))
+                at = end + Needle.commentEnd.count
+                if endsWith("</a>"), let open = lastLink {
+                    insert(String(attributes.dropFirst()) + " ", at: open + Needle.link.count)
+                    lastLink = nil
+                } else if endsWith("/>"), let open = lastImage {
+                    insert(String(attributes.dropFirst()) + " ", at: open + Needle.image.count)
+                    lastImage = nil
+                } else if UnsafeBufferPointer(rebasing: bytes[at...]).starts(with: Needle.paragraphEnd), let open = lastParagraph {
+                    while done.count > open + Needle.paragraph.count, done.last == 10 || done.last == 32 { done.removeLast() }
+                    insert("<p" + attributes + ">", at: open, replacing: Needle.paragraph.count)
+                    lastParagraph = nil
+                }
+            }
+            copy(at..<bytes.count)
+            return String(decoding: done, as: UTF8.self)
         }
-        return done + rest
     }
 
     /// A definition that followed its term directly holds its text without a paragraph.
     static func unwrapTightDefinitions(_ html: String) -> String {
-        let open = "<dd class=\"keydocs-tight\">"
-        guard html.contains(open) else { return html }
-        var out = ""
-        var rest = Substring(html)
-        while let start = rest.range(of: open) {
-            out += rest[..<start.lowerBound]
-            var after = rest[start.upperBound...]
-            while after.first == "\n" { after = after.dropFirst() }
-            if after.hasPrefix("<p>"), let close = after.range(of: "</p>") {
-                let tail = after[close.upperBound...].drop { $0 == "\n" }
-                let inner = after[after.index(after.startIndex, offsetBy: 3)..<close.lowerBound]
-                if tail.hasPrefix("</dd>") && !inner.contains("<p>") {
-                    out += "<dd>" + inner + "</dd>"
-                    rest = tail.dropFirst(5)
-                    continue
-                }
+        let open = Array("<dd class=\"keydocs-tight\">".utf8)
+        var html = html
+        guard ByteSearch.contains(html, "<dd class=\"keydocs-tight\">") else { return html }
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+            // The next `</p>` and `<p>` at or after a place: found once, and again only when passed.
+            var nextClose: Int?? = nil, nextOpen: Int?? = nil
+            func next(_ needle: [UInt8], from at: Int, cached: inout Int??) -> Int? {
+                if case let .some(found) = cached, found.map({ $0 >= at }) ?? true { return found }
+                let found = ByteSearch.find(needle, in: bytes, from: at)
+                cached = .some(found)
+                return found
             }
-            out += "<dd>\n"
-            rest = after
+            var at = 0
+            while let start = ByteSearch.find(open, in: bytes, from: at) {
+                copy(at..<start)
+                var after = start + open.count
+                while after < bytes.count, bytes[after] == 10 { after += 1 }
+                if UnsafeBufferPointer(rebasing: bytes[after...]).starts(with: Needle.paragraph),
+                   let close = next(Needle.paragraphEnd, from: after, cached: &nextClose) {
+                    var tail = close + Needle.paragraphEnd.count
+                    while tail < bytes.count, bytes[tail] == 10 { tail += 1 }
+                    let innerStart = after + Needle.paragraph.count
+                    let nested = next(Needle.paragraph, from: innerStart, cached: &nextOpen).map { $0 + Needle.paragraph.count <= close } ?? false
+                    if UnsafeBufferPointer(rebasing: bytes[tail...]).starts(with: Needle.definitionEnd) && !nested {
+                        out.append(contentsOf: "<dd>".utf8)
+                        copy(innerStart..<close)
+                        out.append(contentsOf: "</dd>".utf8)
+                        at = tail + Needle.definitionEnd.count
+                        continue
+                    }
+                }
+                out.append(contentsOf: "<dd>\n".utf8)
+                at = after
+            }
+            copy(at..<bytes.count)
+            return String(decoding: out, as: UTF8.self)
         }
-        return out + rest
     }
 }

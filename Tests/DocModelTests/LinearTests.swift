@@ -206,3 +206,92 @@ struct SplitMix: RandomNumberGenerator {
         #expect(error.line == 200_001)
     }
 }
+
+// MARK: - Block and inline passes
+
+/// The passes around cmark-gfm, each fed the shape that made it rescan the rest of the page (or
+/// of a quote, or of a line) once per occurrence.
+@Suite struct ExtensionPassLinearTests {
+    func html(_ markdown: String) -> String {
+        MarkdownConverter.convert(markdown, file: "docs/p.md", options: ExtensionTests.all).body.compactMap { part -> String? in
+            if case .html(let html) = part { return html } else { return nil }
+        }.joined()
+    }
+
+    func count(_ needle: String, in text: String) -> Int { text.components(separatedBy: needle).count - 1 }
+
+    /// A block quote of 50,000 lines with no extension syntax: looked at once, not once per line.
+    @Test func aLongPlainBlockQuote() {
+        let n = 50_000
+        let out = html(String(repeating: "> quoted line\n", count: n) + "\n> !!! note\n>     After.\n")
+        #expect(count("quoted line", in: out) == n)
+        #expect(count("<blockquote>", in: out) == 2)
+        #expect(out.contains("<div class=\"admonition note\">"))
+    }
+
+    /// 50,000 `){` before one `}` on a line, then 20,000 links with attribute lists.
+    @Test func inlineAttributeListsOnALongLine() {
+        let n = 50_000
+        let braces = html("# T\n\n" + String(repeating: "x){", count: n) + "}\n")
+        // Only the last, `x){}`, is an (empty) attribute list; the others stay as they are.
+        #expect(count("x){", in: braces) == n - 1)
+        let links = html("# T\n\n" + String(repeating: "[a](b.md){: .c } ", count: 20_000) + "\n")
+        #expect(count("<a class=\"c\" href=\"b.md\">a</a>", in: links) == 20_000)
+        // An attribute list longer than BlockPass allows is text.
+        let long = html("[a](b.md){: .c" + String(repeating: " .d", count: 100) + " }\n")
+        #expect(long.contains("<a href=\"b.md\">a</a>{: .c"))
+    }
+
+    /// 40,000 paragraphs, each with its attribute list.
+    @Test func paragraphAttributeLists() {
+        let n = 40_000
+        let out = html(String(repeating: "Para\n{: .x }\n\n", count: n))
+        #expect(count("<p class=\"x\">Para</p>", in: out) == n)
+    }
+
+    /// 20,000 abbreviations, each used once on one line: one walk from each place a word starts.
+    @Test func manyAbbreviations() {
+        let n = 20_000
+        let definitions = (0..<n).map { "*[A\($0)]: t\($0)\n" }.joined()
+        let out = html(definitions + "\n" + (0..<n).map { "A\($0)" }.joined(separator: " ") + "\n")
+        #expect(count("<abbr title=", in: out) == n)
+        #expect(out.contains("<abbr title=\"t19999\">A19999</abbr>"))
+    }
+
+    /// Abbreviations as Python-Markdown applies them: whole words only, the longest term where
+    /// terms start at the same place, the first where they overlap, the last definition of a term.
+    @Test func abbreviationsMatchWholeWordsLongestFirst() {
+        let out = html("*[HTML]: one\n*[HTML5]: five\n*[A B]: ab\n*[B C D]: bcd\n*[W3C]: old\n*[W3C]: new\n\n"
+            + "HTML5 and HTML, xHTML, HTML_x; A B C D; W3C.\n")
+        #expect(out.contains("<abbr title=\"five\">HTML5</abbr> and <abbr title=\"one\">HTML</abbr>, xHTML, HTML_x;"), "\(out)")
+        #expect(out.contains("<abbr title=\"ab\">A B</abbr> C D;"), "\(out)")
+        #expect(out.contains("<abbr title=\"new\">W3C</abbr>."), "\(out)")
+        // A term longer than an abbreviation can be is not one: its line stays as text.
+        let long = String(repeating: "x", count: 101)
+        #expect(html("*[\(long)]: t\n\n\(long)\n").contains("*[\(long)]: t"))
+    }
+
+    /// 200,000 `==mark==` and `~sub~` on one line.
+    @Test func manyMarksOnOneLine() {
+        let n = 200_000
+        let out = html(String(repeating: "==a== ~b~ ", count: n) + "\n")
+        #expect(count("<mark>a</mark> <sub>b</sub>", in: out) == n)
+    }
+
+    /// 50,000 terms above one definition.
+    @Test func manyTermsForOneDefinition() {
+        let n = 50_000
+        let out = html((0..<n).map { "term \($0)\n" }.joined() + ":   the definition\n")
+        #expect(count("<dt>", in: out) == n)
+        #expect(out.contains("<dt>term 0</dt>\n<dt>term 1</dt>"))
+        #expect(out.contains("<dd>the definition</dd>"))
+    }
+
+    /// A page's own HTML that looks like tight definitions: 20,000 of them before the one `</p>`.
+    @Test func manyOpenDefinitionsInRawHTML() {
+        let n = 20_000
+        let out = html("Term\n:   Def\n\n" + String(repeating: "<dd class=\"keydocs-tight\"><p>x\n", count: n) + "</p></dd>\n")
+        #expect(count("<dd>\n<p>x", in: out) == n - 1)
+        #expect(out.contains("<dd>Def</dd>"))
+    }
+}
