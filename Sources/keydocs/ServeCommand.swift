@@ -126,17 +126,17 @@ struct PreviewBuild: Sendable {
 
     /// Builds, publishes the result to `state` (the new site, or the error in its place) and
     /// returns the lines to print: each finding as `check` prints it, then a summary.
-    func run() async -> [String] {
+    func run() async -> [ConsoleText] {
         await ServeCommand.background { self.runNow() }
     }
 
-    private func runNow() -> [String] {
+    private func runNow() -> [ConsoleText] {
         let started = Date()
         do {
             var shown: [Diagnostic] = []
             let preview = try build.preview(into: state.root.path) { outcome, commit throws(DocError) in
                 shown = outcome.diagnostics.filter { $0.severity != .note }
-                let problems = shown.map { DiagnosticRenderer.text($0, context: false) }
+                let problems = shown.map { DiagnosticRenderer.text($0, context: false).description }
                 try state.publish(error: nil, problems: problems, commit: commit)
             }
             let outcome = preview.outcome
