@@ -11,45 +11,29 @@ public enum DiagnosticRenderer {
     /// `file:line:col: severity: message [rule]`, then each context line indented by four spaces.
     /// With `colour`, the place is bold, the severity coloured as compilers colour it (error red,
     /// warning magenta, note cyan) and the rule dim; without `context`, the first line only.
-    public static func text(_ d: Diagnostic, colour: Bool = false, context withContext: Bool = true) -> String {
-        // What a page wrote (a link, a file name, a command's output) reaches a terminal: its
-        // control characters are shown, never sent, so that a page cannot drive the terminal.
-        let location = visible("\(d.location)"), message = visible(d.message)
-        let context = withContext ? d.context.map(visible) : []
-        guard colour else {
-            var out = "\(location): \(d.severity.rawValue): \(message) [\(d.rule)]"
-            for line in context { out += "\n    " + line }
-            return out
+    /// What a page wrote (a link, a file name, a command's output) is shown, never sent: it is
+    /// interpolated into `ConsoleText`, which escapes it.
+    public static func text(_ d: Diagnostic, colour: Bool = false, context withContext: Bool = true) -> ConsoleText {
+        var out: ConsoleText
+        if colour {
+            let paint: ConsoleText = d.severity == .error ? "\u{1B}[1;31m" : d.severity == .warning ? "\u{1B}[1;35m" : "\u{1B}[1;36m"
+            out = "\u{1B}[1m\(d.location):\u{1B}[0m \(paint)\(d.severity.rawValue):\u{1B}[0m \(d.message) \u{1B}[2m[\(d.rule)]\u{1B}[0m"
+        } else {
+            out = "\(d.location): \(d.severity.rawValue): \(d.message) [\(d.rule)]"
         }
-        let paint = d.severity == .error ? "1;31" : d.severity == .warning ? "1;35" : "1;36"
-        var out = "\u{1B}[1m\(location):\u{1B}[0m \u{1B}[\(paint)m\(d.severity.rawValue):\u{1B}[0m \(message) \u{1B}[2m[\(d.rule)]\u{1B}[0m"
-        for line in context { out += "\n    " + line }
-        return out
-    }
-
-    /// `text` with C0 and C1 control characters (but tab) written as `\x1b`.
-    public static func visible(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isControl) else { return text }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if isControl(scalar) {
-                out += "\\x" + (scalar.value < 16 ? "0" : "") + String(scalar.value, radix: 16)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
+        if withContext {
+            for line in d.context { out += "\n    \(line)" }
         }
         return out
-    }
-
-    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        (scalar.value < 0x20 && scalar != "\t") || (0x7F...0x9F).contains(scalar.value)
     }
 
     /// `::error file=F,line=L,col=C,endLine=E,title=RULE::message`, GitHub's workflow command.
-    public static func github(_ d: Diagnostic) -> String {
+    /// The message and its context lines are escaped for the console first, then joined with
+    /// line breaks that GitHub's own escaping (`%0A`) keeps inside the one command.
+    public static func github(_ d: Diagnostic) -> ConsoleText {
         let level = d.severity == .note ? "notice" : d.severity.rawValue
-        let file = escapeProperty(d.location.file)
-        let body = escapeData(([d.message] + d.context).joined(separator: "\n"))
+        let file = escapeProperty(ConsoleText.visible(d.location.file))
+        let body = escapeData(([d.message] + d.context).map(ConsoleText.visible).joined(separator: "\n"))
         return "::\(level) file=\(file),line=\(d.location.line),endLine=\(d.endLine),"
             + "col=\(d.location.column),title=\(escapeProperty(d.rule.rawValue))::\(body)"
     }
@@ -78,7 +62,7 @@ public enum DiagnosticRenderer {
     public static func text(_ entry: SampleEntry) -> String {
         let label = SampleOutcome.Status(rawValue: entry.status)?.label ?? entry.status
         let said = entry.note.isEmpty ? label : entry.note.localizedCaseInsensitiveContains(label) ? entry.note : label + ": " + entry.note
-        return visible("\(entry.file):\(entry.line): \(said)")
+        return ConsoleText.visible("\(entry.file):\(entry.line): \(said)")
     }
 
     /// The JSON document, keys sorted: the diagnostics, the summary, after a check every block's

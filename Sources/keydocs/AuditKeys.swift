@@ -75,7 +75,7 @@ struct AuditKeys: ParsableCommand {
             do {
                 for (key, source) in try KeyAudit.publishedKeys(inDocsAt: docsDir) { validator.addPublished(key, source: "in the docs at \(source)") }
             } catch {
-                Console.err(error.description)
+                Console.err("\(error)")
                 throw ExitCode(2)
             }
         }
@@ -90,7 +90,7 @@ struct AuditKeys: ParsableCommand {
             throw ExitCode(2)
         }
         switch format {
-        case .json: Console.out(Self.json(report))
+        case .json: Console.out(ConsoleText(json: Self.json(report)))
         case .text: Self.text(report)
         }
         if report.failed { throw ExitCode(1) }

@@ -49,7 +49,7 @@ struct CheckKeys: ParsableCommand {
         let summary = session.summary
         switch format {
         case .json:
-            Console.out(DiagnosticRenderer.json(session.diagnostics, summary: summary))
+            Console.out(ConsoleText(json: DiagnosticRenderer.json(session.diagnostics, summary: summary)))
         case .text:
             for diagnostic in session.diagnostics { Console.err(DiagnosticRenderer.text(diagnostic)) }
             let count = summary.keys ?? 0

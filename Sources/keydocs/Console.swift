@@ -3,20 +3,23 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DocModel
 import Foundation
 
-/// Where the command line writes: results to stdout, diagnostics to stderr.
+/// Where the command line writes: results to stdout, diagnostics to stderr. Everything written
+/// is `ConsoleText`, so that what came from input is escaped here, whoever wrote the line: a path
+/// or a message cannot drive the terminal or become a command in a CI log.
 enum Console {
     /// Writes `text` and a newline to stdout.
-    static func out(_ text: String) { write(text + "\n", to: 1) }
+    static func out(_ text: ConsoleText) { write(text.description + "\n", to: 1) }
 
     /// Writes `text` and a newline to stderr.
-    static func err(_ text: String) { write(text + "\n", to: 2) }
+    static func err(_ text: ConsoleText) { write(text.description + "\n", to: 2) }
 
-    /// Writes `text` to stderr as it is, with no newline (a line that is rewritten in place).
-    static func err(partial text: String) { write(text, to: 2) }
+    /// Writes `text` to stderr with no newline (a line that is rewritten in place).
+    static func err(partial text: ConsoleText) { write(text.description, to: 2) }
 
-    /// Writes raw bytes to stdout, all of them.
+    /// Writes raw bytes to stdout, all of them: generated keys, which are letters and digits.
     static func out(bytes: UnsafeRawBufferPointer) throws {
         try writeAll(bytes, to: 1)
     }

@@ -60,15 +60,15 @@ struct DiagnosticOutput {
         case .github:
             for d in diagnostics { Console.out(DiagnosticRenderer.github(d)) }
         case .json:
-            Console.out(DiagnosticRenderer.json(diagnostics, summary: tally, samples: samples))
+            Console.out(ConsoleText(json: DiagnosticRenderer.json(diagnostics, summary: tally, samples: samples)))
         case .sarif:
-            Console.out(DiagnosticRenderer.sarif(diagnostics))
+            Console.out(ConsoleText(json: DiagnosticRenderer.sarif(diagnostics)))
         case .gitlab:
-            Console.out(DiagnosticRenderer.gitlab(diagnostics))
+            Console.out(ConsoleText(json: DiagnosticRenderer.gitlab(diagnostics)))
         }
-        for line in details { Console.err(line) }
+        for line in details { Console.err("\(line)") }
         // The JSON document carries the summary itself.
-        if format != .json { Console.err(summaryLine) }
+        if format != .json { Console.err("\(summaryLine)") }
     }
 
     /// Prints what a run of the pipeline came to.
@@ -80,19 +80,19 @@ struct DiagnosticOutput {
     static func fail(_ error: DocError, format: DiagnosticFormat) -> ExitCode {
         let finding = Diagnostic(.error, at: SourceLocation(file: error.path, line: error.line ?? 1), rule: RuleID(failed: error.stage), error.reason)
         switch format {
-        case .text: Console.err(DiagnosticRenderer.visible(error.description))
+        case .text: Console.err("\(error)")
         case .github:
             Console.out(DiagnosticRenderer.github(finding))
         case .json:
             var tally = Tally()
             tally.errors = 1
-            Console.out(DiagnosticRenderer.json([finding], summary: tally))
+            Console.out(ConsoleText(json: DiagnosticRenderer.json([finding], summary: tally)))
         case .sarif:
-            Console.out(DiagnosticRenderer.sarif([finding]))
-            Console.err(DiagnosticRenderer.visible(error.description))
+            Console.out(ConsoleText(json: DiagnosticRenderer.sarif([finding])))
+            Console.err("\(error)")
         case .gitlab:
-            Console.out(DiagnosticRenderer.gitlab([finding]))
-            Console.err(DiagnosticRenderer.visible(error.description))
+            Console.out(ConsoleText(json: DiagnosticRenderer.gitlab([finding])))
+            Console.err("\(error)")
         }
         return ExitCode(2)
     }

@@ -12,7 +12,7 @@ struct Keydocs: AsyncParsableCommand {
         Interrupts.shared.install()
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments == ["-V"] {
-            Console.out(version)
+            Console.out("\(version)")
             return
         }
         // A mistyped command gets the one it most likely meant, not only "unexpected argument".
@@ -33,7 +33,14 @@ struct Keydocs: AsyncParsableCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            // ArgumentParser's messages quote what was typed (an unknown option, a bad value):
+            // printed through the console like everything else, on the stream it would use.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { Console.out(ConsoleText(lines: message)) } else { Console.err(ConsoleText(lines: message)) }
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 

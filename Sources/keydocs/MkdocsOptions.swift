@@ -65,7 +65,7 @@ struct MkdocsOptions: ParsableArguments {
 
     /// Says, once, what keydocs does not honour of the command line.
     func noteIgnored() {
-        if let theme { Console.err("keydocs: note: --theme \(DiagnosticRenderer.visible(theme)) is ignored: keydocs renders its own theme") }
+        if let theme { Console.err("keydocs: note: --theme \(ConsoleText.visible(theme)) is ignored: keydocs renders its own theme") }
     }
 
     /// Under `--verbose`, a line for each code block's outcome and each redirect page written.
@@ -79,7 +79,7 @@ struct MkdocsOptions: ParsableArguments {
             case .page(let path, let fragment): target = paths.outputPath(ofPage: path) + (fragment.map { "#" + $0 } ?? "")
             case .external(let url): target = url
             }
-            return DiagnosticRenderer.visible("redirect: \(site)\(redirect.output) → \(target)")
+            return ConsoleText.visible("redirect: \(site)\(redirect.output) → \(target)")
         }
         return (outcome.samples ?? []).map(DiagnosticRenderer.text) + redirects
     }

@@ -17,8 +17,8 @@ struct PolicyCommand: ParsableCommand {
     func run() throws {
         let description = PolicyDescription(.civicrm)
         switch format {
-        case .json: Console.out(encodeJSON(description, pretty: true))
-        case .text: Console.out(PolicyText.render(description))
+        case .json: Console.out(ConsoleText(json: encodeJSON(description, pretty: true)))
+        case .text: Console.out(ConsoleText(lines: PolicyText.render(description)))
         }
     }
 }

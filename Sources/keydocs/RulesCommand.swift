@@ -17,7 +17,7 @@ struct RulesCommand: ParsableCommand {
 
     func run() throws {
         if markdown {
-            Console.out(String(RuleCatalog.markdownTable.dropLast()))
+            Console.out(ConsoleText(lines: String(RuleCatalog.markdownTable.dropLast())))
             return
         }
         let width = RuleID.allCases.map(\.rawValue.count).max() ?? 0

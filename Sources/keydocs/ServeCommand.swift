@@ -137,11 +137,11 @@ struct PreviewBuild: Sendable {
 
     /// Builds, publishes the result to `state` (the new site, or the error in its place) and
     /// returns the lines to print: each finding as `check` prints it, then a summary.
-    func run() async -> [String] {
+    func run() async -> [ConsoleText] {
         await ServeCommand.background { self.runNow() }
     }
 
-    private func runNow() -> [String] {
+    private func runNow() -> [ConsoleText] {
         let started = Date()
         do {
             var shown: [Diagnostic] = []
@@ -149,7 +149,7 @@ struct PreviewBuild: Sendable {
             let preview = try build.preview(into: state.root.path) { outcome, commit throws(DocError) in
                 shown = outcome.diagnostics.filter { $0.severity != .note }
                 printed = mkdocs.verbose ? outcome.diagnostics : shown
-                let problems = shown.map { DiagnosticRenderer.text($0, context: false) }
+                let problems = shown.map { DiagnosticRenderer.text($0, context: false).description }
                 try state.publish(error: nil, problems: problems, commit: commit)
             }
             let outcome = preview.outcome
@@ -161,7 +161,7 @@ struct PreviewBuild: Sendable {
                 : "rendered \(counted(preview.rendered, "changed page")) of \(outcome.docs.pages.count)"
             let seconds = String(Date().timeIntervalSince(started), decimals: 2)
             return printed.map { DiagnosticRenderer.text($0, colour: Terminal.colour) }
-                + mkdocs.details(outcome)
+                + mkdocs.details(outcome).map { "\($0)" as ConsoleText }
                 + ["keydocs: \(checked)\(rendered) in \(seconds) s, \(counted(shown.count, "problem"))"]
         } catch {
             build.progress(nil)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import DocModel
 import Foundation
 
 /// What stderr is: a terminal gets colour and a progress line; a pipe, a file, CI or
@@ -43,8 +44,10 @@ final class ProgressLine: @unchecked Sendable {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        let text = "keydocs: " + message, width = Terminal.width
-        Console.err(partial: "\r\u{1B}[K" + (text.count < width ? text : String(text.prefix(width - 2)) + "…"))
+        // Cut after escaping: the width is what the terminal shows.
+        let text = ConsoleText.visible("keydocs: " + message), width = Terminal.width
+        let line = text.count < width ? text : String(text.prefix(width - 2)) + "…"
+        Console.err(partial: "\r\u{1B}[K\(line)")
         shown = true
     }
 

@@ -216,7 +216,7 @@ import Testing
         var options = CheckOptions()
         options.mysql = address
         let (report, _) = try checkPage("Prepared", blocks.map { TestBlock(text: $0, language: "sql") }, options: options)
-        let everything = report.diagnostics.map { DiagnosticRenderer.text($0) }.joined(separator: "\n")
+        let everything = report.diagnostics.map { DiagnosticRenderer.text($0).description }.joined(separator: "\n")
         #expect(!everything.contains("ProdKeyProdKey"), "\(everything)")
         #expect(checksum() == before)
         #expect(users() == usersBefore, "accounts were left or made")

@@ -87,7 +87,7 @@ final class Listener: @unchecked Sendable {
             #expect(block.rules.isSubset(of: found), "\(block.text): \(found)")
             #expect(report.outcomes[SampleKey(page: "index.md", index: index)]?.status == .failed, "\(block.text)")
         }
-        let everything = report.diagnostics.map { DiagnosticRenderer.text($0) }.joined(separator: "\n")
+        let everything = report.diagnostics.map { DiagnosticRenderer.text($0).description }.joined(separator: "\n")
         #expect(!everything.contains(secret))
         #expect(!everything.contains("root:x:0:0"))
         #expect(try String(contentsOf: canary, encoding: .utf8) == "keep me\n")
