@@ -34,6 +34,14 @@ public struct Variables: Sendable {
                 while last > first, Self.blank(bytes[last - 1]) { last -= 1 }
                 let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[first..<last]), as: UTF8.self).trimmingWhitespace()
                 if let value = values[name] {
+                    // What variables add is bounded by the page itself: a short page cannot ask
+                    // for a rules table a hundred thousand times.
+                    guard out.count + value.utf8.count <= Self.budget(bytes.count) else {
+                        let line = UnsafeBufferPointer(rebasing: bytes[..<open]).reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+                        return .failure(DocError(stage: .load, path: file, line: line,
+                                                 "the page's {{ … }} values would make it larger than \(Self.budget(bytes.count) >> 20) MiB; "
+                                                 + "a page uses each value a few times"))
+                    }
                     out.append(contentsOf: value.utf8)
                 } else if namespaces.contains(where: { name.hasPrefix($0 + ".") }) {
                     let line = UnsafeBufferPointer(rebasing: bytes[..<open]).reduce(1) { $1 == 10 ? $0 + 1 : $0 }
@@ -52,6 +60,10 @@ public struct Variables: Sendable {
     }
 
     private static let open = Array("{{".utf8), close = Array("}}".utf8)
+
+    /// The most bytes a page of `length` bytes may become once its variables are put in: 4 MiB
+    /// more than four times its own length.
+    static func budget(_ length: Int) -> Int { 4 * length + (4 << 20) }
 
     private static func blank(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
 }

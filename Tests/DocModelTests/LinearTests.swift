@@ -199,6 +199,18 @@ struct SplitMix: RandomNumberGenerator {
         #expect(try variables.apply(to: "{{ a {{ policy.maxLength }} {{ policy.maxLength }}", file: "f") == "{{ a {{ policy.maxLength }} 32")
     }
 
+    /// What variables add is bounded by the page: a rules table asked for 60,000 times is an
+    /// error at the line where the page would pass its budget, not a page of gigabytes.
+    @Test func whatVariablesAddIsBounded() throws {
+        let text = String(repeating: "{{ policy.rulesTable }}\n", count: 60_000)
+        let error = try #require(throws: DocError.self) { try variables.apply(to: text, file: "f") }
+        #expect(error.reason.contains("larger than"), "\(error.reason)")
+        #expect((error.line ?? 0) > 1 && (error.line ?? 0) < 60_000)
+        // A page that uses the table a few times is as before.
+        let few = try variables.apply(to: String(repeating: "{{ policy.rulesTable }}\n", count: 3), file: "f")
+        #expect(!few.contains("{{"))
+    }
+
     /// The error for an unknown name still names its line, found once.
     @Test func anUnknownNameAfterManyKnownOnesNamesItsLine() throws {
         let text = String(repeating: "{{ policy.maxLength }}\n", count: 200_000) + "{{ policy.nope }}"
