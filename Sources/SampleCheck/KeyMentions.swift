@@ -92,7 +92,8 @@ enum KeyMentions {
             func capture(_ match: NSTextCheckingResult, _ group: Int) -> String {
                 Range(match.range(at: group), in: string).map { String(string[$0]) } ?? ""
             }
-            for match in urlParameter?.matches(in: string, range: range) ?? [] {
+            let inURL = urlParameter?.matches(in: string, range: range) ?? []
+            for match in inURL {
                 found.append(KeyMention(value: capture(match, 2), line: k, name: capture(match, 1), inURL: true))
             }
 
@@ -107,7 +108,7 @@ enum KeyMentions {
                 found.append(KeyMention(value: credential, line: k, name: capture(match, 1), inURL: false, scheme: scheme))
             }
             // A `?api_key=` already counted as part of a URL is not an assignment too.
-            if !found.contains(where: { $0.line == k && $0.inURL }) {
+            if inURL.isEmpty {
                 for match in assignment?.matches(in: string, range: range) ?? [] {
                     found.append(KeyMention(value: capture(match, 2), line: k, name: "api_key", inURL: false))
                 }

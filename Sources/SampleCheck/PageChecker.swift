@@ -210,14 +210,49 @@ struct PageChecker {
             }
         }
         collect(value)
-        let lines = sample.lines
+        let lines = Self.apiKeyLines(sample.text)
         for key in keys {
-            let line = lines.firstIndex { $0.contains(key) } ?? 0
-            let at = sample.location(ofLine: line)
+            let at = sample.location(ofLine: lines[key] ?? 0)
             reportKey(key, at: at, "api_key: ")
             assigned(key, at: at)
         }
         return .checked(keys.isEmpty ? "valid JSON" : "valid JSON with a valid key")
+    }
+}
+
+extension PageChecker {
+    /// The 0-based line of each value written as `"api_key": "value"` in JSON text, the first
+    /// where one is written twice: one pass over the text, where looking for each key's line in
+    /// turn read the block once per key. A value written with escapes is not found (line 0).
+    static func apiKeyLines(_ text: String) -> [String: Int] {
+        var lines: [String: Int] = [:]
+        let bytes = Array(text.utf8), name = Array("\"api_key\"".utf8)
+        var line = 0, k = 0
+        func skipBlanks() {
+            while k < bytes.count, [32, 9, 13, 10].contains(bytes[k]) {
+                if bytes[k] == 10 { line += 1 }
+                k += 1
+            }
+        }
+        while k < bytes.count {
+            if bytes[k] == 10 { line += 1 }
+            guard bytes[k] == 34, bytes[k...].starts(with: name) else { k += 1; continue }
+            k += name.count
+            skipBlanks()
+            guard k < bytes.count, bytes[k] == 58 else { continue }
+            k += 1
+            skipBlanks()
+            guard k < bytes.count, bytes[k] == 34 else { continue }
+            let start = k + 1
+            var end = start
+            while end < bytes.count, bytes[end] != 34, bytes[end] != 92, bytes[end] != 10 { end += 1 }
+            if end < bytes.count, bytes[end] == 34 {
+                let value = String(decoding: bytes[start..<end], as: UTF8.self)
+                if lines[value] == nil { lines[value] = line }
+            }
+            k = end
+        }
+        return lines
     }
 }
 
