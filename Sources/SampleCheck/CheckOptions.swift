@@ -64,6 +64,8 @@ public struct CheckReport: Sendable {
     public var pages = 0
     /// Pages whose results came from the cache, not from running their samples.
     public var reusedPages = 0
+    /// Generator runs made in the sandbox (a command shown on several pages runs once).
+    public var generatorRuns = 0
 
     /// Every block's outcome, in page and line order, for the JSON document.
     public func sampleEntries(_ docs: DocSet) -> [DiagnosticRenderer.SampleEntry] {

@@ -51,6 +51,7 @@ public struct CheckStage: Sendable {
         var report = CheckReport()
         report.pages = pages.count
         report.reusedPages = pages.count - pending.count
+        report.generatorRuns = engines.runs.made
         for (i, page) in pages.enumerated() {
             let result = cached[i].map { ($0.diagnostics, $0.outcomes) } ?? fresh[freshIndex[i]!]
             report.diagnostics += result.0

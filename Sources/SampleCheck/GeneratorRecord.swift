@@ -15,8 +15,30 @@ struct GeneratorRecord: Sendable {
     static func text(_ range: ClosedRange<Int>) -> String {
         range.lowerBound == range.upperBound ? "\(range.lowerBound)" : "\(range.lowerBound)–\(range.upperBound)"
     }
-    var characters: Set<Unicode.Scalar> = []
     var runs = 0
+    /// How many runs printed each length.
+    var lengthCounts: [Int: Int] = [:]
+    /// How many times the runs printed each character (line breaks aside).
+    var characterCounts: [Unicode.Scalar: Int] = [:]
+
+    /// Whether the runs have seen every length the generator prints, near enough to say it
+    /// cannot print another.
+    var lengthsSettled: Bool { Self.unseenShare(lengthCounts) < Self.settledShare }
+    /// Whether the runs have seen every character the generator prints, near enough to say it
+    /// cannot print another.
+    var charactersSettled: Bool { Self.unseenShare(characterCounts) < Self.settledShare }
+
+    /// Below this estimated chance of something unseen, what the runs never showed is taken as
+    /// something the generator does not print.
+    static let settledShare = 0.05
+
+    /// The Good–Turing estimate of the chance that one more draw shows a value no draw showed:
+    /// the share of draws whose value was seen exactly once. One draw settles nothing.
+    static func unseenShare<Value>(_ counts: [Value: Int]) -> Double {
+        let draws = counts.values.reduce(0, +)
+        guard draws > 0 else { return 1 }
+        return Double(counts.values.count { $0 == 1 }) / Double(draws)
+    }
 
     /// Judges a generator's outputs with the policy's format and structure rules and reports, per
     /// rule, how often and how it failed. Returns the findings and the record.
@@ -39,9 +61,10 @@ struct GeneratorRecord: Sendable {
                 wrapWidth = firstLine.unicodeScalars.count
             }
             record.lengths = record.lengths.map { min($0.lowerBound, length)...max($0.upperBound, length) } ?? length...length
+            record.lengthCounts[length, default: 0] += 1
             for scalar in output.unicodeScalars {
-                record.characters.insert(scalar)
                 if scalar == "\n" { continue }
+                record.characterCounts[scalar, default: 0] += 1
                 if !(scalar.isASCII && policy.allows(UInt8(scalar.value))) { badCharacters.insert(scalar) }
             }
             if output.contains("\n") { wrapped += 1 }

@@ -163,22 +163,26 @@ struct PageChecker {
         }
         let location = sample.location(ofLine: output.line)
         reportKey(output.key, at: location, "the key shown: ")
+        var unsettled: String?
         if let generator = lastGenerator, let lengths = generator.lengths {
             let length = output.key.unicodeScalars.count
-            let foreign = Set(output.key.unicodeScalars).subtracting(generator.characters)
+            let foreign = Set(output.key.unicodeScalars).filter { generator.characterCounts[$0] == nil }
             let from = "the generator at line \(generator.location.line)"
-            if !lengths.contains(length) {
+            // What the runs never showed is impossible only once the runs have seen what the generator prints.
+            if !lengths.contains(length) && generator.lengthsSettled {
                 let seen = GeneratorRecord.text(lengths)
                 report(.outputImpossible, at: location,
                        "the key shown is \(length) characters, but \(from) printed \(seen) in \(generator.runs) runs")
-            } else if !foreign.isEmpty {
+            } else if !foreign.isEmpty && generator.charactersSettled {
                 let shown = foreign.sorted { $0.value < $1.value }.prefix(5).map { "'\(Character($0))'" }.joined(separator: ", ")
                 report(.outputImpossible, at: location,
                        "the key shown contains \(shown), which \(from) never printed in \(generator.runs) runs")
+            } else if !lengths.contains(length) || !foreign.isEmpty {
+                unsettled = "a well-formed key; \(generator.runs) runs of \(from) are too few to tell whether it can print it"
             }
         }
         shownKey = (output.key, location)
-        return .checked(lastGenerator == nil ? "a well-formed key" : "a key the generator above can print")
+        return .checked(unsettled ?? (lastGenerator == nil ? "a well-formed key" : "a key the generator above can print"))
     }
 
     // MARK: - cv output
@@ -259,6 +263,8 @@ extension PageChecker {
 /// The engines of one check, found or started once and shared by every page.
 final class Engines: @unchecked Sendable {
     let sandbox: Result<Sandbox, EngineError>
+    /// Generator runs, shared by the pages that show the same command.
+    let runs = SharedRuns()
     private let lock = NSLock()
     private var server: Result<MariaDBServer, EngineError>?
     private let external: MariaDBAddress?
@@ -313,5 +319,50 @@ final class Engines: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if case .success(let running) = server { running.stop() }
+    }
+}
+
+/// The runs of each generator command, made once for every page that shows it: the same text
+/// in the same sandbox draws from the same distribution. Pages wait for a command another page
+/// is running. What is kept is bounded: a batch is kept only while the kept outputs stay
+/// under `keptBytes`, beyond which a repeated command runs again.
+final class SharedRuns: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var batches: [String: Sandbox.Batch] = [:]
+    private var running: Set<String> = []
+    private var kept = 0
+    private var counted = 0
+    static let keptBytes = 16 << 20
+
+    /// Runs made so far.
+    var made: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return counted
+    }
+
+    /// `script`'s batch of `runs` runs in `sandbox`, made by `run` unless a page made it already.
+    func batch(_ script: String, runs: Int, in sandbox: Sandbox, run: () -> Sandbox.Batch) -> Sandbox.Batch {
+        let key = "\(runs) \(sandbox.mode) \(script)"
+        condition.lock()
+        while running.contains(key) { condition.wait() }
+        if let done = batches[key] {
+            condition.unlock()
+            return done
+        }
+        running.insert(key)
+        condition.unlock()
+        let batch = run()
+        let size = batch.runs.reduce(batch.stderr.count) { $0 + $1.output.count + 16 }
+        condition.lock()
+        running.remove(key)
+        counted += batch.runs.count
+        if kept + size <= Self.keptBytes {
+            batches[key] = batch
+            kept += size
+        }
+        condition.broadcast()
+        condition.unlock()
+        return batch
     }
 }

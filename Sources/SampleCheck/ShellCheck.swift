@@ -313,7 +313,9 @@ extension PageChecker {
         let runs = min(directives.runs ?? options.runs, CheckOptions.maxRuns)
         // Each run has its own limit; the runs together have the sample's budget.
         let batchSeconds = CheckOptions.sampleSeconds
-        let batch = sandbox.runParallel(script: commandText, runs: runs, totalSeconds: batchSeconds)
+        let batch = engines.runs.batch(commandText, runs: runs, in: sandbox) {
+            sandbox.runParallel(script: commandText, runs: runs, totalSeconds: batchSeconds)
+        }
         if let failure = batch.failure {
             return .notRun("shell sample not run: \(failure)")
         }

@@ -40,19 +40,32 @@ struct TestBlock {
 /// Writes `blocks` as one page in a temporary folder, checks it with `options` and removes the
 /// folder; returns the report and the lines each block's code takes on the page.
 func checkPage(_ title: String, _ blocks: [TestBlock], options: CheckOptions) throws -> (CheckReport, [ClosedRange<Int>]) {
-    var markdown = "# \(title)\n\n"
-    var ranges: [ClosedRange<Int>] = []
-    for block in blocks {
-        if let annotation = block.annotation { markdown += annotation + "\n" }
-        markdown += "```\(block.language)\n"
-        let first = markdown.split(separator: "\n", omittingEmptySubsequences: false).count
-        markdown += block.text + "\n```\n\n"
-        ranges.append(first...(first + max(1, block.text.split(separator: "\n").count) - 1))
-    }
+    let (report, ranges) = try checkPages([blocks], title: title, options: options)
+    return (report, ranges[0])
+}
+
+/// Writes each list of blocks as a page of its own (`index.md`, `page-1.md`, …) in one
+/// temporary folder and checks them together; returns the report and, per page, the lines
+/// each block's code takes.
+func checkPages(_ pages: [[TestBlock]], title: String = "Page", options: CheckOptions) throws -> (CheckReport, [[ClosedRange<Int>]]) {
     let folder = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-page-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: folder) }
-    try markdown.write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
+    var ranges: [[ClosedRange<Int>]] = []
+    for (number, blocks) in pages.enumerated() {
+        var markdown = "# \(title)\n\n"
+        var lines: [ClosedRange<Int>] = []
+        for block in blocks {
+            if let annotation = block.annotation { markdown += annotation + "\n" }
+            markdown += "```\(block.language)\n"
+            let first = markdown.split(separator: "\n", omittingEmptySubsequences: false).count
+            markdown += block.text + "\n```\n\n"
+            lines.append(first...(first + max(1, block.text.split(separator: "\n").count) - 1))
+        }
+        ranges.append(lines)
+        let name = number == 0 ? "index.md" : "page-\(number).md"
+        try markdown.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
+    }
     let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
     return (CheckStage(docs: docs, options: options).run(), ranges)
 }
