@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "SampleCheckTests", dependencies: ["SampleCheck", "Database", "DocModel", "KeyPolicy"], exclude: ["Fixtures"]),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness"], exclude: ["Inputs"]),
-        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy", "KeyTools", "Pipeline", "Database", "SampleCheck", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "KeyPolicy", "KeyTools", "Pipeline", "Database", "SampleCheck", "DocModel", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures", "Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

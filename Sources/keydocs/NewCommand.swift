@@ -69,6 +69,7 @@ enum StarterGuide {
             ("docs/ci.md", ciPage),
             (".github/workflows/keydocs.yml", githubWorkflow),
             (".gitlab-ci.yml", gitlabJob),
+            (".gitignore", "site/\n\(cacheFolder)/\n"),
         ]
     }
 
@@ -127,7 +128,9 @@ enum StarterGuide {
 
         Every push runs `keydocs check`, so a broken sample fails the build before a reader
         copies it. This folder has a job for GitHub Actions and one for GitLab CI; keep the one
-        your guide uses. Both build keydocs from its source (set `KEYDOCS_URL` to its address);
+        your guide uses. Both keep the check's results in `\(cacheFolder)` between runs
+        (`--cache`), so a change to one page runs only that page's samples again. Both build
+        keydocs from its source (set `KEYDOCS_URL` to its address);
         `make install` also installs what the checks run on: bubblewrap, which needs user
         namespaces in the job's container, and MariaDB's server. Where an engine is missing,
         `keydocs check --strict` stops with exit status 2 and says which.
@@ -150,6 +153,9 @@ enum StarterGuide {
 
         """
 
+    /// Where the CI jobs keep the check's results between runs (`--cache`).
+    static let cacheFolder = ".keydocs-cache"
+
     static let githubWorkflow = """
         # Checks every sample of the guide and builds it; findings go to code scanning.
         name: docs
@@ -167,8 +173,17 @@ enum StarterGuide {
                 run: |
                   git clone --depth 1 "${{ vars.KEYDOCS_URL }}" "$RUNNER_TEMP/keydocs"
                   sudo make -C "$RUNNER_TEMP/keydocs" install PREFIX=/usr/local
+              - name: Restore the check's results
+                # A sample whose text, page, policy and keydocs version are unchanged is not run
+                # again. Each run saves a new entry; what a pull request saves only that pull
+                # request reads.
+                uses: actions/cache@v4
+                with:
+                  path: \(cacheFolder)
+                  key: keydocs-${{ github.sha }}
+                  restore-keys: keydocs-
               - name: Check the samples
-                run: keydocs check --strict --format sarif > keydocs.sarif
+                run: keydocs check --strict --cache \(cacheFolder) --format sarif > keydocs.sarif
               - name: Report the findings
                 if: always()
                 uses: github/codeql-action/upload-sarif@v3
@@ -187,8 +202,14 @@ enum StarterGuide {
             - apt-get update -qq && apt-get install -y -qq git make
             - git clone --depth 1 "$KEYDOCS_URL" /opt/keydocs
             - make -C /opt/keydocs install PREFIX=/usr/local
+          cache:
+            # A sample whose text, page, policy and keydocs version are unchanged is not run again.
+            # Protected branches keep caches of their own (GitLab's default).
+            key: keydocs
+            paths:
+              - \(cacheFolder)/
           script:
-            - keydocs check --strict --format gitlab > gl-code-quality-report.json
+            - keydocs check --strict --cache \(cacheFolder) --format gitlab > gl-code-quality-report.json
             - keydocs build --strict --no-check
           artifacts:
             when: always
