@@ -128,10 +128,55 @@ public enum SQLText {
     public static func assignedExpression(_ statement: String, to target: String) -> String? {
         let chars = Array(statement.unicodeScalars)
         let name = Array(target.lowercased().unicodeScalars)
-        var k = 0
-        var quote: Unicode.Scalar?
-        var depth = 0
         func isWordChar(_ c: Unicode.Scalar) -> Bool { c == "_" || c == "@" || c.properties.isAlphabetic || ("0"..."9").contains(c) }
+        var found: String?
+        outsideQuotes(chars) { k, depth in
+            let startsWord = k == 0 || !isWordChar(chars[k - 1])
+            guard depth == 0, startsWord, k + name.count <= chars.count,
+                  chars[k..<(k + name.count)].map({ Unicode.Scalar(String($0).lowercased()) ?? $0 }).elementsEqual(name),
+                  k + name.count == chars.count || !isWordChar(chars[k + name.count]) else { return true }
+            var j = k + name.count
+            while j < chars.count, chars[j] == " " || chars[j] == "\t" || chars[j] == "\n" { j += 1 }
+            if j < chars.count, chars[j] == ":" { j += 1 }
+            guard j < chars.count, chars[j] == "=", j + 1 >= chars.count || chars[j + 1] != "=" else { return true }
+            found = expression(Array(chars[(j + 1)...]))
+            return false
+        }
+        return found
+    }
+
+    /// The text of `chars` up to a top-level `,`, `;`, unmatched `)` or clause keyword.
+    private static func expression(_ chars: [Unicode.Scalar]) -> String? {
+        var end = chars.count
+        let stops = ["where", "order", "limit", "from", "into", "returning", "on"]
+        outsideQuotes(chars) { k, depth in
+            guard depth == 0 else { return true }
+            switch chars[k] {
+            case ")", ",", ";":
+                end = k
+                return false
+            case " ", "\t", "\n":
+                let rest = String(String.UnicodeScalarView(chars[(k + 1)...].prefix(12))).lowercased()
+                if let stop = stops.first(where: { rest.hasPrefix($0) }),
+                   rest.unicodeScalars.dropFirst(stop.count).first.map({ !($0.properties.isAlphabetic || $0 == "_") }) ?? true {
+                    end = k
+                    return false
+                }
+                return true
+            default:
+                return true
+            }
+        }
+        let text = String(String.UnicodeScalarView(chars[..<end])).trimmingCharacters(in: .whitespacesAndNewlines)
+        return text.isEmpty ? nil : text
+    }
+
+    /// Calls `visit` with the index of each character of `chars` outside quoted strings and
+    /// identifiers (a backslash escapes the next character inside them), and the depth of
+    /// parentheses before it, until `visit` returns false.
+    private static func outsideQuotes(_ chars: [Unicode.Scalar], _ visit: (_ index: Int, _ depth: Int) -> Bool) {
+        var k = 0, depth = 0
+        var quote: Unicode.Scalar?
         while k < chars.count {
             let c = chars[k]
             if let q = quote {
@@ -140,62 +185,15 @@ public enum SQLText {
                 k += 1
                 continue
             }
-            if c == "'" || c == "\"" || c == "`" { quote = c; k += 1; continue }
-            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
-            let startsWord = k == 0 || !isWordChar(chars[k - 1])
-            if depth == 0, startsWord, k + name.count <= chars.count,
-               chars[k..<(k + name.count)].map({ Unicode.Scalar(String($0).lowercased()) ?? $0 }).elementsEqual(name),
-               k + name.count == chars.count || !isWordChar(chars[k + name.count]) {
-                var j = k + name.count
-                while j < chars.count, chars[j] == " " || chars[j] == "\t" || chars[j] == "\n" { j += 1 }
-                if j < chars.count, chars[j] == ":" { j += 1 }
-                if j < chars.count, chars[j] == "=", j + 1 >= chars.count || chars[j + 1] != "=" {
-                    return expression(Array(chars[(j + 1)...]))
-                }
-            }
-            k += 1
-        }
-        return nil
-    }
-
-    /// The text of `chars` up to a top-level `,`, `;` or clause keyword.
-    private static func expression(_ chars: [Unicode.Scalar]) -> String? {
-        var k = 0, depth = 0
-        var quote: Unicode.Scalar?
-        var end = chars.count
-        let stops = ["where", "order", "limit", "from", "into", "returning", "on"]
-        scan: while k < chars.count {
-            let c = chars[k]
-            if let q = quote {
-                if c == "\\" { k += 2; continue }
-                if c == q { quote = nil }
+            if c == "'" || c == "\"" || c == "`" {
+                quote = c
                 k += 1
                 continue
             }
-            switch c {
-            case "'", "\"", "`": quote = c
-            case "(": depth += 1
-            case ")":
-                if depth == 0 { end = k; break scan }
-                depth -= 1
-            case "," where depth == 0, ";" where depth == 0:
-                end = k
-                break scan
-            case " " where depth == 0, "\t" where depth == 0, "\n" where depth == 0:
-                let rest = String(String.UnicodeScalarView(chars[(k + 1)...].prefix(12))).lowercased()
-                if let stop = stops.first(where: { rest.hasPrefix($0) }) {
-                    let after = rest.unicodeScalars.dropFirst(stop.count).first
-                    if after.map({ !($0.properties.isAlphabetic || $0 == "_") }) ?? true {
-                        end = k
-                        break scan
-                    }
-                }
-            default: break
-            }
+            guard visit(k, depth) else { return }
+            if c == "(" { depth += 1 } else if c == ")" { depth -= 1 }
             k += 1
         }
-        let text = String(String.UnicodeScalarView(chars[..<end])).trimmingCharacters(in: .whitespacesAndNewlines)
-        return text.isEmpty ? nil : text
     }
 
     /// Whether an assigned expression is computed (a function, an operator), rather than a
