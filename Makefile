@@ -5,8 +5,9 @@ SWIFT ?= swift
 # Build: cmark-gfm for Markdown, MariaDB's client library. Checks: bubblewrap, the MariaDB server.
 PACKAGES := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libmariadb-dev mariadb-server-core bubblewrap
 # Tests also compare with the cmark-gfm program, load pages in Chromium and validate JSON output
-# against schema/ with Python's jsonschema.
-TEST_PACKAGES := cmark-gfm chromium python3-jsonschema
+# against schema/ with Python's jsonschema; axe-core, from PyPI with Playwright's driver, runs
+# in a virtual environment (python3-venv) under .build.
+TEST_PACKAGES := cmark-gfm chromium python3-jsonschema python3-venv
 KEYDOCS := .build/release/keydocs
 # Installing: the Swift runtime is linked into the binary, so it runs where Swift is not
 # installed; Foundation's networking part, which the preview server's library brings in, links
@@ -35,6 +36,7 @@ packages:
 
 test-packages:
 	@scripts/install-packages $(TEST_PACKAGES)
+	@scripts/install-test-python
 
 release: packages
 	$(SWIFT) build -c release --product keydocs
