@@ -158,10 +158,11 @@ public final class Build: @unchecked Sendable {
     }
 
     /// The findings about the docs themselves: the config's and the load's notes, links that
-    /// lead nowhere, pages at paths keydocs writes itself, and files the site publishes
-    /// otherwise than written (`assets`, the review that the render then follows).
+    /// lead nowhere, pages at paths keydocs writes itself (asked of the render the build runs,
+    /// generator files and all), and files the site publishes otherwise than written (`assets`,
+    /// the review that the render then follows).
     public func docsFindings(_ docs: DocSet, assets: AssetReview) -> [Diagnostic] {
-        docs.diagnostics + LinkCheck(docs: docs).run() + RenderStage(docs: docs, outcomes: nil).reservedPaths() + assets.diagnostics
+        docs.diagnostics + LinkCheck(docs: docs).run() + render(docs, outcomes: nil, assets: assets).reservedPaths() + assets.diagnostics
     }
 
     /// The guide's rule changes, then `strict`, applied to `diagnostics`, in file and line order.

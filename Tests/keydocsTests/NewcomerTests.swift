@@ -125,8 +125,16 @@ func theNotFoundPageLinksFromTheRoot(siteURL: String?, base: String) throws {
     try "# Home\n".write(to: root.appendingPathComponent("docs/index.md"), atomically: true, encoding: .utf8)
     try "# Site map\n".write(to: root.appendingPathComponent("docs/site-map.md"), atomically: true, encoding: .utf8)
     try "body {}\n".write(to: root.appendingPathComponent("docs/assets/keydocs.css"), atomically: true, encoding: .utf8)
+    // The key generator's files are keydocs' own as much as its stylesheet is.
+    for own in ["generator.js", "policy.js", "keydocs.js", "search-index.js"] {
+        try "alert(1)\n".write(to: root.appendingPathComponent("docs/assets/\(own)"), atomically: true, encoding: .utf8)
+    }
     let relaxed = try keydocs(["build", "--no-check"], directory: root)
     #expect(relaxed.status == 0)
+    for own in ["generator.js", "policy.js", "keydocs.js", "search-index.js"] {
+        #expect(relaxed.stderr.contains("docs/assets/\(own):1:1: warning: this would be written to assets/\(own), where keydocs writes a file of its own"),
+                "\(own): \(relaxed.stderr)")
+    }
     #expect(relaxed.stderr.contains("docs/site-map.md:1:1: warning: this would be written to site-map.html, where keydocs writes a file of its own, which wins; rename it [docs.reserved]"), "\(relaxed.stderr)")
     #expect(relaxed.stderr.contains("docs/assets/keydocs.css:1:1: warning: this would be written to assets/keydocs.css"))
     let strict = try keydocs(["build", "--no-check", "--strict", "--site", "strict-site"], directory: root)
