@@ -14,14 +14,14 @@ public struct SampleOutcome: Sendable, Codable, Equatable {
         case unchecked
         /// Claimed, but its engine was missing.
         case notRun = "not-run"
-        /// Not about keys (a git command, PHP code): counted, not checked.
-        case other
+        /// Not about keys (a git command, PHP code): counted, not checked. ("other" in JSON.)
+        case notAboutKeys = "other"
 
         /// The verdict in words, as a line of text says it.
         public var label: String {
             switch self {
             case .notRun: "not run"
-            case .other: "not about keys"
+            case .notAboutKeys: "not about keys"
             default: rawValue
             }
         }
@@ -38,7 +38,6 @@ public struct SampleOutcome: Sendable, Codable, Equatable {
     /// The block shows what a command printed (a sample key): the site offers no Copy button.
     public var showsOutput = false
 
-    /// Creates an outcome.
     /// The note of a block that shows a mistake on purpose and produced exactly the findings
     /// its annotation expects, before their rule ids.
     public static let expectedFailurePrefix = "fails as expected: "
@@ -46,6 +45,7 @@ public struct SampleOutcome: Sendable, Codable, Equatable {
     /// A block that shows a mistake on purpose: a recipe to avoid, which a reader must not copy.
     public var isExpectedFailure: Bool { status == .verified && note.hasPrefix(Self.expectedFailurePrefix) }
 
+    /// An outcome of `status`, with its note and what the run measured.
     public init(_ status: Status, _ note: String, measured: String? = nil) {
         self.status = status
         self.note = note

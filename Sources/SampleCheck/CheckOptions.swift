@@ -86,7 +86,7 @@ public struct CheckReport: Sendable {
             + "\(count(.verified)) verified, \(count(.skipped)) skipped, \(count(.failed)) failed"
         if count(.unchecked) > 0 { line += ", \(count(.unchecked)) unchecked" }
         if count(.notRun) > 0 { line += ", \(count(.notRun)) not run" }
-        if count(.other) > 0 { line += ", \(count(.other)) not about keys" }
+        if count(.notAboutKeys) > 0 { line += ", \(count(.notAboutKeys)) not about keys" }
         if reusedPages > 0 { line += " (\(reusedPages) unchanged page\(reusedPages == 1 ? "" : "s") not run again)" }
         return line
     }

@@ -62,7 +62,7 @@ struct PageChecker {
             let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
             // A block not about keys is counted, not reported, unless the guide asks for full coverage.
             guard options.fullCoverage else {
-                outcomes[sample.index] = SampleOutcome(.other, "not about keys")
+                outcomes[sample.index] = SampleOutcome(.notAboutKeys, "not about keys")
                 return
             }
             diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
@@ -71,7 +71,7 @@ struct PageChecker {
             return
         }
         var note = "", measured: String?, notRunReason: String?, otherReason: String?
-        switch Checkers.checker(for: kind).check(sample, directives: directives, on: &self) {
+        switch Checkers.check(kind, sample, directives: directives, on: &self) {
         case .checked(let text, let measure): (note, measured) = (text, measure)
         case .failed: break
         case .notRun(let reason): notRunReason = reason
@@ -92,7 +92,7 @@ struct PageChecker {
                     "\(otherReason); mark it with <!-- check: skip \"reason\" --> if that is meant"))
                 outcomes[sample.index] = SampleOutcome(.unchecked, otherReason)
             } else {
-                outcomes[sample.index] = SampleOutcome(.other, otherReason)
+                outcomes[sample.index] = SampleOutcome(.notAboutKeys, otherReason)
             }
         } else if let first = errors.first {
             outcomes[sample.index] = SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))

@@ -13,51 +13,27 @@ enum BlockResult: Sendable, Equatable {
     case notAboutKeys(String)
 }
 
-/// The checker of one kind of sample. Checkers run in page order and share what a page's steps
-/// share (the last generator, the key shown, the SQL session) through the `PageChecker`.
-protocol SampleChecker: Sendable {
-    /// The kind of sample it claims.
-    var kind: SampleKind { get }
-    /// Checks `sample`, reporting findings on `page`.
-    func check(_ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult
-}
-
-/// Every checker, one for each kind of sample.
+/// The checkers, one for each kind of sample: an exhaustive switch, so that a new kind without a
+/// checker does not compile. Checkers run in page order and share what a page's steps share
+/// (the last generator, the key shown, the SQL session) through the `PageChecker`.
 enum Checkers {
-    static let all: [any SampleChecker] = [
+    /// Checks `sample` as a sample of `kind`, reporting findings on `page`.
+    static func check(_ kind: SampleKind, _ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult {
+        switch kind {
         // Shell key generators: parsed, held to the allowlist, run in the sandbox.
-        PageStep(.generator) { $0.checkShell($1, directives: $2) },
+        case .generator: page.checkShell(sample, directives: directives)
         // What a generator printed: a key, or a mysql table with one.
-        PageStep(.output) { page, sample, _ in page.checkOutput(sample) },
+        case .output: page.checkOutput(sample)
         // `cv api`, `api3` and `api4` commands, against cv's grammar and the Contact fields.
-        PageStep(.cv) { page, sample, _ in page.checkCv(sample) },
+        case .cv: page.checkCv(sample)
         // SQL, run on MariaDB in strict mode.
-        PageStep(.sql) { $0.checkSQL($1, directives: $2) },
+        case .sql: page.checkSQL(sample, directives: directives)
         // JSON as PHP's json_decode reads it, with the keys it carries.
-        PageStep(.json) { page, sample, _ in page.checkJSON(sample) },
+        case .json: page.checkJSON(sample)
         // YAML that must parse.
-        PageStep(.yaml) { page, sample, _ in page.checkYAML(sample) },
+        case .yaml: page.checkYAML(sample)
         // Shell commands that are not generators: parsed, their cv commands checked, never run.
-        PageStep(.command) { page, sample, _ in page.checkCommand(sample) },
-    ]
-
-    /// The checker of `kind`.
-    static func checker(for kind: SampleKind) -> any SampleChecker { byKind[kind]! }
-
-    private static let byKind = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
-}
-
-/// A checker that is one step of the page's checker, which holds what the steps share.
-struct PageStep: SampleChecker {
-    let kind: SampleKind
-    let step: @Sendable (inout PageChecker, Sample, Directives) -> BlockResult
-
-    init(_ kind: SampleKind, _ step: @escaping @Sendable (inout PageChecker, Sample, Directives) -> BlockResult) {
-        self.kind = kind
-        self.step = step
-    }
-
-    func check(_ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult {
-        step(&page, sample, directives)
+        case .command: page.checkCommand(sample)
+        }
     }
 }

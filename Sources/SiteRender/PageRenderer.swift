@@ -183,7 +183,7 @@ struct PageRenderer: Sendable {
             case .failed: label = "✗ failed"
             case .unchecked: label = "unchecked"
             case .notRun: label = "not run"
-            case .other: label = "not about keys"
+            case .notAboutKeys: label = "not about keys"
             }
             // What the check found, for touch and keyboard as well as a pointer: the badge opens it.
             h.raw("<details class=\"badge-info\">")

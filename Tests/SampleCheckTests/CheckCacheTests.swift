@@ -58,8 +58,8 @@ import Testing
             change(&options)
             return CheckStage(docs: docs, options: options).run(cache: cache)
         }
-        #expect(try check().count(.other) == 1)
-        #expect(try check().count(.other) == 1 && cache.reused == 1)
+        #expect(try check().count(.notAboutKeys) == 1)
+        #expect(try check().count(.notAboutKeys) == 1 && cache.reused == 1)
         let full = try check { $0.fullCoverage = true }
         #expect(cache.reused == 0)
         #expect(full.count(.unchecked) == 1, "\(full.summaryLine)")
