@@ -83,7 +83,7 @@ extension PageChecker {
            words[at] == "--in=json" || (at + 1 < words.count && words[at + 1] == "json") {
             guard let call = words.first(where: { !$0.hasPrefix("-") && $0.contains(".") }) else { return nil }
             guard let stdin else { return "cv \(sub) \(call) (its parameters come from standard input, which the block does not show)" }
-            guard let object = Self.phpJSON(stdin) as? [String: Any] else {
+            guard let object = PHPJSON.decode(stdin) as? [String: Any] else {
                 report(.cvJson, at: sample.location(ofLine: command.line), "the parameters on standard input are not valid JSON "
                        + "as PHP's json_decode reads it")
                 return nil
@@ -222,7 +222,7 @@ extension PageChecker {
                 // cv decodes a +v value that starts like JSON (a quoted string, an object, a list,
                 // and a single quote, which json_decode then refuses).
                 if let first = value.first, "\"{['".contains(first) {
-                    if let decoded = Self.phpJSON(value) {
+                    if let decoded = PHPJSON.decode(value) {
                         value = (decoded as? String) ?? value
                     } else {
                         report(.cvJson, at: at, "the value of '\(field)' starts like JSON but is not valid JSON as PHP's json_decode reads it")
@@ -240,7 +240,7 @@ extension PageChecker {
                     report(.cvSyntax, at: at, "'\(word)' is not a cv api4 shortcut (+s, +w, +v, +o, +l)")
                 } else if word.hasPrefix("{") {
                     // All parameters as one JSON object, as the API Explorer writes them.
-                    guard let object = Self.phpJSON(word) as? [String: Any] else {
+                    guard let object = PHPJSON.decode(word) as? [String: Any] else {
                         report(.cvJson, at: at, "the parameters are not valid JSON as PHP's json_decode reads it")
                         break
                     }
@@ -280,29 +280,12 @@ extension PageChecker {
         return "\(call.entity).\(call.action) (APIv4)"
     }
 
-    /// `text` decoded as PHP's json_decode decodes it: no trailing commas, comments or single
-    /// quotes (Foundation's decoder accepts trailing commas); nil when PHP would fail.
-    static func phpJSON(_ text: String) -> Any? {
-        var inString = false, escaped = false, lastSignificant: Character = " "
-        for c in text {
-            if inString {
-                if escaped { escaped = false } else if c == "\\" { escaped = true } else if c == "\"" { inString = false }
-                continue
-            }
-            if c == "\"" { inString = true; lastSignificant = c; continue }
-            if (c == "}" || c == "]") && lastSignificant == "," { return nil }
-            if c == "/" || c == "#" || c == "'" { return nil }
-            if !c.isWhitespace { lastSignificant = c }
-        }
-        return try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
-    }
-
     private mutating func apiParameter(_ key: String, _ value: String, isContact: Bool, hasWhere: inout Bool,
                                        values: inout [String: String], at: SourceLocation) {
         let json = value.first.map { "{[\"'".contains($0) } ?? false
         var parsed: Any?
         if json {
-            parsed = Self.phpJSON(value)
+            parsed = PHPJSON.decode(value)
             if parsed == nil { report(.cvJson, at: at, "the value of '\(key)' starts like JSON but is not valid JSON as PHP's json_decode reads it") }
         }
         switch key {

@@ -185,7 +185,7 @@ struct PageChecker {
         return .checked(unsettled ?? (lastGenerator == nil ? "a well-formed key" : "a key the generator above can print"))
     }
 
-    // MARK: - cv output
+    // MARK: - YAML and JSON
 
     mutating func checkYAML(_ sample: Sample) -> BlockResult {
         guard let problem = SiteConfig.yamlProblem(sample.text) else { return .checked("valid YAML") }
@@ -197,7 +197,7 @@ struct PageChecker {
 
     mutating func checkJSON(_ sample: Sample) -> BlockResult {
         // Judged as PHP's json_decode judges it: cv and CiviCRM decode with PHP.
-        guard let value = Self.phpJSON(sample.text) else {
+        guard let value = PHPJSON.decode(sample.text) else {
             report(.jsonInvalid, at: sample.location, "this block is not valid JSON as PHP's json_decode reads it "
                    + "(no trailing commas, comments or single quotes)")
             return .failed
