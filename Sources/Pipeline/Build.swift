@@ -310,7 +310,8 @@ public final class Build: @unchecked Sendable {
         return changed
     }
 
-    /// The private server that `serve` keeps, started the first time the docs have SQL to run.
+    /// The private server that `serve` keeps between rebuilds, started the first time the docs
+    /// have samples (any of which may turn out to be SQL), so that an edit does not wait for it.
     private func keptServer(for docs: DocSet) -> MariaDBServer? {
         lock.withLock {
             guard keepsDatabase, settings.engines.mysql == nil else { return nil }

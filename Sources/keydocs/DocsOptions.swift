@@ -14,7 +14,7 @@ struct DocsOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The mkdocs-style config (default: mkdocs.yml when it exists).", valueName: "file"))
     var config: String?
 
-    @Flag(name: .shortAndLong, help: "Warnings count as errors, and a code block that no checker claims is an error.")
+    @Flag(name: .shortAndLong, help: "Warnings count as errors (with coverage: full, a code block no checker claims is one), and a missing engine stops the run.")
     var strict = false
 
     @Option(help: """
