@@ -170,7 +170,7 @@ extension SiteScript {
         var button = document.createElement('button');
         button.type = 'button';
         button.className = 'result-more';
-        button.textContent = (rest.length - sectionsShown) + ' more on this page';
+        button.textContent = say(T.moreOnThisPage, rest.length - sectionsShown);
         button.addEventListener('click', function (event) {
           event.stopPropagation();
           box.removeChild(button);
@@ -196,16 +196,14 @@ extension SiteScript {
       var count = document.createElement('p');
       count.className = hits.length ? 'result-count' : 'empty';
       var sections = hits.reduce(function (n, h) { return n + h.sections.length; }, 0);
-      count.textContent = hits.length
-        ? hits.length + (hits.length === 1 ? ' page' : ' pages') + ', ' + sections + (sections === 1 ? ' section' : ' sections')
-        : 'No results';
+      count.textContent = hits.length ? say(T.pages, hits.length) + ', ' + say(T.sections, sections) : T.noResults;
       results.appendChild(count);
       var limit = keep || shownPages;
       hits.slice(0, limit).forEach(function (hit, k) {
         if (!hit.all && (k === 0 || hits[k - 1].all)) {
           var some = document.createElement('p');
           some.className = 'result-count';
-          some.textContent = 'Pages with some of the words';
+          some.textContent = T.someOfTheWords;
           results.appendChild(some);
         }
         results.appendChild(group(hit, terms));
@@ -214,7 +212,7 @@ extension SiteScript {
         var all = document.createElement('button');
         all.type = 'button';
         all.className = 'result-more';
-        all.textContent = 'Show ' + (hits.length - limit) + ' more pages';
+        all.textContent = say(T.showMorePages, hits.length - limit);
         all.addEventListener('click', function (event) { event.stopPropagation(); show(hits.length); input.focus(); });
         results.appendChild(all);
       }
