@@ -5,7 +5,7 @@ enum SiteScript {
     /// The whole script, as the site writes it, with its words in `words`' language: one
     /// function, so that nothing leaks into the page.
     static func js(_ words: Translations) -> String {
-        "(function () {\n  'use strict';\n" + words.script + core + contents + search + "})();\n"
+        "(function () {\n  'use strict';\n" + words.script + searchSettings(words.language) + core + contents + search + "})();\n"
     }
 
     /// Links, the theme, the navigation and its drawer, copy buttons.
