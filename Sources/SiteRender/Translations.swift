@@ -4,9 +4,9 @@ import Foundation
 /// Every word keydocs writes into a site, in each language it speaks: one table a language,
 /// each an exhaustive switch over the messages, so that a message without a translation does
 /// not compile. `{}` stands for what a message is given (a name, a link, a number).
-struct Translations: Sendable {
+public struct Translations: Sendable {
     /// A message with no count in it.
-    enum Message: String, CaseIterable, Sendable {
+    public enum Message: String, CaseIterable, Sendable {
         /// The link past the header, for a keyboard.
         case skipToContent
         /// The button that opens the navigation on a phone.
@@ -118,7 +118,7 @@ struct Translations: Sendable {
     }
 
     /// A message about a number of things, in each of the language's plural forms.
-    enum Counted: String, CaseIterable, Sendable {
+    public enum Counted: String, CaseIterable, Sendable {
         /// Search: how many pages matched.
         case pages
         /// Search: how many sections matched, after the pages.
@@ -130,13 +130,13 @@ struct Translations: Sendable {
     }
 
     /// The language of the words.
-    let language: SiteLanguage.Words
+    public let language: SiteLanguage.Words
 
     /// The words of `language`.
-    init(_ language: SiteLanguage.Words) { self.language = language }
+    public init(_ language: SiteLanguage.Words) { self.language = language }
 
     /// `message` in the site's language.
-    func callAsFunction(_ message: Message) -> String {
+    public func callAsFunction(_ message: Message) -> String {
         switch language {
         case .en: Self.english(message)
         case .fr: Self.french(message)
@@ -151,7 +151,7 @@ struct Translations: Sendable {
     }
 
     /// `message` with `argument` in its place.
-    func callAsFunction(_ message: Message, _ argument: String) -> String {
+    public func callAsFunction(_ message: Message, _ argument: String) -> String {
         self(message).replacingOccurrences(of: "{}", with: argument)
     }
 
@@ -163,12 +163,12 @@ struct Translations: Sendable {
     }
 
     /// `message` about `count` things, in the plural form the language gives that number.
-    func callAsFunction(_ message: Counted, _ count: Int) -> String {
+    public func callAsFunction(_ message: Counted, _ count: Int) -> String {
         forms(message)[pluralForm(count)].replacingOccurrences(of: "{}", with: String(count))
     }
 
     /// Each plural form of `message`, in the order of `pluralForm`'s numbers.
-    func forms(_ message: Counted) -> [String] {
+    public func forms(_ message: Counted) -> [String] {
         switch language {
         case .en: Self.english(message)
         case .fr: Self.french(message)
@@ -202,12 +202,12 @@ struct Translations: Sendable {
 
     /// How many plural forms the language has for whole numbers (CLDR's cardinal categories
     /// that a count of pages or sections can fall in).
-    var pluralForms: Int { language == .pl ? 3 : 2 }
+    public var pluralForms: Int { language == .pl ? 3 : 2 }
 
     /// Which of the forms a count takes: English and most others, 1 against the rest; French
     /// and Portuguese, 0 and 1 against the rest; Polish, 1, then 2–4 (not 12–14) and 22–24…,
     /// then the rest.
-    func pluralForm(_ n: Int) -> Int {
+    public func pluralForm(_ n: Int) -> Int {
         switch language {
         case .fr, .pt: return n < 2 ? 0 : 1
         case .pl:
