@@ -39,8 +39,8 @@ extension SiteConfig {
             let spoken = SiteLanguage.Words.allCases.map(\.rawValue).joined(separator: ", ")
             notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1),
                                     rule: .configIgnored,
-                                    language == nil ? "language '\(text)' is not a language tag and is ignored; the site's own words are in English"
-                                        : "keydocs has no words of its own in '\(text)', which is ignored for them: they are in English (keydocs speaks \(spoken))"))
+                                    language == nil ? "language '\(text)' is not a language tag and is ignored: the pages are lang=\"en\" and keydocs' own words are in English"
+                                        : "language '\(text)': keydocs has no words of its own in it, so they are in English (it has \(spoken)); the pages keep lang=\"\(language?.tag ?? text)\""))
         }
         return language ?? .english
     }
