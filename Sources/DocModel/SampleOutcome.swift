@@ -45,6 +45,21 @@ public struct SampleOutcome: Sendable, Codable, Equatable {
     /// A block that shows a mistake on purpose: a recipe to avoid, which a reader must not copy.
     public var isExpectedFailure: Bool { status == .verified && note.hasPrefix(Self.expectedFailurePrefix) }
 
+    /// The rule ids a block that shows a mistake on purpose expects, as its note lists them.
+    public var expectedRules: String? { isExpectedFailure ? String(note.dropFirst(Self.expectedFailurePrefix.count)) : nil }
+
+    /// The note of a block skipped by its annotation, before the author's reason.
+    public static let skippedPrefix = "skipped: "
+
+    /// The author's reason for skipping a block, as the annotation gives it.
+    public var skipReason: String? { status == .skipped && note.hasPrefix(Self.skippedPrefix) ? String(note.dropFirst(Self.skippedPrefix.count)) : nil }
+
+    /// The note of a block that no checker claims.
+    public static let unclaimedNote = "no checker claims this block"
+
+    /// The note of a block that is not about keys, counted and not checked.
+    public static let notAboutKeysNote = "not about keys"
+
     /// An outcome of `status`, with its note and what the run measured.
     public init(_ status: Status, _ note: String, measured: String? = nil) {
         self.status = status

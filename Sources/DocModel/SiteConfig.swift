@@ -45,8 +45,9 @@ public struct SiteConfig: Sendable, Equatable {
     ]
 
     /// The mkdocs plugins whose work keydocs does itself (search) or whose settings it reads
-    /// (redirects); any other is named in the note on what is ignored.
-    public static let knownPlugins: Set<String> = ["search", "redirects"]
+    /// (redirects, i18n's default language); any other is named in the note on what is ignored,
+    /// as are i18n's other languages, which keydocs does not build.
+    public static let knownPlugins: Set<String> = ["search", "redirects", "i18n"]
 
     /// Reads `path`. A file that is not YAML, or a key of the wrong type, is an error with its line.
     public static func load(path: String) throws(DocError) -> SiteConfig {
@@ -91,6 +92,7 @@ public struct SiteConfig: Sendable, Equatable {
         var ignored: [(text: String, node: Node)] = []
         // Applied after the loop: markdown_extensions, wherever it stands, sets the options whole.
         var remoteContent = true
+        var i18nLanguage: Node?
         for (keyNode, value) in mapping {
             let key = keyNode.string ?? ""
             switch key {
@@ -162,6 +164,14 @@ public struct SiteConfig: Sendable, Equatable {
                 if let first = plugins.first {
                     ignored.append(("plugins " + listed(plugins.map(\.name)), first.node))
                 }
+                // mkdocs-static-i18n sets the theme's language for each build: its default wins.
+                for plugin in named where plugin.name == "i18n" {
+                    let languages = i18nLanguages(plugin.options)
+                    if let locale = languages.default { i18nLanguage = locale }
+                    if !languages.others.isEmpty {
+                        ignored.append(("i18n's other languages " + listed(languages.others), plugin.node))
+                    }
+                }
             default:
                 ignored.append((key, keyNode))
             }
@@ -171,6 +181,7 @@ public struct SiteConfig: Sendable, Equatable {
                                            rule: .configIgnored, "not used by keydocs and ignored: " + ignored.map(\.text).joined(separator: ", ")))
         }
         config.markdown.remoteContent = remoteContent
+        if let i18nLanguage { config.theme.language = language(i18nLanguage, path: path, notes: &config.notes) }
         return config
     }
 

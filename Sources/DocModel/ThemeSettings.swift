@@ -1,4 +1,4 @@
-/// What keydocs reads of mkdocs' `theme:` and `edit_uri`: the settings a reader sees.
+/// What keydocs reads of mkdocs' `theme:`: the settings a reader sees.
 public struct ThemeSettings: Sendable, Equatable {
     /// `theme.logo`: an image of the docs folder, shown beside the site's name.
     public var logo: String?
@@ -8,6 +8,9 @@ public struct ThemeSettings: Sendable, Equatable {
     public var primary: String?
     /// `theme.palette`'s `accent`.
     public var accent: String?
+    /// `theme.language`, or mkdocs-static-i18n's default language: the pages' `lang` and the
+    /// language of keydocs' own words.
+    public var language = SiteLanguage.english
 
     /// No settings: keydocs' own look.
     public init() {}

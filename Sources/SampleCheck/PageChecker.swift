@@ -45,7 +45,7 @@ struct PageChecker {
         case nil: break
         }
         if let reason = directives.skipReason {
-            outcomes[sample.index] = SampleOutcome(.skipped, "skipped: \(reason)")
+            outcomes[sample.index] = SampleOutcome(.skipped, SampleOutcome.skippedPrefix + reason)
             return
         }
         guard let kind = kinds[sample.index] else {
@@ -62,12 +62,12 @@ struct PageChecker {
             let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
             // A block not about keys is counted, not reported, unless the guide asks for full coverage.
             guard options.fullCoverage else {
-                outcomes[sample.index] = SampleOutcome(.notAboutKeys, "not about keys")
+                outcomes[sample.index] = SampleOutcome(.notAboutKeys, SampleOutcome.notAboutKeysNote)
                 return
             }
             diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
                 "no checker claims this \(what); mark it with <!-- check: skip \"reason\" --> or <!-- check: kind=... -->"))
-            outcomes[sample.index] = SampleOutcome(.unchecked, "no checker claims this block")
+            outcomes[sample.index] = SampleOutcome(.unchecked, SampleOutcome.unclaimedNote)
             return
         }
         var note = "", measured: String?, notRunReason: String?, otherReason: String?

@@ -1,10 +1,15 @@
 /// The key generator and checker that run in the reader's browser. Every number and list comes
 /// from the policy the build embeds (`assets/policy.js`); the rules and messages are those of
-/// `keydocs key check`, and shared test vectors hold the two to each other.
+/// `keydocs key check`, and shared test vectors hold the two to each other. The page's own
+/// words (buttons, the strength, the checker's verdict) are in the site's language; the
+/// validator's findings are in English, as the command line gives them.
 enum GeneratorScript {
-    static let js = #"""
-(function () {
-  'use strict';
+    /// The script, with its words in `words`' language.
+    static func js(_ words: Translations) -> String {
+        "(function () {\n  'use strict';\n" + words.script + body
+    }
+
+    static let body = #"""
   var P = window.KEYDOCS_POLICY;
   if (!P) return;
   var W = P.weak;
@@ -148,6 +153,8 @@ enum GeneratorScript {
     var rounded = Math.round(bits * 10) / 10;
     return String(rounded);
   }
+  // A number of bits as the page's language writes a decimal.
+  function shownBits(bits) { return formatBits(bits).replace('.', T.decimalMark); }
   function hex4(code) {
     var h = code.toString(16).toUpperCase();
     while (h.length < 4) h = '0' + h;
@@ -260,19 +267,19 @@ enum GeneratorScript {
     var text = contactInput.value.trim();
     var valid = /^[1-9][0-9]{0,9}$/.test(text) && Number(text) <= 4294967295;
     if (valid) contactInput.removeAttribute('aria-invalid'); else contactInput.setAttribute('aria-invalid', 'true');
-    contactError.textContent = valid ? '' : (text === '' && contactInput.validity && contactInput.validity.badInput ? 'Not a number. ' : '')
-      + 'A contact ID is a whole number from 1 to 4294967295.';
+    contactError.textContent = valid ? '' : (text === '' && contactInput.validity && contactInput.validity.badInput ? T.notANumber + ' ' : '')
+      + T.contactRange;
     return valid ? text : null;
   }
   function render() {
     output.textContent = current;
     var bits = current.length * W.symbolBits;
-    if (strength) strength.textContent = formatBits(bits) + ' bits of effective strength' + (bits < P.strengthWarningBits ? ' (under ' + formatBits(P.strengthWarningBits) + ')' : '');
+    if (strength) strength.textContent = fill(T.strength, shownBits(bits)) + (bits < P.strengthWarningBits ? ' ' + fill(T.under, shownBits(P.strengthWarningBits)) : '');
     var id = contactId();
     var v3 = document.getElementById('command-v3');
     var v4 = document.getElementById('command-v4');
     var sql = document.getElementById('command-sql');
-    var none = '(no command: the contact ID above is not one)';
+    var none = T.noCommand;
     if (v3) v3.textContent = id === null ? none : 'cv api contact.create id=' + id + ' api_key=' + current;
     if (v4) v4.textContent = id === null ? none : "cv api4 Contact.update +w 'id = " + id + "' +v api_key=" + current;
     if (sql) sql.textContent = id === null ? none : "UPDATE civicrm_contact SET api_key = '" + current + "' WHERE id = " + id + ';';
@@ -285,8 +292,8 @@ enum GeneratorScript {
   var copy = document.getElementById('copy-key');
   copy.addEventListener('click', function () {
     var done = function (ok) {
-      copy.textContent = ok ? 'Copied' : 'Select and copy';
-      setTimeout(function () { copy.textContent = 'Copy'; }, 1500);
+      copy.textContent = ok ? T.copied : T.selectAndCopy;
+      setTimeout(function () { copy.textContent = T.copy; }, 1500);
     };
     if (window.keydocsCopy) window.keydocsCopy(current, done); else done(false);
   });
@@ -302,14 +309,19 @@ enum GeneratorScript {
       var errors = findings.filter(function (f) { return f.severity === 'error'; });
       var head = document.createElement('p');
       head.className = errors.length ? 'error' : 'ok';
-      head.textContent = errors.length ? 'This key fails the policy.' : (findings.length ? 'This key passes, with a warning.' : 'This key passes every rule.');
+      head.textContent = errors.length ? T.keyFails : (findings.length ? T.keyPassesWithWarning : T.keyPasses);
       result.appendChild(head);
       if (findings.length) {
         var list = document.createElement('ul');
         findings.forEach(function (f) {
           var li = document.createElement('li');
           li.className = f.severity;
-          li.textContent = f.severity + ': ' + f.message + ' [' + f.rule + ']';
+          li.textContent = (f.severity === 'error' ? T.error : T.warning) + ': ';
+          // The finding as `keydocs key check` words it, in English: said so on a page in another language.
+          var message = document.createElement('span');
+          if (!/^en(-|$)/i.test(document.documentElement.lang)) message.lang = 'en';
+          message.textContent = f.message + ' [' + f.rule + ']';
+          li.appendChild(message);
           list.appendChild(li);
         });
         result.appendChild(list);

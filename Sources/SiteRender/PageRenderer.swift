@@ -33,7 +33,7 @@ struct PageRenderer: Sendable {
         let root = fixedRoot ?? site.rootPrefix(fromOutput: output)
         var h = HTML()
         h.raw("<!DOCTYPE html>\n")
-        h.open("html", ["lang": "en", "data-root": root, "data-page": output])
+        h.open("html", ["lang": site.language, "data-root": root, "data-page": output])
         h.raw("\n<head>\n<meta charset=\"utf-8\">\n")
         h.open("meta", ["http-equiv": "Content-Security-Policy", "content": csp ?? Self.policy(remote: page.remoteContent)])
         h.raw("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -56,11 +56,12 @@ struct PageRenderer: Sendable {
         h.raw("\n</head>\n<body>\n")
         header(&h, root: root)
         h.raw("<div class=\"layout\">\n")
-        h.open("nav", ["class": "sidebar", "id": "site-nav", "aria-label": "Site"])
+        let words = site.words
+        h.open("nav", ["class": "sidebar", "id": "site-nav", "aria-label": words(.siteNavigation)])
         // Without JavaScript the navigation is the site map, one page that lists every page.
         h.open("a", ["class": "nav-home", "href": fixedRoot.map { $0 + RenderStage.siteMapPath }
             ?? site.paths.href(from: output, to: RenderStage.siteMapPath)])
-        h.text("All pages")
+        h.text(words(.allPages))
         h.close("a")
         h.raw("</nav>\n<main id=\"content\">\n")
         breadcrumbs(&h, page: page)
@@ -68,7 +69,7 @@ struct PageRenderer: Sendable {
         if outputPath == nil, let edit = site.config.editURL(of: page.path) {
             h.open("a", ["class": "edit-page", "href": edit, "rel": "edit"])
             h.raw(Self.icon("M4 20h4L19 9l-4-4L4 16v4M13.5 6.5l4 4"))
-            h.text(" Edit this page")
+            h.text(" " + words(.editPage))
             h.close("a")
             h.raw("\n")
         }
@@ -96,9 +97,13 @@ struct PageRenderer: Sendable {
     // MARK: - Parts
 
     private func header(_ h: inout HTML, root: String) {
-        h.raw("<a class=\"skip\" href=\"#content\">Skip to content</a>\n<header class=\"topbar\">\n")
+        let words = site.words
+        h.element("a", ["class": "skip", "href": "#content"], text: words(.skipToContent))
+        h.raw("\n<header class=\"topbar\">\n")
         h.raw("<button id=\"menu-toggle\" class=\"icon-button\" type=\"button\" aria-controls=\"site-nav\" aria-expanded=\"false\" hidden>"
-            + Self.icon("M3 6h18M3 12h18M3 18h18") + "<span class=\"visually-hidden\">Menu</span></button>\n")
+            + Self.icon("M3 6h18M3 12h18M3 18h18"))
+        h.element("span", ["class": "visually-hidden"], text: words(.menu))
+        h.raw("</button>\n")
         h.open("a", ["class": "brand", "href": root.isEmpty ? "./" : root])
         if let logo = site.localAsset(site.config.theme.logo) {
             h.open("img", ["src": root + logo, "alt": ""])
@@ -106,17 +111,19 @@ struct PageRenderer: Sendable {
         h.element("span", ["class": "brand-name"], text: site.siteName)
         h.close("a")
         h.raw("\n<button id=\"search-toggle\" class=\"icon-button\" type=\"button\" aria-controls=\"search-input\" aria-expanded=\"false\" hidden>"
-            + Self.icon("M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13M15.5 15.5L21 21") + "<span class=\"visually-hidden\">Search</span></button>\n")
-        h.raw("<div class=\"search\" role=\"search\">")
-        h.raw("<label class=\"visually-hidden\" for=\"search-input\">Search</label>")
-        h.raw("<input id=\"search-input\" type=\"search\" placeholder=\"Search\" autocomplete=\"off\" "
+            + Self.icon("M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13M15.5 15.5L21 21"))
+        h.element("span", ["class": "visually-hidden"], text: words(.search))
+        h.raw("</button>\n<div class=\"search\" role=\"search\">")
+        h.element("label", ["class": "visually-hidden", "for": "search-input"], text: words(.search))
+        // Boolean attributes have no value: the words go in through the escaping function.
+        h.raw("<input id=\"search-input\" type=\"search\" placeholder=\"" + escape(words(.search)) + "\" autocomplete=\"off\" "
             + "aria-controls=\"search-results\" disabled>")
-        h.raw("<div id=\"search-results\" role=\"region\" aria-label=\"Search results\" aria-live=\"polite\" hidden></div></div>\n")
-        h.raw("<button id=\"theme-toggle\" class=\"icon-button\" type=\"button\" aria-label=\"Switch to the dark theme\" hidden>"
+        h.raw("<div id=\"search-results\" role=\"region\" aria-label=\"" + escape(words(.searchResults)) + "\" aria-live=\"polite\" hidden></div></div>\n")
+        h.raw("<button id=\"theme-toggle\" class=\"icon-button\" type=\"button\" aria-label=\"" + escape(words(.switchToDark)) + "\" hidden>"
             + "<span aria-hidden=\"true\">◐</span></button>\n")
         if let repo = site.config.repoURL {
             h.open("a", ["class": "repo", "href": repo])
-            h.text("Source")
+            h.text(words(.source))
             h.close("a")
             h.raw("\n")
         }
@@ -131,7 +138,8 @@ struct PageRenderer: Sendable {
 
     private func breadcrumbs(_ h: inout HTML, page: Page) {
         guard let trail = site.breadcrumbs[page.path], !trail.isEmpty else { return }
-        h.raw("<nav class=\"breadcrumbs\" aria-label=\"Breadcrumbs\"><ol>")
+        h.open("nav", ["class": "breadcrumbs", "aria-label": site.words(.breadcrumbs)])
+        h.raw("<ol>")
         for crumb in trail { h.element("li", text: TitleHTML.text(crumb)) }
         h.raw("</ol></nav>\n")
     }
@@ -151,11 +159,11 @@ struct PageRenderer: Sendable {
                 h.open("h\(heading.level)", ["id": heading.slug, "class": heading.classes.isEmpty ? nil : heading.classes.joined(separator: " ")])
                 // With toc's permalink the converter puts a `headerlink` at the heading's end instead.
                 if !permalink {
-                    h.open("a", ["class": "anchor", "href": "#" + heading.slug, "aria-label": "Link to this section"])
+                    h.open("a", ["class": "anchor", "href": "#" + heading.slug, "aria-label": site.words(.linkToSection)])
                     h.close("a")
                 }
             case .sample(let index):
-                codeBlock(&h, page.samples[index], outcome: outcomes.map { $0[index] ?? SampleOutcome(.unchecked, "no checker claims this block") })
+                codeBlock(&h, page.samples[index], outcome: outcomes.map { $0[index] ?? SampleOutcome(.unchecked, SampleOutcome.unclaimedNote) })
             }
         }
     }
@@ -171,24 +179,27 @@ struct PageRenderer: Sendable {
         h.raw("<div class=\"code-bar\">")
         // A block without a language says none; one keydocs does not colour says so in words.
         if let language {
-            h.element("span", ["class": "code-lang"], text: Highlighter.highlights(language) ? language : language + " · not highlighted")
+            h.element("span", ["class": "code-lang"], text: Highlighter.highlights(language) ? language : language + " · " + site.words(.notHighlighted))
         } else {
             h.raw("<span class=\"code-lang\"></span>")
         }
         if let outcome {
+            let words = site.words
             let label: String
             switch outcome.status {
-            case .verified: label = expectedFailure ? "⚠ " + outcome.note : outcome.showsOutput ? "✓ output checked" : "✓ verified"
-            case .skipped: label = "skipped"
-            case .failed: label = "✗ failed"
-            case .unchecked: label = "unchecked"
-            case .notRun: label = "not run"
-            case .notAboutKeys: label = "not about keys"
+            case .verified: label = outcome.expectedRules.map { "⚠ " + words(.failsAsExpected, $0) }
+                ?? "✓ " + words(outcome.showsOutput ? .outputChecked : .verified)
+            case .skipped: label = words(.skipped)
+            case .failed: label = "✗ " + words(.failed)
+            case .unchecked: label = words(.unchecked)
+            case .notRun: label = words(.notRun)
+            case .notAboutKeys: label = words(.notAboutKeys)
             }
+            let details = details(of: outcome)
             // What the check found, for touch and keyboard as well as a pointer: the badge opens it.
             h.raw("<details class=\"badge-info\">")
-            h.element("summary", ["class": "badge", "data-status": status, "title": outcome.note], text: label)
-            h.element("span", ["class": "badge-note", "role": "note"], text: outcome.note)
+            h.element("summary", ["class": "badge", "data-status": status, "title": details.text], text: label)
+            h.element("span", ["class": "badge-note", "role": "note", "lang": details.lang], text: details.text)
             h.raw("</details>")
         }
         // A block wider than its box scrolls: a keyboard reaches it to scroll it too.
@@ -197,13 +208,26 @@ struct PageRenderer: Sendable {
         h.raw(highlighter.highlight(sample.text, language: language))
         h.raw("</code></pre>\n")
         if expectedFailure {
-            h.element("p", ["class": "code-note", "role": "note"], text: "A broken recipe, shown so that you can recognise it: do not copy it.")
+            h.element("p", ["class": "code-note", "role": "note"], text: site.words(.brokenRecipe))
             h.raw("\n")
         } else if let outcome, outcome.status != .verified {
-            h.element("p", ["class": "code-note"], text: outcome.note)
+            let details = details(of: outcome)
+            h.element("p", ["class": "code-note", "lang": details.lang], text: details.text)
             h.raw("\n")
         }
         h.raw("</div>\n")
+    }
+
+    /// What a badge's details say: keydocs' own words in the site's language (the author's
+    /// reason for a skip as written), and what a checker found as it reports it, in English,
+    /// marked so where the page is in another language.
+    private func details(of outcome: SampleOutcome) -> (text: String, lang: String?) {
+        let words = site.words
+        if let rules = outcome.expectedRules { return (words(.failsAsExpected, rules), nil) }
+        if let reason = outcome.skipReason { return (words(.skippedBecause, reason), nil) }
+        if outcome.note == SampleOutcome.unclaimedNote { return (words(.noCheckerClaims), nil) }
+        if outcome.note == SampleOutcome.notAboutKeysNote { return (words(.notAboutKeys), nil) }
+        return (outcome.note, words.language == .en ? nil : "en")
     }
 
     /// The info string's first word as cmark-gfm puts it in the class: up to the first space.
@@ -216,16 +240,16 @@ struct PageRenderer: Sendable {
         let previous = at > 0 ? site.readingOrder[at - 1] : nil
         let next = at + 1 < site.readingOrder.count ? site.readingOrder[at + 1] : nil
         guard previous != nil || next != nil else { return }
-        h.raw("<nav class=\"pager\" aria-label=\"Previous and next pages\">")
+        h.open("nav", ["class": "pager", "aria-label": site.words(.pager)])
         if let previous {
             h.open("a", ["class": "prev", "rel": "prev", "href": site.paths.href(from: output, to: site.output(previous))])
-            h.raw("<span class=\"pager-label\">Previous</span>")
+            h.element("span", ["class": "pager-label"], text: site.words(.previous))
             h.element("span", ["class": "pager-title"], text: site.titles[previous].map(TitleHTML.text) ?? previous)
             h.close("a")
         }
         if let next {
             h.open("a", ["class": "next", "rel": "next", "href": site.paths.href(from: output, to: site.output(next))])
-            h.raw("<span class=\"pager-label\">Next</span>")
+            h.element("span", ["class": "pager-label"], text: site.words(.next))
             h.element("span", ["class": "pager-title"], text: site.titles[next].map(TitleHTML.text) ?? next)
             h.close("a")
         }
@@ -236,7 +260,9 @@ struct PageRenderer: Sendable {
         let depth = site.config.markdown.tocDepth
         let entries = page.headings.filter { $0.level >= 2 && $0.level <= depth }
         guard !entries.isEmpty else { return }
-        h.raw("<aside class=\"toc\" aria-labelledby=\"toc-title\">\n<h2 id=\"toc-title\">On this page</h2>\n<ul>\n")
+        h.raw("<aside class=\"toc\" aria-labelledby=\"toc-title\">\n")
+        h.element("h2", ["id": "toc-title"], text: site.words(.onThisPage))
+        h.raw("\n<ul>\n")
         for heading in entries {
             h.open("li", ["class": "toc-h\(heading.level)"])
             h.open("a", ["href": "#" + heading.slug])
@@ -251,6 +277,7 @@ struct PageRenderer: Sendable {
     private func footer(_ h: inout HTML) {
         h.raw("<footer class=\"footer\"><p>")
         h.text(site.siteName)
-        h.raw(" · built with keydocs</p></footer>\n")
+        h.text(" · " + site.words(.builtWith))
+        h.raw("</p></footer>\n")
     }
 }

@@ -26,7 +26,7 @@ enum RedirectPage {
         }
         var h = HTML()
         h.raw("<!DOCTYPE html>\n")
-        h.open("html", ["lang": "en"])
+        h.open("html", ["lang": site.language])
         h.raw("\n<head>\n<meta charset=\"utf-8\">\n")
         h.open("meta", ["http-equiv": "Content-Security-Policy", "content": PageRenderer.contentSecurityPolicy])
         h.raw("\n")
@@ -37,11 +37,17 @@ enum RedirectPage {
         h.open("link", ["rel": "canonical", "href": canonical])
         h.raw("\n")
         h.open("link", ["rel": "stylesheet", "href": site.rootPrefix(fromOutput: redirect.output) + "assets/keydocs.css"])
-        h.raw("\n</head>\n<body>\n<main id=\"content\">\n<article class=\"page\">\n<h1>This page has moved</h1>\n<p>It is now ")
+        h.raw("\n</head>\n<body>\n<main id=\"content\">\n<article class=\"page\">\n")
+        h.element("h1", text: site.words(.movedTitle))
+        // The link stands where the sentence puts it.
+        let sentence = site.words.split(.moved)
+        h.raw("\n<p>")
+        h.text(sentence.before)
         h.open("a", ["href": href])
         h.text(title)
         h.close("a")
-        h.raw(".</p>\n</article>\n</main>\n</body>\n</html>\n")
+        h.text(sentence.after)
+        h.raw("</p>\n</article>\n</main>\n</body>\n</html>\n")
         return h.output
     }
 

@@ -55,7 +55,7 @@ public struct RenderStage: Sendable {
         var scripts: [String: [String]] = [:]
         if let policyJSON {
             files.append(ExtraFile(path: "assets/policy.js", contents: "window.KEYDOCS_POLICY = " + policyJSON + ";\n"))
-            files.append(ExtraFile(path: "assets/generator.js", contents: GeneratorScript.js))
+            files.append(ExtraFile(path: "assets/generator.js", contents: GeneratorScript.js(Translations(docs.config.theme.language.words))))
             for page in docs.pages where Self.holdsGenerator(page) {
                 scripts[page.path] = ["assets/policy.js", "assets/generator.js"]
             }
@@ -191,7 +191,7 @@ public struct RenderStage: Sendable {
             ("assets/search-index.js", { SiteData.searchScript(docs, site: site) }),
             ("assets/keydocs.css", { Stylesheet.css + Stylesheet.palette(docs.config.theme) }),
             ("assets/favicon.svg", { Favicon.svg }),
-            ("assets/keydocs.js", { SiteScript.js }),
+            ("assets/keydocs.js", { SiteScript.js(site.words) }),
             ("assets/nav.js", { SiteData.navScript(docs.nav, site: site) }),
             ("404.html", { notFoundPage(site) }),
             (Self.siteMapPath, { siteMapPage(site) }),
@@ -236,7 +236,7 @@ public struct RenderStage: Sendable {
             h.raw("</ul>\n")
         }
         list(docs.nav)
-        let page = Page(path: Self.siteMapPath, file: Self.siteMapPath, title: "All pages", headings: [], links: [], samples: [],
+        let page = Page(path: Self.siteMapPath, file: Self.siteMapPath, title: site.words(.allPages), headings: [], links: [], samples: [],
                         body: [.html(h.output)], sections: [])
         return PageRenderer(site: site).render(page, outcomes: nil, outputPath: Self.siteMapPath)
     }
@@ -248,15 +248,19 @@ public struct RenderStage: Sendable {
         if notFoundRoot == nil, let url = docs.config.siteURL, let components = URLComponents(string: url), !components.path.isEmpty {
             base = components.path.hasSuffix("/") ? components.path : components.path + "/"
         }
-        var page = Page(path: "404.md", file: "404", title: "Page not found", headings: [], links: [], samples: [],
+        var page = Page(path: "404.md", file: "404", title: site.words(.notFoundTitle), headings: [], links: [], samples: [],
                         body: [], sections: [])
         var h = HTML()
         // The page's one heading is its title's, as every page without a level-1 heading gets.
-        h.raw("<p>There is no page at this address. ")
+        // The link stands where the sentence puts it, which differs from language to language.
+        let sentence = site.words.split(.notFound)
+        h.raw("<p>")
+        h.text(sentence.before)
         h.open("a", ["href": base])
-        h.text("Go to the start of \(site.siteName)")
+        h.text(site.words(.notFoundLink, site.siteName))
         h.close("a")
-        h.raw(", or use the search above.</p>\n")
+        h.text(sentence.after)
+        h.raw("</p>\n")
         page.body = [.html(h.output)]
         return PageRenderer(site: site).render(page, outcomes: nil, outputPath: "404.html", root: base)
     }

@@ -9,6 +9,10 @@ struct SiteContext: Sendable {
     let readingOrder: [String]
     let position: [String: Int]
     let breadcrumbs: [String: [String]]
+    /// The pages' language tag, for every page's `lang`.
+    let language: String
+    /// keydocs' own words, in the site's language.
+    let words: Translations
 
     init(docs: DocSet) {
         config = docs.config
@@ -32,7 +36,9 @@ struct SiteContext: Sendable {
         breadcrumbs = crumbs
         readingOrder = docs.readingOrder
         position = Dictionary(uniqueKeysWithValues: readingOrder.enumerated().map { ($1, $0) })
-        siteName = docs.config.siteName ?? (docs.page("index.md") ?? docs.page("README.md"))?.title ?? "Documentation"
+        language = docs.config.theme.language.tag
+        words = Translations(docs.config.theme.language.words)
+        siteName = docs.config.siteName ?? (docs.page("index.md") ?? docs.page("README.md"))?.title ?? words(.documentation)
     }
 
     /// The output path of the page at docs path `path`.

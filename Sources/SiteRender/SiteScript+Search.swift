@@ -1,7 +1,25 @@
+import DocModel
+
 extension SiteScript {
-    /// Search over search-index.js, in the page, offline: whole words and their beginnings, with
-    /// light English stemming; a page title counts more than a heading, a heading more than body
-    /// text; results grouped by page, every matching page listed.
+    /// How the site's language splits words for search: English stems, French, Catalan and
+    /// Italian elide articles and prepositions before an apostrophe. The script reads it as
+    /// `searchLanguage`, for the index and the query alike.
+    static func searchSettings(_ language: SiteLanguage.Words) -> String {
+        let elisions: [String]
+        switch language {
+        case .fr: elisions = ["l", "d", "j", "m", "n", "s", "t", "c", "qu", "lorsqu", "puisqu", "jusqu", "quoiqu"]
+        case .ca: elisions = ["l", "d", "m", "n", "s", "t"]
+        case .it: elisions = ["l", "d", "c", "m", "n", "s", "t", "v", "un", "dell", "dall", "nell", "sull", "all", "coll", "quell", "bell", "sant"]
+        case .en, .es, .de, .nl, .pt, .pl: elisions = []
+        }
+        return "  var searchLanguage = { stem: \(language == .en), elision: "
+            + (elisions.isEmpty ? "null" : SiteData.jsonString(elisions.joined(separator: "|"))) + " };\n"
+    }
+
+    /// Search over search-index.js, in the page, offline: whole words and their beginnings,
+    /// accents folded, elisions split, with light stemming in English (`searchLanguage`, which
+    /// `searchSettings` writes for the site's language); a page title counts more than a
+    /// heading, a heading more than body text; results grouped by page, every matching page listed.
     static let search = #"""
   var input = document.getElementById('search-input');
   var results = document.getElementById('search-results');
@@ -22,11 +40,26 @@ extension SiteScript {
       });
     }
 
-    // Words: letters and digits; `_`, `-` and `.` separate them, as a reader types them apart.
-    var wordPattern = /[a-z0-9\u00c0-\u024f\u0370-\uffff]+/g;
-    var words = function (text) { return text.toLowerCase().match(wordPattern) || []; };
-    // Light stemming, the same for the index and the query: plurals, -ing, -ed.
-    var stem = function (w) {
+    // Words: letters (with their marks) and digits; anything else separates them, as a reader
+    // types them apart. Accents are folded, in the index as in the query, so that "reglage"
+    // finds "réglage" and "Ubersicht" finds "Übersicht"; letters that are not a base letter and
+    // an accent are written as a reader without them types them.
+    var wordPattern = /[\p{L}\p{M}\p{N}]+/gu;
+    var fold = function (w) {
+      return w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss').replace(/æ/g, 'ae').replace(/œ/g, 'oe')
+        .replace(/ø/g, 'o').replace(/ł/g, 'l').replace(/[đð]/g, 'd').replace(/þ/g, 'th').replace(/ı/g, 'i');
+    };
+    // An elided article or preposition (French, Catalan, Italian: l'installation, d'accès,
+    // dell'utente) is not a word of its own: the word after the apostrophe is.
+    var elision = searchLanguage.elision ? new RegExp('(?<![\\p{L}\\p{M}\\p{N}])(?:' + searchLanguage.elision + ')[\'\u2019](?=\\p{L})', 'gu') : null;
+    var words = function (text) {
+      var lower = text.toLowerCase();
+      if (elision) lower = lower.replace(elision, ' ');
+      return (lower.match(wordPattern) || []).map(fold);
+    };
+    // Light stemming, the same for the index and the query, in English only: plurals, -ing, -ed.
+    // Other languages match whole words and their beginnings.
+    var stem = !searchLanguage.stem ? function (w) { return w; } : function (w) {
       if (w.length < 4 || /[0-9]/.test(w)) return w;
       if (/ies$/.test(w)) return w.slice(0, -3) + 'y';
       if (/(ss|us|is)$/.test(w)) return w;
@@ -95,9 +128,10 @@ extension SiteScript {
     };
 
     // A stretch of a section's text around the first word found, whole words, with ellipses.
+    // `word` is as the text has it, lower case; its folded form is what the terms are compared with.
     var matches = function (word, terms) {
-      var s = stem(word.toLowerCase());
-      return terms.some(function (t) { return s === t || s.lastIndexOf(t, 0) === 0 || word.toLowerCase().lastIndexOf(t, 0) === 0; });
+      var folded = fold(word), s = stem(folded);
+      return terms.some(function (t) { return s === t || s.lastIndexOf(t, 0) === 0 || folded.lastIndexOf(t, 0) === 0; });
     };
     var around = function (text, terms) {
       // The first word found as it is, else the first word a term begins.
@@ -105,7 +139,7 @@ extension SiteScript {
       wordPattern.lastIndex = 0;
       var lower = text.toLowerCase();
       while (at < 0 && (m = wordPattern.exec(lower)) !== null) {
-        if (terms.indexOf(stem(m[0])) >= 0) at = m.index;
+        if (terms.indexOf(stem(fold(m[0]))) >= 0) at = m.index;
         else if (loose < 0 && matches(m[0], terms)) loose = m.index;
       }
       if (at < 0) at = Math.max(loose, 0);
@@ -170,7 +204,7 @@ extension SiteScript {
         var button = document.createElement('button');
         button.type = 'button';
         button.className = 'result-more';
-        button.textContent = (rest.length - sectionsShown) + ' more on this page';
+        button.textContent = say(T.moreOnThisPage, rest.length - sectionsShown);
         button.addEventListener('click', function (event) {
           event.stopPropagation();
           box.removeChild(button);
@@ -196,16 +230,14 @@ extension SiteScript {
       var count = document.createElement('p');
       count.className = hits.length ? 'result-count' : 'empty';
       var sections = hits.reduce(function (n, h) { return n + h.sections.length; }, 0);
-      count.textContent = hits.length
-        ? hits.length + (hits.length === 1 ? ' page' : ' pages') + ', ' + sections + (sections === 1 ? ' section' : ' sections')
-        : 'No results';
+      count.textContent = hits.length ? say(T.pages, hits.length) + ', ' + say(T.sections, sections) : T.noResults;
       results.appendChild(count);
       var limit = keep || shownPages;
       hits.slice(0, limit).forEach(function (hit, k) {
         if (!hit.all && (k === 0 || hits[k - 1].all)) {
           var some = document.createElement('p');
           some.className = 'result-count';
-          some.textContent = 'Pages with some of the words';
+          some.textContent = T.someOfTheWords;
           results.appendChild(some);
         }
         results.appendChild(group(hit, terms));
@@ -214,7 +246,7 @@ extension SiteScript {
         var all = document.createElement('button');
         all.type = 'button';
         all.className = 'result-more';
-        all.textContent = 'Show ' + (hits.length - limit) + ' more pages';
+        all.textContent = say(T.showMorePages, hits.length - limit);
         all.addEventListener('click', function (event) { event.stopPropagation(); show(hits.length); input.focus(); });
         results.appendChild(all);
       }

@@ -2,8 +2,11 @@
 /// search-index.js), copy buttons, the theme toggle, and links that work when the site is
 /// opened from disk. Pages work without it; it only adds.
 enum SiteScript {
-    /// The whole script, as the site writes it: one function, so that nothing leaks into the page.
-    static var js: String { "(function () {\n  'use strict';\n" + core + contents + search + "})();\n" }
+    /// The whole script, as the site writes it, with its words in `words`' language: one
+    /// function, so that nothing leaks into the page.
+    static func js(_ words: Translations) -> String {
+        "(function () {\n  'use strict';\n" + words.script + searchSettings(words.language) + core + contents + search + "})();\n"
+    }
 
     /// Links, the theme, the navigation and its drawer, copy buttons.
     static let core = #"""
@@ -112,12 +115,12 @@ enum SiteScript {
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy';
-    button.textContent = 'Copy';
-    button.setAttribute('aria-label', 'Copy this code');
+    button.textContent = T.copy;
+    button.setAttribute('aria-label', T.copyCode);
     button.addEventListener('click', function () {
       copyText(code.textContent, function (ok) {
-        button.textContent = ok ? 'Copied' : 'Press Ctrl+C';
-        setTimeout(function () { button.textContent = 'Copy'; }, 1500);
+        button.textContent = ok ? T.copied : T.pressCtrlC;
+        setTimeout(function () { button.textContent = T.copy; }, 1500);
       });
     });
     bar.appendChild(button);
@@ -151,7 +154,7 @@ enum SiteScript {
     var dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
     var label = function () {
       var isDark = doc.getAttribute('data-theme') ? doc.getAttribute('data-theme') === 'dark' : dark;
-      toggle.setAttribute('aria-label', isDark ? 'Switch to the light theme' : 'Switch to the dark theme');
+      toggle.setAttribute('aria-label', isDark ? T.switchToLight : T.switchToDark);
       return isDark;
     };
     label();
@@ -181,7 +184,7 @@ enum SiteScript {
     var close = document.createElement('button');
     close.type = 'button';
     close.className = 'icon-button drawer-close';
-    close.setAttribute('aria-label', 'Close the menu');
+    close.setAttribute('aria-label', T.closeMenu);
     close.innerHTML = '<span aria-hidden="true">\u2715</span>';
     head.appendChild(name);
     head.appendChild(close);
@@ -221,7 +224,7 @@ enum SiteScript {
   if (toc && sidebar) {
     var copy = toc.cloneNode(true);
     copy.className = 'nav-toc';
-    copy.setAttribute('aria-label', 'On this page');
+    copy.setAttribute('aria-label', T.onThisPage);
     var current = sidebar.querySelector('a[aria-current="page"]');
     if (current) current.parentNode.appendChild(copy);
     else sidebar.insertBefore(copy, sidebar.querySelector('.nav-repo'));
