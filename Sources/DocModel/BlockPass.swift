@@ -109,6 +109,7 @@ public enum BlockPass {
     public static func needed(for text: String, options: MarkdownOptions) -> Bool {
         if options.admonition || options.details || options.defList || options.attrList || options.tabbed
             || options.abbr || options.markdownInHTML { return true }
+        if text.utf8.split(separator: 10).contains(where: { narrowedListItem(Substring($0)) != nil }) { return true }
         var text = text
         return text.withUTF8 { bytes in
             var atLineStart = true, spaces = 0, fence = 0, firstLine = true, firstLineColon = false, firstLineWord = true
@@ -143,6 +144,30 @@ public enum BlockPass {
             }
             return firstLine && firstLineColon
         }
+    }
+
+    /// A list item whose text starts five or more spaces after its marker (`-       text`), with
+    /// one space there instead, and how many spaces that took out; nil for any other line.
+    /// Python-Markdown reads such text as the item's; CommonMark would read an indented code
+    /// block in the item. The columns taken out are before the text, which keeps its place.
+    static func narrowedListItem(_ line: Substring) -> (String, Int)? {
+        let bytes = Array(line.utf8.prefix(32))
+        var i = 0
+        while i < bytes.count, bytes[i] == 32 { i += 1 }
+        guard i <= 3, i < bytes.count else { return nil }
+        var j = i
+        if bytes[j] == UInt8(ascii: "-") || bytes[j] == UInt8(ascii: "*") || bytes[j] == UInt8(ascii: "+") {
+            j += 1
+        } else {
+            while j < bytes.count, j - i < 9, bytes[j] >= 48, bytes[j] <= 57 { j += 1 }
+            guard j > i, j < bytes.count, bytes[j] == UInt8(ascii: ".") || bytes[j] == UInt8(ascii: ")") else { return nil }
+            j += 1
+        }
+        var k = j
+        while k < bytes.count, bytes[k] == 32 { k += 1 }
+        guard k - j >= 5, k < bytes.count, bytes[k] != 9, bytes[k] != 13 else { return nil }
+        let rest = line.utf8.dropFirst(k)
+        return (String(decoding: bytes[..<j], as: UTF8.self) + " " + String(decoding: rest, as: UTF8.self), k - j - 1)
     }
 
     /// The lines of `text`, split at LF, CRLF or CR (a lone CR ends a line in CommonMark too),
@@ -343,6 +368,10 @@ public enum BlockPass {
                 note(text)
                 emit(text, origin: line.origin, shift: shift)
                 return
+            }
+            if let (narrowed, removed) = BlockPass.narrowedListItem(Substring(text)) {
+                text = narrowed
+                shift += removed
             }
             if !blank, stack.count < BlockPass.maxContainerDepth, let frame = opener(text) ?? tabOpener(text, shift: shift) {
                 open(frame, text: text, origin: line.origin, shift: shift)
