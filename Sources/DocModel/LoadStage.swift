@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Support
 
 /// The first stage: reads the docs folder, converts every page, resolves the navigation.
 public struct LoadStage: Sendable {

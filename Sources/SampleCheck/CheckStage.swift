@@ -2,6 +2,7 @@ import Dispatch
 import DocModel
 import Foundation
 import KeyPolicy
+import Support
 
 /// The check stage: every sample of every page, claimed by one checker, skipped by an
 /// annotation, or reported as unchecked. Pages are checked in parallel; within a page,

@@ -1,5 +1,6 @@
 import DocModel
 import KeyPolicy
+import Support
 
 /// What a generator was seen to print over its runs: the output blocks after it are judged
 /// against this.
@@ -59,21 +60,21 @@ struct GeneratorRecord: Sendable {
         }
         if let count = byRule[.tooLong] {
             add(.keyTooLong, "generated keys are \(lengths) characters; the column holds \(policy.storage.capacity)"
-                + (count < n ? " (\(count) of \(n) runs too long)" : ""),
+                + (count < n ? " (\(count) of \(counted(n, "run")) too long)" : ""),
                 ["\(policy.storage.system): \(policy.storage.overflow)"])
         }
         if let count = byRule[.tooShort] {
             add(.keyTooShort, "generated keys are \(lengths) characters; the policy needs at least \(policy.minLength)"
-                + (count < n ? " (\(count) of \(n) runs too short)" : ""))
+                + (count < n ? " (\(count) of \(counted(n, "run")) too short)" : ""))
         }
         if wrapped > 0 {
-            add(.keyCharset, "the output is wrapped over several lines in \(wrapped) of \(n) runs"
+            add(.keyCharset, "the output is wrapped over several lines in \(wrapped) of \(counted(n, "run"))"
                 + (wrapWidth.map { ", at \($0) columns" } ?? "") + KeyValidator.wrapCause(column: wrapWidth ?? 0))
         }
         if !badCharacters.isEmpty {
             let shown = badCharacters.sorted { $0.value < $1.value }.prefix(6).map { "'\(Character($0))'" }.joined(separator: ", ")
             let count = outputs.count { $0.unicodeScalars.contains { $0 != "\n" && !($0.isASCII && policy.allows(UInt8($0.value))) } }
-            add(.keyCharset, "generated keys contain \(shown), outside \(policy.alphabetDescription), in \(count) of \(n) runs")
+            add(.keyCharset, "generated keys contain \(shown), outside \(policy.alphabetDescription), in \(count) of \(counted(n, "run"))")
         }
         if let count = byRule[.weak] {
             // The first key's message names the structure itself ("guessable structure: …").

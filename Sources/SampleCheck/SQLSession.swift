@@ -2,6 +2,7 @@ import Dispatch
 import Database
 import Foundation
 import KeyPolicy
+import Support
 
 /// Where SQL samples run.
 public struct DatabaseTarget: Sendable {
