@@ -348,11 +348,6 @@ public struct StatementResult: Sendable {
 public final class MariaDBConnection: @unchecked Sendable {
     private let handle: UnsafeMutablePointer<MYSQL>
 
-    /// Connects as root to the server at `socket`.
-    public convenience init(socket: String, database: String? = nil) throws(EngineError) {
-        try self.init(MariaDBAddress(socket: socket, database: database))
-    }
-
     /// Connects to the server at `address`.
     public init(_ address: MariaDBAddress) throws(EngineError) {
         guard let handle = mysql_init(nil) else { throw EngineError(engine: "MariaDB", reason: "out of memory") }

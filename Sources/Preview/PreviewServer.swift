@@ -31,9 +31,6 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    /// Stops the server.
-    public func stop() async { await server.stop() }
-
     // MARK: - Responses
 
     static func respond(to request: HTTPRequest, state: PreviewState) -> HTTPResponse {

@@ -53,7 +53,7 @@ public struct CheckStage: Sendable {
         report.pages = pages.count
         report.reusedPages = pages.count - pending.count
         for (i, page) in pages.enumerated() {
-            let result = cached[i].map { ($0.diagnostics, $0.outcomes) } ?? fresh[freshIndex[i]!]
+            guard let result = cached[i].map({ ($0.diagnostics, $0.outcomes) }) ?? freshIndex[i].map({ fresh[$0] }) else { continue }
             report.diagnostics += result.0
             for (index, outcome) in result.1 {
                 report.outcomes[SampleKey(page: page.path, index: index)] = outcome

@@ -5,7 +5,6 @@ import Support
 /// What a generator was seen to print over its runs: the output blocks after it are judged
 /// against this.
 struct GeneratorRecord: Sendable {
-    var sample: Int
     var location: SourceLocation
     var lengths: ClosedRange<Int>?
 
@@ -22,9 +21,9 @@ struct GeneratorRecord: Sendable {
     /// Judges a generator's outputs with the policy's format and structure rules and reports, per
     /// rule, how often and how it failed. Returns the findings and the record.
     static func evaluate(
-        _ outputs: [String], sample: Int, at location: SourceLocation, validator: KeyValidator, context: [String]
+        _ outputs: [String], at location: SourceLocation, validator: KeyValidator, context: [String]
     ) -> ([Diagnostic], GeneratorRecord) {
-        var record = GeneratorRecord(sample: sample, location: location)
+        var record = GeneratorRecord(location: location)
         record.runs = outputs.count
         var byRule: [Rule: Int] = [:]
         var firstMessage: [Rule: String] = [:]

@@ -245,7 +245,7 @@ extension PageChecker {
             }
             outputs.append(key)
         }
-        let (found, record) = GeneratorRecord.evaluate(outputs, sample: sample.index, at: at, validator: validator, context: context)
+        let (found, record) = GeneratorRecord.evaluate(outputs, at: at, validator: validator, context: context)
         current += found
         lastGenerator = record
         shownKey = nil

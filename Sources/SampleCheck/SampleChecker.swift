@@ -21,29 +21,28 @@ protocol SampleChecker: Sendable {
     func check(_ sample: Sample, directives: Directives, on page: inout PageChecker) -> BlockResult
 }
 
-/// Every checker, one for each kind of sample.
+/// Every checker, one for each kind of sample: the switch over the kinds makes a kind without
+/// its checker a compile error.
 enum Checkers {
-    static let all: [any SampleChecker] = [
-        // Shell key generators: parsed, held to the allowlist, run in the sandbox.
-        PageStep(.generator) { $0.checkShell($1, directives: $2) },
-        // What a generator printed: a key, or a mysql table with one.
-        PageStep(.output) { page, sample, _ in page.checkOutput(sample) },
-        // `cv api`, `api3` and `api4` commands, against cv's grammar and the Contact fields.
-        PageStep(.cv) { page, sample, _ in page.checkCv(sample) },
-        // SQL, run on MariaDB in strict mode.
-        PageStep(.sql) { $0.checkSQL($1, directives: $2) },
-        // JSON as PHP's json_decode reads it, with the keys it carries.
-        PageStep(.json) { page, sample, _ in page.checkJSON(sample) },
-        // YAML that must parse.
-        PageStep(.yaml) { page, sample, _ in page.checkYAML(sample) },
-        // Shell commands that are not generators: parsed, their cv commands checked, never run.
-        PageStep(.command) { page, sample, _ in page.checkCommand(sample) },
-    ]
-
     /// The checker of `kind`.
-    static func checker(for kind: SampleKind) -> any SampleChecker { byKind[kind]! }
-
-    private static let byKind = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
+    static func checker(for kind: SampleKind) -> any SampleChecker {
+        switch kind {
+        // Shell key generators: parsed, held to the allowlist, run in the sandbox.
+        case .generator: PageStep(.generator) { $0.checkShell($1, directives: $2) }
+        // What a generator printed: a key, or a mysql table with one.
+        case .output: PageStep(.output) { page, sample, _ in page.checkOutput(sample) }
+        // `cv api`, `api3` and `api4` commands, against cv's grammar and the Contact fields.
+        case .cv: PageStep(.cv) { page, sample, _ in page.checkCv(sample) }
+        // SQL, run on MariaDB in strict mode.
+        case .sql: PageStep(.sql) { $0.checkSQL($1, directives: $2) }
+        // JSON as PHP's json_decode reads it, with the keys it carries.
+        case .json: PageStep(.json) { page, sample, _ in page.checkJSON(sample) }
+        // YAML that must parse.
+        case .yaml: PageStep(.yaml) { page, sample, _ in page.checkYAML(sample) }
+        // Shell commands that are not generators: parsed, their cv commands checked, never run.
+        case .command: PageStep(.command) { page, sample, _ in page.checkCommand(sample) }
+        }
+    }
 }
 
 /// A checker that is one step of the page's checker, which holds what the steps share.

@@ -354,7 +354,7 @@ extension PageChecker {
             if text.hasSuffix("\n") { text.removeLast() }
             return text
         }
-        let (found, record) = GeneratorRecord.evaluate(outputs, sample: sample.index, at: printing,
+        let (found, record) = GeneratorRecord.evaluate(outputs, at: printing,
                                                        validator: validator, context: context)
         current += found
         lastGenerator = record

@@ -98,13 +98,6 @@ enum SiteData {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// A JSON string literal, escaped for a script file too (`<` and line separators).
-    static func jsonString(_ s: String) -> String {
-        var out: [UInt8] = []
-        appendJSONString(s, to: &out)
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// Appends `s` as a JSON string literal; runs that need no escape are copied whole.
     static func appendJSONString(_ s: String, to out: inout [UInt8]) {
         var s = s
