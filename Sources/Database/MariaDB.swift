@@ -1,29 +1,7 @@
 import CMariaDB
-import DocModel
 import Foundation
 import KeyPolicy
-
-/// Programs of the system that keydocs runs its engines with.
-public enum SystemTools {
-    /// setpriv (util-linux), which runs an engine as a user of its own when keydocs runs as root.
-    public static let setpriv = ["/usr/bin/setpriv", "/bin/setpriv"].first { FileManager.default.isExecutableFile(atPath: $0) }
-}
-
-/// A required engine (bubblewrap, MariaDB) that is missing or would not start.
-public struct EngineError: Error, Sendable, CustomStringConvertible {
-    /// The engine's name.
-    public var engine: String
-    /// What went wrong, and the Debian package that provides it.
-    public var reason: String
-
-    public var description: String { "\(engine): \(reason)" }
-
-    /// The error of `engine`: `reason`.
-    public init(engine: String, reason: String) {
-        self.engine = engine
-        self.reason = reason
-    }
-}
+import Support
 
 /// A private MariaDB server for one run: its own data folder and socket in a temporary folder
 /// that only this user can enter, no TCP port, stopped and removed by `stop()`.
@@ -100,12 +78,12 @@ public final class MariaDBServer: @unchecked Sendable {
         var runAs: [String] = []
         var uid: UInt32?
         if geteuid() == 0 {
-            guard let setpriv = SystemTools.setpriv else {
+            let id = RunAs.newUserID()
+            guard let command = RunAs.command([binary], user: id) else {
                 throw EngineError(engine: "MariaDB", reason: "setpriv (Debian package util-linux) is needed to run it as a user of its own")
             }
-            let id = UInt32.random(in: 200_000..<1_200_000)
             uid = id
-            runAs = [setpriv, "--reuid=\(id)", "--regid=\(id)", "--clear-groups", "--inh-caps=-all", binary]
+            runAs = command
         } else {
             runAs = [binary]
         }
@@ -295,16 +273,6 @@ final class StartingProcess: @unchecked Sendable {
     }
 }
 
-/// Removes a server's folder. An interrupt and the normal stop may remove it at the same time,
-/// and a walk that finds files gone under it gives up: try again until it is gone.
-func removeFolder(_ path: String) {
-    for _ in 0..<20 {
-        try? FileManager.default.removeItem(atPath: path)
-        if !FileManager.default.fileExists(atPath: path) { return }
-        usleep(5_000)
-    }
-}
-
 /// Where a MariaDB server is and whom to connect as.
 public struct MariaDBAddress: Sendable, Equatable {
     /// A Unix socket, or nil for TCP.
@@ -379,11 +347,6 @@ public struct StatementResult: Sendable {
 /// One client session over a Unix socket, with MariaDB's own client library.
 public final class MariaDBConnection: @unchecked Sendable {
     private let handle: UnsafeMutablePointer<MYSQL>
-
-    /// Connects as root to the server at `socket`.
-    public convenience init(socket: String, database: String? = nil) throws(EngineError) {
-        try self.init(MariaDBAddress(socket: socket, database: database))
-    }
 
     /// Connects to the server at `address`.
     public init(_ address: MariaDBAddress) throws(EngineError) {

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The pass before cmark-gfm: rewrites the block syntax of the Python-Markdown and pymdown
 /// extensions a guide turns on (admonitions, details, definition lists, attribute lists on

@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The pass after cmark-gfm over a page's HTML: the inline syntax of the pymdown extensions a
 /// guide turns on (`==mark==`, `~sub~`, `` `#!lang code` ``), applied to text outside tags and

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Support
 
 /// Resolves every internal link and anchor of every page against the loaded docs.
 /// A link to a missing page, file or anchor is a `link.broken` warning at its place; a link

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Support
 
 /// The first stage: reads the docs folder, converts every page, resolves the navigation.
 public struct LoadStage: Sendable {
@@ -159,7 +160,7 @@ public struct LoadStage: Sendable {
         while true {
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: chunk))
-            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + start, chunk) }
+            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress.map { $0 + start }, chunk) }
             if got < 0 {
                 if errno == EINTR { bytes.removeLast(chunk); continue }
                 return .failure(.system(errno))

@@ -5,6 +5,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Support
 
 /// Converts Markdown to `Page` values with cmark-gfm. The only file that touches the C library:
 /// it parses, walks the tree once, copies what later stages need into Swift values, renders

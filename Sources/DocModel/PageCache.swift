@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The pages of the last load, each with its file's identity (inode, size, modification and
 /// change times): a page whose file is the same as then is taken from here, not read and
@@ -44,26 +45,5 @@ public final class PageCache: @unchecked Sendable {
             lastReused = reused
             lastRead = pages.count - reused
         }
-    }
-}
-
-/// A file's identity (inode, size, modification and change times): when any part changes,
-/// the file may have.
-public struct FileStamp: Equatable, Sendable {
-    var inode: UInt64, size: Int64, modified: timespec, changed: timespec
-
-    public static func == (a: FileStamp, b: FileStamp) -> Bool {
-        a.inode == b.inode && a.size == b.size && a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec
-            && a.changed.tv_sec == b.changed.tv_sec && a.changed.tv_nsec == b.changed.tv_nsec
-    }
-
-    /// The stamp of the file at `path`, or nil when it cannot be read.
-    public init?(path: String) {
-        var status = stat()
-        guard stat(path, &status) == 0 else { return nil }
-        inode = UInt64(status.st_ino)
-        size = Int64(status.st_size)
-        modified = status.st_mtim
-        changed = status.st_ctim
     }
 }

@@ -38,12 +38,6 @@ public struct SiteConfig: Sendable, Equatable {
     /// The defaults, used when there is no config file.
     public init() {}
 
-    /// The keys keydocs reads; any other key is ignored, and named in one note.
-    public static let knownKeys: Set<String> = [
-        "site_name", "site_url", "site_description", "repo_url", "docs_dir", "site_dir", "nav", "use_directory_urls", "markdown_extensions", "extra",
-        "plugins", "edit_uri", "theme",
-    ]
-
     /// The mkdocs plugins whose work keydocs does itself (search) or whose settings it reads
     /// (redirects, i18n's default language); any other is named in the note on what is ignored,
     /// as are i18n's other languages, which keydocs does not build.

@@ -1,3 +1,5 @@
+import Support
+
 /// Values put into pages at build time: `{{ policy.maxLength }}` in a page becomes the number
 /// from the key policy, so that prose cannot drift from the code.
 public struct Variables: Sendable {

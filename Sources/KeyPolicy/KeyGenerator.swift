@@ -1,3 +1,5 @@
+import Support
+
 /// Makes random keys that follow a policy.
 ///
 /// Random bytes come in batches from a `RandomByteSource` (the kernel's CSPRNG by default) and
@@ -31,7 +33,7 @@ public struct KeyGenerator: Sendable {
 
         public var description: String {
             if length > allowed.upperBound, let column {
-                return "a key of \(length) characters does not fit \(column); "
+                return "a key of \(counted(length, "character")) does not fit \(column); "
                     + "lengths from \(allowed.lowerBound) to \(allowed.upperBound) are allowed"
             }
             return "length \(length) is outside the policy: lengths from \(allowed.lowerBound) "

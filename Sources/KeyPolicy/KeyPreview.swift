@@ -1,3 +1,5 @@
+import Support
+
 /// What may be shown of a key: its first four characters when it is long enough that they give
 /// little away (16 or more characters) and they are printable, and always its length.
 public struct KeyPreview: Sendable, Equatable, CustomStringConvertible {
@@ -16,6 +18,6 @@ public struct KeyPreview: Sendable, Equatable, CustomStringConvertible {
 
     /// `key Xq7L… (32 characters)`, or `key of 12 characters`.
     public var description: String {
-        prefix.map { "key \($0)… (\(length) characters)" } ?? "key of \(length) characters"
+        prefix.map { "key \($0)… (\(counted(length, "character")))" } ?? "key of \(counted(length, "character"))"
     }
 }

@@ -1,3 +1,5 @@
+import Support
+
 /// Checks keys against a policy. Every finding names its rule; no message repeats the key.
 public struct KeyValidator: Sendable {
     /// The policy applied.
@@ -97,10 +99,10 @@ public struct KeyValidator: Sendable {
         if length < policy.minLength {
             findings.append(Finding(.tooShort, length == 0
                 ? "the key is empty; a key needs \(policy.minLength) to \(policy.maxLength) characters"
-                : "the key is \(length) characters; it needs at least \(policy.minLength)"))
+                : "the key is \(counted(length, "character")); it needs at least \(policy.minLength)"))
         } else if length > policy.maxLength {
             findings.append(Finding(.tooLong,
-                "the key is \(length) characters; \(policy.storage.column) is \(policy.storage.type) "
+                "the key is \(counted(length, "character")); \(policy.storage.column) is \(policy.storage.type) "
                 + "and holds \(policy.storage.capacity): \(policy.storage.overflow)",
                 position: policy.maxLength + 1))
         }

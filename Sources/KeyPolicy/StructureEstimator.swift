@@ -124,7 +124,7 @@ public struct StructureEstimator: Sendable {
             for letter in word.prefix(length) {
                 let spellings = [letter] + Self.leet.filter { $0.value.contains(letter) }.map(\.key)
                 indices = indices.flatMap { index in
-                    spellings.map { index * 37 + symbols.firstIndex(of: $0)! }
+                    spellings.compactMap { symbols.firstIndex(of: $0).map { index * 37 + $0 } }
                 }
             }
             for index in indices { starts[index >> 6] |= 1 << UInt64(index & 63) }

@@ -3,6 +3,7 @@ import Database
 import DocModel
 import Foundation
 import KeyPolicy
+import Support
 
 /// Reads every contact's key from a CiviCRM database in one read-only pass and reports the keys
 /// that fail the policy, that APIv4 cut short, that are published, or that several contacts share.

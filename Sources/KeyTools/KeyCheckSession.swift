@@ -2,6 +2,7 @@ import Dispatch
 import DocModel
 import Foundation
 import KeyPolicy
+import Support
 
 /// The state of one `keydocs key check` run: the validator, the keys seen so far (for
 /// duplicates) and the diagnostics collected.

@@ -5,6 +5,7 @@ import Foundation
 import KeyPolicy
 import SampleCheck
 import SiteRender
+import Support
 
 /// The pipeline that `check`, `build` and `serve` run: config → load → check → links → render →
 /// write. It owns the stages, their order and what passes between them, the engines' lifetime
@@ -86,10 +87,10 @@ public final class Build: @unchecked Sendable {
             let prefix = checked.map { $0 + "; " } ?? ""
             switch stop {
             case .engineMissing?: return prefix + "build failed: a required engine is missing; \(site) left as it was"
-            case .findings(let count)?: return prefix + "build failed: \(count) errors; \(site) left as it was"
+            case .findings(let count)?: return prefix + "build failed: \(counted(count, "error")); \(site) left as it was"
             case nil:
                 return prefix + "built \(counted(written?.pages ?? 0, "page")) and \(counted(written?.assets ?? 0, "file")) into \(site) "
-                    + "in \(String(seconds, decimals: 2)) s: \(warnings) warnings"
+                    + "in \(String(seconds, decimals: 2)) s: \(counted(warnings, "warning"))"
             }
         }
     }
@@ -321,5 +322,3 @@ public final class Build: @unchecked Sendable {
     }
 }
 
-/// `1 page`, `2 pages`.
-public func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

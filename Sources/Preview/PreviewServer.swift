@@ -3,6 +3,7 @@ import FlyingFox
 import FlyingSocks
 import Foundation
 import SiteRender
+import Support
 
 /// Serves a built site on a loopback address only (127.0.0.1 unless told another), with a script on every page that reloads it when the
 /// site is rebuilt, a banner listing the build's findings, and the build's error in place of
@@ -29,9 +30,6 @@ public final class PreviewServer: @unchecked Sendable {
         default: return 0
         }
     }
-
-    /// Stops the server.
-    public func stop() async { await server.stop() }
 
     // MARK: - Responses
 
@@ -184,8 +182,7 @@ public final class PreviewServer: @unchecked Sendable {
     static func inject(_ html: Data, problems: [String]) -> Data {
         var text = String(decoding: html, as: UTF8.self)
         if !problems.isEmpty, let body = text.range(of: "<body>") {
-            var banner = "\n<div class=\"serve-banner\" role=\"alert\"><strong>\(problems.count) "
-                + (problems.count == 1 ? "problem" : "problems") + " in the last build</strong><ul>"
+            var banner = "\n<div class=\"serve-banner\" role=\"alert\"><strong>\(counted(problems.count, "problem")) in the last build</strong><ul>"
             for line in problems.prefix(50) { banner += "<li>" + escape(line) + "</li>" }
             banner += "</ul></div>"
             text.insert(contentsOf: banner, at: body.upperBound)

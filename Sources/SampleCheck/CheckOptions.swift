@@ -1,5 +1,6 @@
 import Database
 import DocModel
+import Support
 
 /// How a check runs.
 public struct CheckOptions: Sendable {
@@ -82,12 +83,12 @@ public struct CheckReport: Sendable {
     /// `checked 14 samples in 6 pages: 13 verified, 1 skipped, 0 failed` (plus unchecked and
     /// not-run counts when there are any).
     public var summaryLine: String {
-        var line = "checked \(outcomes.count) sample\(outcomes.count == 1 ? "" : "s") in \(pages) page\(pages == 1 ? "" : "s"): "
+        var line = "checked \(counted(outcomes.count, "sample")) in \(counted(pages, "page")): "
             + "\(count(.verified)) verified, \(count(.skipped)) skipped, \(count(.failed)) failed"
         if count(.unchecked) > 0 { line += ", \(count(.unchecked)) unchecked" }
         if count(.notRun) > 0 { line += ", \(count(.notRun)) not run" }
         if count(.notAboutKeys) > 0 { line += ", \(count(.notAboutKeys)) not about keys" }
-        if reusedPages > 0 { line += " (\(reusedPages) unchanged page\(reusedPages == 1 ? "" : "s") not run again)" }
+        if reusedPages > 0 { line += " (\(counted(reusedPages, "unchanged page")) not run again)" }
         return line
     }
 

@@ -2,6 +2,7 @@ import Dispatch
 import DocModel
 import Foundation
 import KeyPolicy
+import Support
 
 /// The check stage: every sample of every page, claimed by one checker, skipped by an
 /// annotation, or reported as unchecked. Pages are checked in parallel; within a page,
@@ -53,7 +54,7 @@ public struct CheckStage: Sendable {
         report.reusedPages = pages.count - pending.count
         report.generatorRuns = engines.runs.made
         for (i, page) in pages.enumerated() {
-            let result = cached[i].map { ($0.diagnostics, $0.outcomes) } ?? fresh[freshIndex[i]!]
+            guard let result = cached[i].map({ ($0.diagnostics, $0.outcomes) }) ?? freshIndex[i].map({ fresh[$0] }) else { continue }
             report.diagnostics += result.0
             for (index, outcome) in result.1 {
                 report.outcomes[SampleKey(page: page.path, index: index)] = outcome

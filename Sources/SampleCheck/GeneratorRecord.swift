@@ -1,10 +1,10 @@
 import DocModel
 import KeyPolicy
+import Support
 
 /// What a generator was seen to print over its runs: the output blocks after it are judged
 /// against this.
 struct GeneratorRecord: Sendable {
-    var sample: Int
     var location: SourceLocation
     var lengths: ClosedRange<Int>?
 
@@ -43,9 +43,9 @@ struct GeneratorRecord: Sendable {
     /// Judges a generator's outputs with the policy's format and structure rules and reports, per
     /// rule, how often and how it failed. Returns the findings and the record.
     static func evaluate(
-        _ outputs: [String], sample: Int, at location: SourceLocation, validator: KeyValidator, context: [String]
+        _ outputs: [String], at location: SourceLocation, validator: KeyValidator, context: [String]
     ) -> ([Diagnostic], GeneratorRecord) {
-        var record = GeneratorRecord(sample: sample, location: location)
+        var record = GeneratorRecord(location: location)
         record.runs = outputs.count
         var byRule: [Rule: Int] = [:]
         var firstMessage: [Rule: String] = [:]
@@ -82,21 +82,21 @@ struct GeneratorRecord: Sendable {
         }
         if let count = byRule[.tooLong] {
             add(.keyTooLong, "generated keys are \(lengths) characters; the column holds \(policy.storage.capacity)"
-                + (count < n ? " (\(count) of \(n) runs too long)" : ""),
+                + (count < n ? " (\(count) of \(counted(n, "run")) too long)" : ""),
                 ["\(policy.storage.system): \(policy.storage.overflow)"])
         }
         if let count = byRule[.tooShort] {
             add(.keyTooShort, "generated keys are \(lengths) characters; the policy needs at least \(policy.minLength)"
-                + (count < n ? " (\(count) of \(n) runs too short)" : ""))
+                + (count < n ? " (\(count) of \(counted(n, "run")) too short)" : ""))
         }
         if wrapped > 0 {
-            add(.keyCharset, "the output is wrapped over several lines in \(wrapped) of \(n) runs"
+            add(.keyCharset, "the output is wrapped over several lines in \(wrapped) of \(counted(n, "run"))"
                 + (wrapWidth.map { ", at \($0) columns" } ?? "") + KeyValidator.wrapCause(column: wrapWidth ?? 0))
         }
         if !badCharacters.isEmpty {
             let shown = badCharacters.sorted { $0.value < $1.value }.prefix(6).map { "'\(Character($0))'" }.joined(separator: ", ")
             let count = outputs.count { $0.unicodeScalars.contains { $0 != "\n" && !($0.isASCII && policy.allows(UInt8($0.value))) } }
-            add(.keyCharset, "generated keys contain \(shown), outside \(policy.alphabetDescription), in \(count) of \(n) runs")
+            add(.keyCharset, "generated keys contain \(shown), outside \(policy.alphabetDescription), in \(count) of \(counted(n, "run"))")
         }
         if let count = byRule[.weak] {
             // The first key's message names the structure itself ("guessable structure: …").

@@ -2,6 +2,7 @@ import Database
 import DocModel
 import Foundation
 import KeyPolicy
+import Support
 
 /// Checks the samples of one page in order, keeping what a page's steps share: the last
 /// generator and what it printed, the last key shown, and the page's SQL session.
@@ -172,13 +173,13 @@ struct PageChecker {
             if !lengths.contains(length) && generator.lengthsSettled {
                 let seen = GeneratorRecord.text(lengths)
                 report(.outputImpossible, at: location,
-                       "the key shown is \(length) characters, but \(from) printed \(seen) in \(generator.runs) runs")
+                       "the key shown is \(length) characters, but \(from) printed \(seen) in \(counted(generator.runs, "run"))")
             } else if !foreign.isEmpty && generator.charactersSettled {
                 let shown = foreign.sorted { $0.value < $1.value }.prefix(5).map { "'\(Character($0))'" }.joined(separator: ", ")
                 report(.outputImpossible, at: location,
-                       "the key shown contains \(shown), which \(from) never printed in \(generator.runs) runs")
+                       "the key shown contains \(shown), which \(from) never printed in \(counted(generator.runs, "run"))")
             } else if !lengths.contains(length) || !foreign.isEmpty {
-                unsettled = "a well-formed key; \(generator.runs) runs of \(from) are too few to tell whether it can print it"
+                unsettled = "a well-formed key; \(counted(generator.runs, "run")) of \(from) are too few to tell whether it can print it"
             }
         }
         shownKey = (output.key, location)

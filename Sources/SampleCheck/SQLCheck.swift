@@ -2,6 +2,7 @@ import Database
 import DocModel
 import Foundation
 import KeyPolicy
+import Support
 
 /// SQL samples: a page's statements run in order in one session of MariaDB; a generator query
 /// is first run on its own as many times as a shell generator.
@@ -131,19 +132,19 @@ extension PageChecker {
             }
         }
         var notRun: [String] = []
-        if templates > 0 { notRun.append("\(templates) template\(templates == 1 ? "" : "s") with placeholders") }
+        if templates > 0 { notRun.append("\(counted(templates, "template")) with placeholders") }
         if !unknownTables.isEmpty { notRun.append("unknown " + unknownTables.map { $0.hasPrefix("column ") ? $0 : "table " + $0 }.joined(separator: ", ")) }
-        if refused > 0 { notRun.append("\(refused) statement\(refused == 1 ? "" : "s") outside the sample's database") }
+        if refused > 0 { notRun.append("\(counted(refused, "statement")) outside the sample's database") }
         if ran == 0 && !notRun.isEmpty {
             return .notAboutKeys("SQL not run: " + notRun.joined(separator: "; "))
         }
         // What a generator expression of the block printed, as a shell generator reports it.
-        let measured = generated.flatMap { record in record.lengthsText.map { "\($0)-character keys in \(record.runs) runs" } }
+        let measured = generated.flatMap { record in record.lengthsText.map { "\($0)-character keys in \(counted(record.runs, "run"))" } }
         if !notRun.isEmpty {
-            return .checked("ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode; not run: " + notRun.joined(separator: "; "),
+            return .checked("ran \(counted(ran, "statement")) on MariaDB in strict mode; not run: " + notRun.joined(separator: "; "),
                             measured: measured)
         }
-        return .checked("ran \(ran) statement\(ran == 1 ? "" : "s") on MariaDB in strict mode", measured: measured)
+        return .checked("ran \(counted(ran, "statement")) on MariaDB in strict mode", measured: measured)
     }
 
     /// The non-cryptographic function a statement makes a key from, when it assigns `api_key`
@@ -227,7 +228,7 @@ extension PageChecker {
         let deadline = Date().addingTimeInterval(CheckOptions.sampleSeconds)
         for _ in 0..<runs {
             guard Date() < deadline else {
-                report(.generatorLimit, at: at, "\(runs) runs did not finish within \(Int(CheckOptions.sampleSeconds)) s "
+                report(.generatorLimit, at: at, "\(counted(runs, "run")) did not finish within \(Int(CheckOptions.sampleSeconds)) s "
                        + "(\(outputs.count) finished)", context: context)
                 return nil
             }
@@ -244,7 +245,7 @@ extension PageChecker {
             }
             outputs.append(key)
         }
-        let (found, record) = GeneratorRecord.evaluate(outputs, sample: sample.index, at: at, validator: validator, context: context)
+        let (found, record) = GeneratorRecord.evaluate(outputs, at: at, validator: validator, context: context)
         current += found
         lastGenerator = record
         shownKey = nil

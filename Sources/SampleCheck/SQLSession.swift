@@ -2,6 +2,7 @@ import Dispatch
 import Database
 import Foundation
 import KeyPolicy
+import Support
 
 /// Where SQL samples run.
 public struct DatabaseTarget: Sendable {
@@ -25,7 +26,6 @@ public final class SQLSession: @unchecked Sendable {
     public let connection: MariaDBConnection
     /// The page's scratch database.
     public let database: String
-    let socket: String
 
     /// The fixture contacts: id, type, display name, email.
     static let fixtures: [(Int, String, String, String)] = [
@@ -270,7 +270,6 @@ public final class SQLSession: @unchecked Sendable {
     public init(target: DatabaseTarget, statementSeconds: Int, mentioning sql: String? = nil) throws(EngineError) {
         self.target = target
         self.statementSeconds = statementSeconds
-        socket = target.address.socket ?? ""
         let n = Self.counter.next()
         database = "keydocs_\(getpid())_\(n)"
         control = try MariaDBConnection(target.address)

@@ -1,6 +1,7 @@
 import Database
 import Foundation
 import KeyPolicy
+import Support
 
 /// The account SQL samples run as: one whose grants reach the page's scratch database and
 /// nothing else. Privilege, not the text of a statement, keeps a sample in its database

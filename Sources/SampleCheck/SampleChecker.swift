@@ -1,4 +1,3 @@
-import Database
 import DocModel
 
 /// What checking one block came to, beside the findings it reported.

@@ -1,7 +1,7 @@
 import Dispatch
-import Database
 import DocModel
 import Foundation
+import Support
 
 /// Runs shell samples: in bubblewrap (read-only system folders, nothing of the host's home or
 /// /etc, private /tmp, no network, a clean environment), or without a sandbox when the user
@@ -170,9 +170,8 @@ public struct Sandbox: Sendable {
             // As root, each batch runs as a user of its own that owns nothing on the host: root
             // is exempt from the process limit, and a user of its own keeps one batch's processes
             // from counting against another's.
-            if geteuid() == 0, let setpriv = SystemTools.setpriv {
-                let uid = String(UInt32.random(in: 200_000..<1_200_000))
-                (executable, prefix) = (setpriv, ["--reuid=\(uid)", "--regid=\(uid)", "--clear-groups", path] + sandbox)
+            if geteuid() == 0, let command = RunAs.command([path] + sandbox, user: RunAs.newUserID()), let setpriv = command.first {
+                (executable, prefix) = (setpriv, Array(command.dropFirst()))
             } else {
                 (executable, prefix) = (path, sandbox)
             }
@@ -212,7 +211,7 @@ public struct Sandbox: Sendable {
     /// The most processes the sandbox's user may have: 256 more than it has now (none, for a
     /// user of the sandbox's own).
     static let processLimit: Int = {
-        if geteuid() == 0 && SystemTools.setpriv != nil { return 256 }
+        if RunAs.isAvailable { return 256 }
         let uid = Int(geteuid())
         var count = 0
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where entry.allSatisfy(\.isNumber) {

@@ -1,5 +1,6 @@
 import DocModel
 import KeyPolicy
+import Support
 
 /// Shell generator samples: parsed, held to the allowlist, then run in the sandbox.
 enum ShellCheck {
@@ -336,7 +337,7 @@ extension PageChecker {
             return .failed
         }
         if batch.timedOut && batch.runs.count < runs {
-            report(.generatorLimit, at: printing, "\(runs) runs did not finish within \(Int(batchSeconds)) s "
+            report(.generatorLimit, at: printing, "\(counted(runs, "run")) did not finish within \(Int(batchSeconds)) s "
                    + "(\(batch.runs.count) finished)", context: context)
             return .failed
         }
@@ -347,7 +348,7 @@ extension PageChecker {
         let failed = batch.runs.filter { $0.status != 0 }
         if !failed.isEmpty {
             report(.generatorExit, at: printing,
-                   "the command exited with status \(failed[0].status) in \(failed.count) of \(batch.runs.count) runs",
+                   "the command exited with status \(failed[0].status) in \(failed.count) of \(counted(batch.runs.count, "run"))",
                    context: context + stderr)
         }
         let outputs = batch.runs.map { run -> String in
@@ -355,7 +356,7 @@ extension PageChecker {
             if text.hasSuffix("\n") { text.removeLast() }
             return text
         }
-        let (found, record) = GeneratorRecord.evaluate(outputs, sample: sample.index, at: printing,
+        let (found, record) = GeneratorRecord.evaluate(outputs, at: printing,
                                                        validator: validator, context: context)
         current += found
         lastGenerator = record

@@ -1,6 +1,7 @@
 import Dispatch
 import DocModel
 import Foundation
+import Support
 
 /// The render stage: turns loaded docs (and, when checks ran, each sample's outcome) into a
 /// complete site in a staging folder, then swaps it in.

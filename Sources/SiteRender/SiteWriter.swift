@@ -5,6 +5,7 @@ import Glibc
 import Dispatch
 import DocModel
 import Foundation
+import Support
 
 /// Writes a site into a temporary folder beside the output and swaps it in only when every
 /// file is written, so a failed or killed build leaves the last good site as it was.

@@ -4,6 +4,7 @@ import DocModel
 import Foundation
 import KeyPolicy
 import KeyTools
+import Support
 
 /// `keydocs key audit`: the keys already in a CiviCRM database, read in one read-only pass.
 struct AuditKeys: ParsableCommand {
@@ -82,7 +83,7 @@ struct AuditKeys: ParsableCommand {
         let progress = ProgressLine(quiet: false)
         let report: KeyAudit.Report
         do {
-            report = try KeyAudit(validator: validator).run(address) { rows in progress.show("read \(rows) contacts") }
+            report = try KeyAudit(validator: validator).run(address) { rows in progress.show("read \(counted(rows, "contact"))") }
             progress.clear()
         } catch {
             progress.clear()
@@ -98,7 +99,7 @@ struct AuditKeys: ParsableCommand {
 
     static func text(_ report: KeyAudit.Report) {
         for contact in report.flagged {
-            let key = contact.keyPrefix.map { "key \($0)… (\(contact.keyLength) characters)" } ?? "key of \(contact.keyLength) characters"
+            let key = contact.keyPrefix.map { "key \($0)… (\(counted(contact.keyLength, "character")))" } ?? "key of \(counted(contact.keyLength, "character"))"
             for finding in contact.findings {
                 Console.err("contact \(contact.id): \(finding.severity): \(finding.message) [\(finding.rule)]\n    \(key)")
             }
@@ -108,8 +109,8 @@ struct AuditKeys: ParsableCommand {
                 + "(compared without regard to case, as CiviCRM compares keys) [key.duplicate]")
         }
         let rules = report.byRule.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        Console.err("audited \(report.contacts) contacts, \(report.keys) with a key: \(report.flagged.count) with findings, "
-            + "\(report.shared.count) shared keys" + (rules.isEmpty ? "" : " (\(rules))"))
+        Console.err("audited \(counted(report.contacts, "contact")), \(report.keys) with a key: \(report.flagged.count) with findings, "
+            + "\(counted(report.shared.count, "shared key"))" + (rules.isEmpty ? "" : " (\(rules))"))
     }
 
     static func json(_ report: KeyAudit.Report) -> String {

@@ -3,6 +3,7 @@ import DocModel
 import Foundation
 import KeyPolicy
 import KeyTools
+import Support
 
 /// `keydocs key check`: applies the policy to keys given as arguments or one a line on stdin.
 struct CheckKeys: ParsableCommand {
@@ -53,7 +54,7 @@ struct CheckKeys: ParsableCommand {
         case .text:
             for diagnostic in session.diagnostics { Console.err(DiagnosticRenderer.text(diagnostic)) }
             let count = summary.keys ?? 0
-            Console.err("checked \(count) key\(count == 1 ? "" : "s"): \(summary.valid ?? 0) valid, "
+            Console.err("checked \(counted(count, "key")): \(summary.valid ?? 0) valid, "
                 + "\(summary.invalid ?? 0) invalid, \(summary.warnings ?? 0) with warnings")
         }
         if (summary.invalid ?? 0) > 0 { throw ExitCode(1) }

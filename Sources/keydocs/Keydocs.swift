@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import DocModel
+import Support
 
 /// The `keydocs` command: checks and builds documentation about API keys.
 @main

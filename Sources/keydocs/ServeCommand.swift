@@ -4,6 +4,7 @@ import DocModel
 import Foundation
 import Pipeline
 import Preview
+import Support
 
 /// `keydocs serve`: a preview that rebuilds on every change and reloads the open page.
 struct ServeCommand: AsyncParsableCommand {

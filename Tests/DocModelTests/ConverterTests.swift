@@ -91,8 +91,16 @@ import Testing
     @Test func markersCannotBeFaked() {
         let tricky = "# T\n\n<!--keydocs-mark:s:0-->\n\n```\ncode\n```\n"
         let converted = MarkdownConverter.convert(tricky, file: "t.md")
-        let samples = converted.body.filter { if case .sample = $0 { return true } else { return false } }
-        #expect(samples.count == 1)
+        let parts = converted.body
+        // The comment the page wrote is the page's HTML; the one code block is the only sample
+        // part, last, where the block is, with its own text.
+        #expect(parts.filter { if case .sample = $0 { return true } else { return false } } == [.sample(index: 0)])
+        #expect(parts.last == .sample(index: 0), "\(parts)")
+        #expect(parts.first == .headingStart(index: 0), "\(parts)")
+        #expect(converted.samples.map { $0.text.trimmingCharacters(in: .newlines) } == ["code"])
+        #expect(converted.samples.first?.location.line == 5)
+        let html = parts.compactMap { if case .html(let h) = $0 { return h } else { return nil } }.joined()
+        #expect(html.contains("keydocs-mark:s:0"), "the page's own comment stays in its HTML: \(html)")
     }
 
     @Test func linksAreRewrittenWhereAsked() {

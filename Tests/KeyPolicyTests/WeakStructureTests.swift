@@ -34,26 +34,37 @@ import Testing
         let generator = KeyGenerator(policy: policy)
         let workers = 8, perWorker = 125_000
         let weak = Atomic<Int>(0)
+        let checked = Atomic<Int>(0)
         let lowest = Mutex<Double>(.infinity)
+        let failures = Mutex<[String]>([])
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             var source = SystemRandomBytes()
             var localLowest = Double.infinity
             var localWeak = 0
+            var localChecked = 0
             var bytes: [UInt8] = []
-            try? generator.write(count: perWorker, length: length, using: &source) { chunk in
-                bytes.removeAll(keepingCapacity: true)
-                bytes.append(contentsOf: chunk)
-                for line in bytes.split(separator: 10) {
-                    var folded = Array(line)
-                    for i in folded.indices where folded[i] >= 65 && folded[i] <= 90 { folded[i] |= 0x20 }
-                    let estimate = estimator.estimate(folded: folded, explain: false)
-                    localLowest = min(localLowest, estimate.bits)
-                    if estimate.bits < policy.weakThresholdBits { localWeak += 1 }
+            do {
+                try generator.write(count: perWorker, length: length, using: &source) { chunk in
+                    bytes.removeAll(keepingCapacity: true)
+                    bytes.append(contentsOf: chunk)
+                    for line in bytes.split(separator: 10) {
+                        var folded = Array(line)
+                        for i in folded.indices where folded[i] >= 65 && folded[i] <= 90 { folded[i] |= 0x20 }
+                        let estimate = estimator.estimate(folded: folded, explain: false)
+                        localLowest = min(localLowest, estimate.bits)
+                        if estimate.bits < policy.weakThresholdBits { localWeak += 1 }
+                        localChecked += 1
+                    }
                 }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
             }
             weak.add(localWeak, ordering: .relaxed)
+            checked.add(localChecked, ordering: .relaxed)
             lowest.withLock { $0 = min($0, localLowest) }
         }
+        #expect(failures.withLock { $0 }.isEmpty, "the generator failed: \(failures.withLock { $0 })")
+        #expect(checked.load(ordering: .relaxed) == workers * perWorker, "every generated key is estimated")
         #expect(weak.load(ordering: .relaxed) == 0)
         print("length \(length): lowest estimate over \(workers * perWorker) keys is \(lowest.withLock { $0 }) bits")
     }

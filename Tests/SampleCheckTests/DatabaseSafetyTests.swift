@@ -2,6 +2,7 @@ import Database
 import DocModel
 import Foundation
 import SampleCheck
+import Support
 import Testing
 
 /// What an SQL sample can reach on the private MariaDB: its page's database, nothing of the

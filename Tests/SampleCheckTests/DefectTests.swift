@@ -64,6 +64,15 @@ import Testing
         Expectation(file: "unchecked.md", rule: .sampleUnchecked, line: 3),
         Expectation(file: "annotation-invalid.md", rule: .annotationInvalid, line: 3, contains: "reason"),
         Expectation(file: "annotation-unmet.md", rule: .annotationUnmet, line: 4, contains: "key.too-long"),
+        Expectation(file: "generator-syntax.md", rule: .generatorSyntax, line: 5, contains: "no closing double quote"),
+        Expectation(file: "generator-exit.md", rule: .generatorExit, line: 4, contains: "exited with status 1"),
+        Expectation(file: "generator-empty.md", rule: .generatorEmpty, line: 4, contains: "no command"),
+        Expectation(file: "generator-null.md", rule: .generatorNull, line: 4, contains: "NULL"),
+        Expectation(file: "cv-syntax.md", rule: .cvSyntax, line: 4, contains: "no closing single quote"),
+        Expectation(file: "cv-command.md", rule: .cvCommand, line: 5, contains: "'cv flsh'"),
+        Expectation(file: "cv-too-long.md", rule: .cvTooLong, line: 4, contains: "first_name is 80 characters; the field holds 64"),
+        Expectation(file: "cv-parameter.md", rule: .cvParameter, line: 4, contains: "'wher'"),
+        Expectation(file: "sql-empty.md", rule: .sqlEmpty, line: 4, contains: "no SQL statement"),
     ]
 
     static let report = Result { try checkFixture("defects") }

@@ -7,19 +7,72 @@ import Testing
 @Suite struct ArchitectureTests {
     static let sources = packageRoot.appendingPathComponent("Sources")
 
-    /// The modules each module's files import, of the project's own.
+    /// The project's Swift modules, each with the modules of ours it may import. Support is the
+    /// bottom layer; KeyPolicy may use it and nothing else; the C shims are not listed, since any
+    /// module may wrap the system.
+    static let layers: [String: Set<String>] = [
+        "Support": [],
+        "KeyPolicy": ["Support"],
+        "DocModel": ["Support", "KeyPolicy"],
+        "Database": ["Support", "KeyPolicy"],
+        "SampleCheck": ["Support", "KeyPolicy", "DocModel", "Database"],
+        "SiteRender": ["Support", "DocModel"],
+        "KeyTools": ["Support", "KeyPolicy", "DocModel", "Database"],
+        "Pipeline": ["Support", "KeyPolicy", "DocModel", "Database", "SampleCheck", "SiteRender"],
+        "Preview": ["Support", "DocModel", "SiteRender"],
+        "FuzzHarness": ["Support", "KeyPolicy", "DocModel", "SampleCheck", "SiteRender"],
+        "keydocs-fuzz": ["FuzzHarness"],
+        "keydocs": ["Support", "KeyPolicy", "DocModel", "Database", "KeyTools", "Pipeline", "Preview"],
+    ]
+
+    /// Every form a Swift import takes: attributes (`@testable`, `@_implementationOnly`,
+    /// `@preconcurrency`), an access level, a kind (`import struct X.Y`), a submodule (`X.Y`).
+    static let importLine = try! NSRegularExpression(pattern:
+        #"^\s*(?:@\w+(?:\([^)]*\))?\s+)*(?:(?:public|package|internal|fileprivate|private)\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?([A-Za-z_][A-Za-z0-9_]*)"#,
+        options: [.anchorsMatchLines])
+
+    /// The module names `text` imports.
+    static func imported(in text: String) -> Set<String> {
+        let range = NSRange(text.startIndex..., in: text)
+        return Set(importLine.matches(in: text, range: range).map { (text as NSString).substring(with: $0.range(at: 1)) })
+    }
+
+    /// The modules of ours that a module's files import.
     static func imports(of module: String) throws -> Set<String> {
-        let own: Set<String> = ["KeyPolicy", "DocModel", "Database", "SampleCheck", "SiteRender", "KeyTools", "Pipeline", "Preview"]
-        var found: Set<String> = []
         let folder = sources.appendingPathComponent(module)
-        for file in try FileManager.default.contentsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
+        var found: Set<String> = []
+        for file in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where file.hasSuffix(".swift") {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            for line in text.split(separator: "\n") where line.hasPrefix("import ") {
-                let name = String(line.dropFirst("import ".count))
-                if own.contains(name) { found.insert(name) }
-            }
+            found.formUnion(imported(in: text).intersection(layers.keys))
         }
         return found
+    }
+
+    @Test func everyFormOfImportIsRead() {
+        let text = """
+            import A
+            public import B
+            @testable import C
+            internal import D
+            @_implementationOnly import E
+            import struct F.Thing
+            @preconcurrency import G
+            package import func H.run
+              import I
+            // import J
+            let importK = 1
+            """
+        #expect(Self.imported(in: text) == ["A", "B", "C", "D", "E", "F", "G", "H", "I"])
+    }
+
+    /// Every Swift module under Sources has its place in the layers: a new one cannot slip past.
+    @Test func everyModuleHasALayer() throws {
+        let folders = try FileManager.default.contentsOfDirectory(atPath: Self.sources.path)
+        let swiftModules = try folders.filter { folder in
+            try FileManager.default.subpathsOfDirectory(atPath: Self.sources.appendingPathComponent(folder).path)
+                .contains { $0.hasSuffix(".swift") }
+        }
+        #expect(Set(swiftModules) == Set(Self.layers.keys))
     }
 
     @Test func theCommandsReachTheStagesThroughThePipeline() throws {
@@ -28,21 +81,29 @@ import Testing
         #expect(cli.contains("Pipeline"))
     }
 
-    static let layers: [String: Set<String>] = [
-        "KeyPolicy": [],
-        "DocModel": ["KeyPolicy"],
-        "Database": ["KeyPolicy", "DocModel"],
-        "SampleCheck": ["KeyPolicy", "DocModel", "Database"],
-        "SiteRender": ["DocModel"],
-        "KeyTools": ["KeyPolicy", "DocModel", "Database"],
-        "Pipeline": ["KeyPolicy", "DocModel", "Database", "SampleCheck", "SiteRender"],
-        "Preview": ["DocModel", "SiteRender"],
-    ]
+    @Test func supportIsTheBottomLayer() throws {
+        #expect(try Self.imports(of: "Support").isEmpty)
+        for module in Self.layers.keys where module != "Support" && module != "keydocs-fuzz" {
+            #expect(Self.layers[module]?.contains("Support") == true, "\(module)")
+        }
+    }
 
     @Test(arguments: layers.keys.sorted())
     func eachModuleImportsOnlyWhatIsBelowIt(_ module: String) throws {
         let used = try Self.imports(of: module)
         let allowed = Self.layers[module] ?? []
         #expect(used.isSubset(of: allowed), "\(module) imports \(used.subtracting(allowed))")
+    }
+
+    /// What Package.swift lets a target depend on agrees with the layers.
+    @Test func thePackageFollowsTheLayers() throws {
+        let manifest = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        for (module, allowed) in Self.layers {
+            let declaration = try #require(manifest.firstMatch(of: try Regex(#"Target\(\s*name: "\#(module)"[^\]]*\]|\.target\(name: "\#(module)"[^)]*\)"#)),
+                                           "\(module) in Package.swift")
+            let named = Set(String(manifest[declaration.range]).matches(of: /"([A-Za-z-]+)"/).map { String($0.output.1) })
+            let ours = named.intersection(Self.layers.keys).subtracting([module])
+            #expect(ours.isSubset(of: allowed), "\(module) depends on \(ours.subtracting(allowed))")
+        }
     }
 }

@@ -60,7 +60,7 @@ import Testing
         #expect(err.contains("contact 9: warning: effective strength is 103.4 bits"))
         #expect(err.contains("contacts 3, 4: error: share one key"))
         #expect(!err.contains("contact 2:"))
-        #expect(err.contains("audited 10 contacts, 8 with a key: 5 with findings, 1 shared keys"))
+        #expect(err.contains("audited 10 contacts, 8 with a key: 5 with findings, 1 shared key"))
         for key in ["Xq7Lm2Rt9Kp4Wz8Nv3Hb5Jc1Df6Gs0Yu", "q8ZtR3wLx5NvB2mK7pJc4HdF9gYs6TaE", "passwordpassword12345678", "ubnSstRNFUAH1qiJYLPZKjdcOmabn5sd"] {
             #expect(!err.contains(key), "the whole key \(key) was printed")
         }

@@ -1,6 +1,7 @@
 import Database
 import DocModel
 import Foundation
+import Support
 import Testing
 
 /// What one run of the built `keydocs` binary did.

@@ -34,11 +34,60 @@ import Testing
         // The key policy's rules come from its findings, the stopping errors from DocError's stages.
         for rule in RuleID.allCases where rule.entry.owner != .keyPolicy && rule.entry.adjustable {
             let name = try #require(names[rule.rawValue])
-            #expect(text.contains(".\(name)") || text.contains("self = .\(name)"), "\(rule) is reported nowhere")
+            #expect(Self.names(name, in: text), "\(rule) is reported nowhere")
         }
         #expect(RuleID.allCases.count > 50)
         let readme = try String(contentsOf: packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
         #expect(readme.contains(RuleCatalog.markdownTable), "README's rule table differs from `keydocs rules --markdown`")
+    }
+
+    /// Whether `text` holds `.name` as a whole identifier (`.cvSyntax`, not `.cvSyntaxError`).
+    static func names(_ name: String, in text: String) -> Bool {
+        matches("\\.\(name)(?![A-Za-z0-9_])", in: text)
+    }
+
+    /// Whether `pattern` matches anywhere in `text`.
+    static func matches(_ pattern: String, in text: String) -> Bool {
+        let expression = try! NSRegularExpression(pattern: pattern)
+        return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    /// Whether `text` holds the rule id whole (`cv.syntax`, not `cv.syntax-error` or `x.cv.syntax`).
+    static func namesID(_ id: String, in text: String) -> Bool {
+        let escaped = id.replacingOccurrences(of: ".", with: "\\.")
+        return matches("(?<![A-Za-z0-9_.-])\(escaped)(?![A-Za-z0-9_-])", in: text)
+    }
+
+    @Test func identifiersAreMatchedWhole() {
+        #expect(Self.names("cvSyntax", in: "report(.cvSyntax, at: at)"))
+        #expect(!Self.names("cvSyntax", in: "report(.cvSyntaxError, at: at)"))
+        #expect(Self.namesID("cv.syntax", in: "rule: cv.syntax at line 4"))
+        #expect(!Self.namesID("cv.syntax", in: "rule: cv.syntax-error at line 4"))
+        #expect(!Self.namesID("cv.syntax", in: "rule: kcv.syntax"))
+    }
+
+    /// Every rule of the catalog is produced by a test or a fixture that names it (by its case,
+    /// `.cvSyntax`, or its id, `cv.syntax`), the key policy's rules by their `Rule` case too.
+    @Test func everyRuleIsProducedByATestThatNamesIt() throws {
+        let tests = packageRoot.appendingPathComponent("Tests")
+        var text = ""
+        // This file names rules to test the catalog, not to produce them.
+        for path in try FileManager.default.subpathsOfDirectory(atPath: tests.path)
+        where (path.hasSuffix(".swift") || path.hasSuffix(".md")) && path != "keydocsTests/RuleTests.swift" {
+            text += try String(contentsOf: tests.appendingPathComponent(path), encoding: .utf8) + "\n"
+        }
+        let catalog = try String(contentsOf: packageRoot.appendingPathComponent("Sources/DocModel/RuleCatalog.swift"), encoding: .utf8)
+        var names: [String: String] = [:]
+        for match in catalog.matches(of: /case (\w+) = "([a-z.-]+)"/) { names[String(match.output.2)] = String(match.output.1) }
+        var unnamed: [String] = []
+        for rule in RuleID.allCases {
+            let name = try #require(names[rule.rawValue])
+            let policyName = rule.entry.owner == .keyPolicy ? Rule(rawValue: rule.rawValue).map { "\($0)" } : nil
+            if !Self.namesID(rule.rawValue, in: text) && !Self.names(name, in: text) && !(policyName.map { Self.names($0, in: text) } ?? false) {
+                unnamed.append(rule.rawValue)
+            }
+        }
+        #expect(unnamed.isEmpty, "rules no test or fixture names: \(unnamed)")
     }
 
     @Test func rulesListsTheCatalog() throws {

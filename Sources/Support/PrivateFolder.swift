@@ -12,3 +12,13 @@ public func makePrivateFolder(prefix: String) -> URL? {
     }
     return URL(fileURLWithPath: String(cString: made))
 }
+
+/// Removes a folder and what it holds. An interrupt and the normal clean-up may remove it at the
+/// same time, and a walk that finds files gone under it gives up: try again until it is gone.
+public func removeFolder(_ path: String) {
+    for _ in 0..<20 {
+        try? FileManager.default.removeItem(atPath: path)
+        if !FileManager.default.fileExists(atPath: path) { return }
+        usleep(5_000)
+    }
+}

@@ -1,5 +1,4 @@
 import CSystem
-import Database
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -8,31 +7,56 @@ import Glibc
 /// Runs a program in a session of its own with a time limit and a cap on what it may print.
 /// Output is read as it comes and the program is killed, with its whole process group, as soon
 /// as it passes the cap or the deadline: memory stays bounded whatever the program does.
-struct BoundedProcess {
-    struct Result {
-        var stdout: [UInt8] = []
-        var stderr: [UInt8] = []
-        var status: Int32 = -1
-        var timedOut = false
-        var overLimit = false
+public struct BoundedProcess: Sendable {
+    /// What the program printed and how it ended.
+    public struct Result: Sendable {
+        /// Its standard output, at most `outputLimit` bytes.
+        public var stdout: [UInt8] = []
+        /// Its standard error, at most `stderrLimit` bytes.
+        public var stderr: [UInt8] = []
+        /// Its exit status, or 128 + the signal that ended it.
+        public var status: Int32 = -1
+        /// It ran past `timeout` and was killed.
+        public var timedOut = false
+        /// It printed more than `outputLimit` and was killed.
+        public var overLimit = false
         /// The program's processes together used more memory than `memoryLimit`.
-        var overMemory = false
+        public var overMemory = false
     }
 
-    let executable: String
-    let arguments: [String]
-    let environment: [String: String]
-    let timeout: TimeInterval
-    let outputLimit: Int
-    let stderrLimit = 16_384
+    /// The program's path.
+    public let executable: String
+    /// Its arguments.
+    public let arguments: [String]
+    /// Its whole environment.
+    public let environment: [String: String]
+    /// Seconds it may run.
+    public let timeout: TimeInterval
+    /// Bytes of standard output kept; more ends the program.
+    public let outputLimit: Int
+    /// Bytes of standard error kept; more are read and dropped.
+    public let stderrLimit = 16_384
     /// Bytes of memory that the program and every process it starts may use together (their
     /// resident memory less what they share with files); nil for no limit.
-    var memoryLimit: Int? = nil
+    public var memoryLimit: Int? = nil
     /// Bytes the program reads from descriptor 3 (a file in memory, not on its command line,
     /// where any process may read it); nil for none.
-    var descriptor3: [UInt8]? = nil
+    public var descriptor3: [UInt8]? = nil
 
-    func run() throws(EngineError) -> Result {
+    /// A program to run with these bounds.
+    public init(executable: String, arguments: [String], environment: [String: String], timeout: TimeInterval,
+                outputLimit: Int, memoryLimit: Int? = nil, descriptor3: [UInt8]? = nil) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.timeout = timeout
+        self.outputLimit = outputLimit
+        self.memoryLimit = memoryLimit
+        self.descriptor3 = descriptor3
+    }
+
+    /// Runs the program to its end or its bounds.
+    public func run() throws(EngineError) -> Result {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         // Close-on-exec, so that a process another thread starts meanwhile does not hold the write
         // ends open (its reader would then wait for that process to end).
@@ -143,87 +167,5 @@ struct BoundedProcess {
         if let cgroup, cgroup.outOfMemoryKills > 0 { result.overMemory = true }
         result.status = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return result
-    }
-}
-
-/// The processes a process started, found through `/proc`.
-enum ProcessTree {
-    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
-
-    /// The memory `root` and its descendants use together (resident pages less those shared
-    /// with files), and their process ids. Descendants come from each process's `children`
-    /// list, which is a few reads a poll; where the kernel has no such list, from every
-    /// process's parent in `/proc`.
-    static func memory(of root: pid_t) -> (bytes: Int, members: [pid_t]) {
-        var members: [pid_t] = []
-        var pending = [root]
-        var scanned: [pid_t: [pid_t]]?
-        while let next = pending.popLast() {
-            members.append(next)
-            if let children = children(of: next) {
-                pending += children
-            } else {
-                if scanned == nil { scanned = parents() }
-                pending += scanned?[next] ?? []
-            }
-        }
-        var bytes = 0
-        var buffer = [UInt8](repeating: 0, count: 256)
-        for member in members {
-            guard let count = read("/proc/\(member)/statm", into: &buffer) else { continue }
-            // statm: size resident shared …, in pages.
-            var fields: [Int] = []
-            var value = 0, inNumber = false
-            for byte in buffer[0..<count] {
-                if byte >= 48 && byte <= 57 {
-                    value = value * 10 + Int(byte - 48)
-                    inNumber = true
-                } else if inNumber {
-                    fields.append(value)
-                    value = 0
-                    inNumber = false
-                    if fields.count == 3 { break }
-                }
-            }
-            if fields.count == 3 { bytes += max(0, fields[1] - fields[2]) * pageSize }
-        }
-        return (bytes, members)
-    }
-
-    /// The children of `pid`'s main thread, or nil when the kernel does not list them.
-    static func children(of pid: pid_t) -> [pid_t]? {
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        guard let count = read("/proc/\(pid)/task/\(pid)/children", into: &buffer) else {
-            return FileManager.default.fileExists(atPath: "/proc/\(pid)") && !FileManager.default.fileExists(atPath: "/proc/\(pid)/task/\(pid)/children") ? nil : []
-        }
-        return buffer[0..<count].split(separator: 32).compactMap { pid_t(String(decoding: $0, as: UTF8.self)) }
-    }
-
-    /// Every process's children, by parent, from `/proc/*/stat`.
-    static func parents() -> [pid_t: [pid_t]] {
-        var children: [pid_t: [pid_t]] = [:]
-        guard let folder = opendir("/proc") else { return [:] }
-        defer { closedir(folder) }
-        var buffer = [UInt8](repeating: 0, count: 512)
-        while let entry = readdir(folder) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            guard let pid = pid_t(name), let count = read("/proc/\(pid)/stat", into: &buffer),
-                  let close = buffer[0..<count].lastIndex(of: UInt8(ascii: ")")) else { continue }
-            // After the command's name: state, then the parent.
-            let fields = buffer[(close + 1)..<count].split(separator: 32)
-            if fields.count > 1, let parent = pid_t(String(decoding: fields[1], as: UTF8.self)) {
-                children[parent, default: []].append(pid)
-            }
-        }
-        return children
-    }
-
-    /// Reads a small `/proc` file into `buffer`; the byte count, or nil when it cannot be read.
-    private static func read(_ path: String, into buffer: inout [UInt8]) -> Int? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-        return n >= 0 ? n : nil
     }
 }
