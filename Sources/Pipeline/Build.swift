@@ -29,7 +29,7 @@ public final class Build: @unchecked Sendable {
         public init() {}
     }
 
-    /// Why a build wrote nothing.
+    /// Why a run failed: a build then writes nothing.
     public enum Stop: Sendable, Equatable {
         /// Errors among the findings (warnings too under `strict`).
         case findings(errors: Int)
@@ -79,6 +79,23 @@ public final class Build: @unchecked Sendable {
 
         /// Every block's outcome, for the JSON document, when the samples were checked.
         public var samples: [DiagnosticRenderer.SampleEntry]? { report?.sampleEntries(docs) }
+
+        /// The exit status the command ends with: 2 when a required engine is missing (under
+        /// `strict`), 1 with errors among the findings, else 0; decided here for every command.
+        public var exitCode: Int32 {
+            switch stop {
+            case .engineMissing?: 2
+            case .findings?: 1
+            case nil: 0
+            }
+        }
+
+        /// Why the run failed, from its findings: under `strict`, a sample whose engine is
+        /// missing; errors among the findings.
+        static func stop(_ outcome: Outcome, strict: Bool) -> Stop? {
+            if strict && outcome.enginesMissing { return .engineMissing }
+            return outcome.errors > 0 ? .findings(errors: outcome.errors) : nil
+        }
 
         /// One line on what the run did: the check's summary, then the build's.
         public var summaryLine: String {
@@ -189,8 +206,10 @@ public final class Build: @unchecked Sendable {
         let report = check(docs)
         let diagnostics = tune(docsFindings(docs, assets: review) + report.diagnostics, rules: docs.config.rules)
         progress(nil)
-        return Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report,
-                       seconds: Date().timeIntervalSince(started))
+        var outcome = Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report,
+                              seconds: Date().timeIntervalSince(started))
+        outcome.stop = Outcome.stop(outcome, strict: settings.strict)
+        return outcome
     }
 
     /// `keydocs build`: checks (unless told not to), then renders into `site` (default: the
@@ -210,11 +229,7 @@ public final class Build: @unchecked Sendable {
         let diagnostics = tune(docsFindings(docs, assets: review) + (report?.diagnostics ?? []), rules: docs.config.rules)
         var outcome = Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report, site: siteDir,
                               seconds: 0)
-        if settings.strict && outcome.enginesMissing {
-            outcome.stop = .engineMissing
-        } else if outcome.errors > 0 {
-            outcome.stop = .findings(errors: outcome.errors)
-        }
+        outcome.stop = Outcome.stop(outcome, strict: settings.strict)
         if outcome.stop == nil {
             progress("rendering \(counted(docs.pages.count, "page"))")
             let writer = try SiteWriter(output: siteDir, protecting: protected,

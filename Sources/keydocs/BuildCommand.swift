@@ -45,11 +45,7 @@ struct BuildCommand: ParsableCommand {
         do {
             let outcome = try build.build(site: site ?? siteDir)
             DiagnosticOutput(format: options.format, details: mkdocs.details(outcome)).finish(outcome)
-            switch outcome.stop {
-            case .engineMissing?: throw ExitCode(2)
-            case .findings?: throw ExitCode(1)
-            case nil: break
-            }
+            if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
         } catch let error as DocError {
             build.progress(nil)
             throw DiagnosticOutput.fail(error, format: options.format)

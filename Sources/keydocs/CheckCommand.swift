@@ -25,8 +25,7 @@ struct CheckCommand: ParsableCommand {
         do {
             let outcome = try build.checkOnly()
             DiagnosticOutput(format: options.format).finish(outcome)
-            if options.strict && outcome.enginesMissing { throw ExitCode(2) }
-            if outcome.errors > 0 { throw ExitCode(1) }
+            if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
         } catch let error as DocError {
             build.progress(nil)
             throw DiagnosticOutput.fail(error, format: options.format)
