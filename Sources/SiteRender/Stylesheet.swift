@@ -77,15 +77,19 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 }
 .code-lang { margin-right: auto; text-transform: lowercase; }
 .badge { padding: .05rem .5rem; border-radius: 999px; font-weight: 600; }
-.badge-info { position: relative; }
-.badge-info > summary { list-style: none; cursor: pointer; }
+/* A badge's details open inside the block, between its bar and its code: they push the code
+   down instead of covering it, at any width. */
+.code-bar { flex-wrap: wrap; }
+.code-bar > .copy { order: 1; }
+.badge-info[open] { order: 2; flex-basis: 100%; text-align: right; }
+.badge-info > summary { display: inline-block; list-style: none; cursor: pointer; }
 .badge-info > summary::-webkit-details-marker { display: none; }
 .badge-info > summary::after { content: " ▾"; font-size: .75em; }
 .badge-info[open] > summary::after { content: " ▴"; }
 .badge-note {
-  position: absolute; right: 0; top: calc(100% + 6px); z-index: 3; width: max-content; max-width: min(24rem, 80vw);
+  display: block; margin: .35rem 0 .2rem; text-align: left; text-transform: none;
   padding: .45rem .7rem; font-size: .85rem; font-weight: 400; color: var(--fg); background: var(--bg);
-  border: 1px solid var(--border); border-radius: 6px; box-shadow: 0 6px 18px rgba(0,0,0,.15); white-space: normal;
+  border: 1px solid var(--border); border-radius: 6px; white-space: normal;
 }
 .badge[data-status="verified"] { color: var(--ok); background: var(--ok-bg); }
 .badge[data-status="failed"] { color: var(--bad); background: var(--bad-bg); }
