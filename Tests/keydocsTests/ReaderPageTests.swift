@@ -87,6 +87,79 @@ import Testing
         }
     }
 
+    /// The drawer opens where the reader is: the current page's entry, and the first entry of
+    /// its contents, are in view however far down the navigation they are (a short screen
+    /// stands for a long guide), below the drawer's own header.
+    @Test(arguments: ["site-key/index.html", "api/index.html", "pull-requests/index.html", "index.html"])
+    func theDrawerOpensAtTheCurrentPage(_ path: String) throws {
+        let m = try measure(width: 390, height: 260, steps: """
+            load('\(path)', function (d, w) {
+              var menu = d.getElementById('menu-toggle'), nav = d.getElementById('site-nav');
+              menu.click();
+              setTimeout(function () {
+                var box = nav.getBoundingClientRect(), head = nav.querySelector('.drawer-head').getBoundingClientRect();
+                function inView(e) { if (!e) return null; var r = e.getBoundingClientRect(); return r.top >= head.bottom - 0.5 && r.bottom <= box.bottom + 0.5; }
+                var current = nav.querySelector('a[aria-current="page"]');
+                report('current', current ? current.textContent : null);
+                report('currentInView', inView(current));
+                report('tocInView', inView(nav.querySelector('.nav-toc a')));
+                report('hasToc', !!nav.querySelector('.nav-toc'));
+                done();
+              }, 300);
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        #expect(m["current"] is String, "\(m)")
+        #expect(m["currentInView"] as? Bool == true, "\(m)")
+        if m["hasToc"] as? Bool == true { #expect(m["tocInView"] as? Bool == true, "\(m)") }
+    }
+
+    /// While the drawer is open it is a modal dialog: the rest of the page is inert, Tab and
+    /// Shift+Tab go round inside it, and Escape closes it and gives the focus back to the menu
+    /// button.
+    @Test(arguments: ["api/index.html", "wide/index.html", "index.html"])
+    func theOpenDrawerKeepsTheFocus(_ path: String) throws {
+        let m = try measure(width: 390, height: 844, steps: """
+            load('\(path)', function (d, w) {
+              var menu = d.getElementById('menu-toggle'), nav = d.getElementById('site-nav');
+              function tab(from, shift) {
+                from.focus();
+                from.dispatchEvent(new w.KeyboardEvent('keydown', { key: 'Tab', shiftKey: !!shift, bubbles: true, cancelable: true }));
+                return d.activeElement;
+              }
+              menu.click();
+              report('modal', nav.getAttribute('aria-modal'));
+              report('role', nav.getAttribute('role'));
+              report('mainInert', !!d.querySelector('main').closest('[inert]'));
+              report('headerInert', !!d.querySelector('.topbar').closest('[inert]'));
+              report('navInert', !!nav.closest('[inert]'));
+              var focusable = Array.prototype.filter.call(nav.querySelectorAll('a[href], button, summary'), function (e) { return e.getClientRects().length > 0; });
+              var first = focusable[0], last = focusable[focusable.length - 1];
+              report('focusInside', nav.contains(d.activeElement));
+              report('fromLast', tab(last) === first);
+              report('fromFirstBack', tab(first, true) === last);
+              report('middleStays', focusable.length > 2 ? tab(focusable[1]) === focusable[1] : true);
+              d.activeElement.dispatchEvent(new w.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+              report('closed', !nav.classList.contains('open'));
+              report('focusOnMenu', d.activeElement === menu);
+              report('inertAfter', d.querySelectorAll('[inert]').length);
+              report('modalAfter', nav.getAttribute('aria-modal'));
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        #expect(m["modal"] as? String == "true", "\(m)")
+        #expect(m["role"] as? String == "dialog", "\(m)")
+        #expect(m["mainInert"] as? Bool == true && m["headerInert"] as? Bool == true, "\(m)")
+        #expect(m["navInert"] as? Bool == false)
+        #expect(m["focusInside"] as? Bool == true)
+        #expect(m["fromLast"] as? Bool == true, "\(m)")
+        #expect(m["fromFirstBack"] as? Bool == true, "\(m)")
+        #expect(m["middleStays"] as? Bool == true, "\(m)")
+        #expect(m["closed"] as? Bool == true && m["focusOnMenu"] as? Bool == true, "\(m)")
+        #expect(m["inertAfter"] as? Int == 0 && m["modalAfter"] is NSNull, "\(m)")
+    }
+
     /// The table of contents at every width: beside the page at 1280 px, under the page's entry
     /// in the navigation at 1024 px; the section in view is marked; the navigation's sections
     /// are a list, not notes.
