@@ -85,8 +85,6 @@ public struct Translations: Sendable {
         case pressCtrlC
         /// A search that finds nothing.
         case noResults
-        /// Above the pages that hold some of the words searched.
-        case someOfTheWords
         /// The generator's copy button, when the browser would not copy.
         case selectAndCopy
         /// Under a generated key: {} is its strength in bits.
@@ -265,7 +263,6 @@ public struct Translations: Sendable {
         case .copied: "Copied"
         case .pressCtrlC: "Press Ctrl+C"
         case .noResults: "No results"
-        case .someOfTheWords: "Pages with some of the words"
         case .selectAndCopy: "Select and copy"
         case .strength: "{} bits of effective strength"
         case .under: "(under {})"
@@ -333,7 +330,6 @@ public struct Translations: Sendable {
         case .copied: "Copié"
         case .pressCtrlC: "Appuyez sur Ctrl+C"
         case .noResults: "Aucun résultat"
-        case .someOfTheWords: "Pages contenant une partie des mots"
         case .selectAndCopy: "Sélectionnez et copiez"
         case .strength: "{} bits de robustesse effective"
         case .under: "(moins de {})"
@@ -401,7 +397,6 @@ public struct Translations: Sendable {
         case .copied: "Copiado"
         case .pressCtrlC: "Pulse Ctrl+C"
         case .noResults: "Sin resultados"
-        case .someOfTheWords: "Páginas con algunas de las palabras"
         case .selectAndCopy: "Seleccione y copie"
         case .strength: "{} bits de robustez efectiva"
         case .under: "(menos de {})"
@@ -469,7 +464,6 @@ public struct Translations: Sendable {
         case .copied: "Copiat"
         case .pressCtrlC: "Prem Ctrl+C"
         case .noResults: "Cap resultat"
-        case .someOfTheWords: "Pàgines amb algunes de les paraules"
         case .selectAndCopy: "Selecciona i copia"
         case .strength: "{} bits de robustesa efectiva"
         case .under: "(menys de {})"
@@ -537,7 +531,6 @@ public struct Translations: Sendable {
         case .copied: "Kopiert"
         case .pressCtrlC: "Drücken Sie Strg+C"
         case .noResults: "Keine Ergebnisse"
-        case .someOfTheWords: "Seiten mit einigen der Wörter"
         case .selectAndCopy: "Markieren und kopieren"
         case .strength: "{} Bit effektive Stärke"
         case .under: "(unter {})"
@@ -605,7 +598,6 @@ public struct Translations: Sendable {
         case .copied: "Gekopieerd"
         case .pressCtrlC: "Druk op Ctrl+C"
         case .noResults: "Geen resultaten"
-        case .someOfTheWords: "Pagina’s met een deel van de woorden"
         case .selectAndCopy: "Selecteer en kopieer"
         case .strength: "{} bits effectieve sterkte"
         case .under: "(minder dan {})"
@@ -673,7 +665,6 @@ public struct Translations: Sendable {
         case .copied: "Copiato"
         case .pressCtrlC: "Premi Ctrl+C"
         case .noResults: "Nessun risultato"
-        case .someOfTheWords: "Pagine con alcune delle parole"
         case .selectAndCopy: "Seleziona e copia"
         case .strength: "{} bit di robustezza effettiva"
         case .under: "(meno di {})"
@@ -741,7 +732,6 @@ public struct Translations: Sendable {
         case .copied: "Copiado"
         case .pressCtrlC: "Pressione Ctrl+C"
         case .noResults: "Nenhum resultado"
-        case .someOfTheWords: "Páginas com algumas das palavras"
         case .selectAndCopy: "Selecione e copie"
         case .strength: "{} bits de força efetiva"
         case .under: "(abaixo de {})"
@@ -809,7 +799,6 @@ public struct Translations: Sendable {
         case .copied: "Skopiowano"
         case .pressCtrlC: "Naciśnij Ctrl+C"
         case .noResults: "Brak wyników"
-        case .someOfTheWords: "Strony z częścią szukanych słów"
         case .selectAndCopy: "Zaznacz i skopiuj"
         case .strength: "Efektywna siła w bitach: {}"
         case .under: "(poniżej {})"

@@ -113,7 +113,7 @@ import Testing
             var input = d.getElementById('search-input');
             input.value = 'openssl rand';
             input.dispatchEvent(new w.Event('input'));
-            var first = d.querySelector('#search-results li[role="option"] a');
+            var first = d.querySelector('#search-results a.result-page-title');
             var excerpt = d.querySelector('#search-results .result-excerpt');
             report('searchExcerpt', excerpt ? excerpt.innerHTML : '');
             report('searchTitle', first ? first.querySelector('.result-title').innerHTML : '');
