@@ -103,6 +103,19 @@ enum SiteScript {
   Array.prototype.forEach.call(document.querySelectorAll('.page pre, .page table'), function (box) {
     if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')) box.setAttribute('tabindex', '0');
   });
+  // A table that scrolls sideways says so: its cut edges are marked, and the stylesheet fades them.
+  var tables = Array.prototype.slice.call(document.querySelectorAll('.page table'));
+  var markCut = function (table) {
+    var cut = [], over = table.scrollWidth > table.clientWidth + 1, left = Math.abs(table.scrollLeft);
+    if (over && left > 1) cut.push('left');
+    if (over && left + table.clientWidth < table.scrollWidth - 1) cut.push('right');
+    if (cut.length) table.setAttribute('data-cut', cut.join(' ')); else table.removeAttribute('data-cut');
+  };
+  tables.forEach(function (table) {
+    markCut(table);
+    table.addEventListener('scroll', function () { markCut(table); }, { passive: true });
+  });
+  window.addEventListener('resize', function () { tables.forEach(markCut); });
 
   // Copy buttons.
   var blocks = document.querySelectorAll('.code');

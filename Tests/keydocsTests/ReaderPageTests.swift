@@ -160,6 +160,97 @@ import Testing
         #expect(m["inertAfter"] as? Int == 0 && m["modalAfter"] is NSNull, "\(m)")
     }
 
+    /// Tables read as a documentation theme's: top-aligned cells, text a little smaller than
+    /// the body's; a table wider than its box scrolls in it and shows it, faded at the edge
+    /// where it is cut, and one that fits does not.
+    @Test(arguments: [(390, 844), (768, 1024)])
+    func aTableThatScrollsShowsIt(width: Int, height: Int) throws {
+        let m = try measure(width: width, height: height, steps: """
+            load('wide/index.html', function (d, w) {
+              var tables = d.querySelectorAll('.page table'), wide = tables[0], small = tables[1];
+              function fade(t) { var s = w.getComputedStyle(t); return (s.maskImage || s.webkitMaskImage || 'none') !== 'none'; }
+              report('wideScrolls', wide.scrollWidth > wide.clientWidth);
+              report('wideFaded', fade(wide));
+              report('smallScrolls', small.scrollWidth > small.clientWidth);
+              report('smallFaded', fade(small));
+              report('pageWider', d.documentElement.scrollWidth > w.innerWidth);
+              report('align', Array.prototype.map.call(d.querySelectorAll('.page td, .page th'), function (c) { return w.getComputedStyle(c).verticalAlign; }));
+              report('tableFont', parseFloat(w.getComputedStyle(small.querySelector('td')).fontSize));
+              report('bodyFont', parseFloat(w.getComputedStyle(d.querySelector('.page p')).fontSize));
+              var before = w.getComputedStyle(wide).maskImage || w.getComputedStyle(wide).webkitMaskImage;
+              wide.scrollLeft = wide.scrollWidth;
+              wide.dispatchEvent(new w.Event('scroll'));
+              setTimeout(function () {
+                var after = w.getComputedStyle(wide).maskImage || w.getComputedStyle(wide).webkitMaskImage;
+                report('fadeMoves', after !== before && after !== 'none');
+                done();
+              }, 100);
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        #expect(m["wideScrolls"] as? Bool == true && m["wideFaded"] as? Bool == true, "\(m)")
+        #expect(m["smallScrolls"] as? Bool == false && m["smallFaded"] as? Bool == false, "\(m)")
+        #expect(m["pageWider"] as? Bool == false)
+        #expect(m["fadeMoves"] as? Bool == true, "\(m)")
+        let align = try #require(m["align"] as? [String])
+        #expect(align.count >= 10 && align.allSatisfy { $0 == "top" }, "\(align)")
+        let table = try #require(m["tableFont"] as? Double), body = try #require(m["bodyFont"] as? Double)
+        #expect(table < body && table >= body * 0.8, "\(m)")
+    }
+
+    /// Inline code sits snug in its sentence: no margin, and little more padding than a space,
+    /// beside brackets, in a link, alone.
+    @Test func inlineCodeHasNoGaps() throws {
+        let m = try measure(width: 390, height: 844, steps: """
+            load('wide/index.html', function (d, w) {
+              report('codes', Array.prototype.map.call(d.querySelectorAll('.page p code, .page td code'), function (c) {
+                var s = w.getComputedStyle(c), size = parseFloat(s.fontSize);
+                return { text: c.textContent, outside: parseFloat(s.marginLeft) + parseFloat(s.marginRight),
+                         inside: Math.max(parseFloat(s.paddingLeft), parseFloat(s.paddingRight)) / size };
+              }));
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        let codes = try #require(m["codes"] as? [[String: Any]])
+        #expect(codes.count >= 4, "\(codes)")
+        for code in codes {
+            #expect(code["outside"] as? Double == 0, "\(code)")
+            #expect((code["inside"] as? Double ?? 1) <= 0.2, "\(code)")
+        }
+    }
+
+    /// Each kind of admonition has an icon of its own in its title, besides its colour, and
+    /// the title's text reads at WCAG AA on its background, in both themes.
+    @Test(arguments: ["light", "dark"])
+    func admonitionsHaveIcons(_ theme: String) throws {
+        let m = try measure(width: 1280, height: 900, steps: """
+            load('wide/index.html', function (d, w) {
+              d.documentElement.setAttribute('data-theme', '\(theme)');
+              function rgba(c) { var v = c.match(/[0-9.]+/g).map(Number); return { r: v[0], g: v[1], b: v[2], a: v.length > 3 ? v[3] : 1 }; }
+              function over(top, under) { return { r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1 }; }
+              function lum(c) { return [c.r, c.g, c.b].map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                .reduce(function (sum, v, k) { return sum + v * [0.2126, 0.7152, 0.0722][k]; }, 0); }
+              var page = rgba(w.getComputedStyle(d.body).backgroundColor);
+              report('titles', Array.prototype.map.call(d.querySelectorAll('.page .admonition-title'), function (t) {
+                var box = rgba(w.getComputedStyle(t.parentNode).backgroundColor), back = over(rgba(w.getComputedStyle(t).backgroundColor), over(box, page));
+                var x = lum(rgba(w.getComputedStyle(t).color)), y = lum(back);
+                var icon = w.getComputedStyle(t, '::before');
+                return { kind: t.parentNode.className, icon: icon.maskImage || icon.webkitMaskImage || 'none', width: icon.width,
+                         contrast: (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05) };
+              }));
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        let titles = try #require(m["titles"] as? [[String: Any]])
+        #expect(titles.count == 4, "\(titles)")
+        let icons = titles.compactMap { $0["icon"] as? String }
+        #expect(icons.allSatisfy { $0.contains("data:image/svg+xml") }, "\(icons)")
+        #expect(Set(icons).count == titles.count, "each kind its own icon: \(titles)")
+        for title in titles { #expect((title["contrast"] as? Double ?? 0) >= 4.5, "\(title)") }
+    }
+
     /// The table of contents at every width: beside the page at 1280 px, under the page's entry
     /// in the navigation at 1024 px; the section in view is marked; the navigation's sections
     /// are a list, not notes.
