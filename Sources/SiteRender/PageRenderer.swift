@@ -177,24 +177,12 @@ struct PageRenderer: Sendable {
         // What a command printed (a sample key) is read, never copied: no Copy button either.
         h.open("div", ["class": "code", "data-status": status, "data-output": outcome?.showsOutput == true ? "true" : nil])
         h.raw("<div class=\"code-bar\">")
-        // A block without a language says none; one keydocs does not colour says so in words.
-        if let language {
-            h.element("span", ["class": "code-lang"], text: Highlighter.highlights(language) ? language : language + " · " + site.words(.notHighlighted))
-        } else {
-            h.raw("<span class=\"code-lang\"></span>")
-        }
-        if let outcome {
-            let words = site.words
-            let label: String
-            switch outcome.status {
-            case .verified: label = outcome.expectedRules.map { "⚠ " + words(.failsAsExpected, $0) }
-                ?? "✓ " + words(outcome.showsOutput ? .outputChecked : .verified)
-            case .skipped: label = words(.skipped)
-            case .failed: label = "✗ " + words(.failed)
-            case .unchecked: label = words(.unchecked)
-            case .notRun: label = words(.notRun)
-            case .notAboutKeys: label = words(.notAboutKeys)
-            }
+        // A block says its language, coloured or not; a block without one says nothing.
+        h.element("span", ["class": "code-lang"], text: language ?? "")
+        // A block the check counted but did not look into tells the reader nothing: no badge,
+        // no note (its status stays in the site's data, for the check's reports).
+        let shown = outcome.flatMap { badge(of: $0) == nil ? nil : $0 }
+        if let outcome = shown, let label = badge(of: outcome) {
             let details = details(of: outcome)
             // What the check found, for touch and keyboard as well as a pointer: the badge opens it.
             h.raw("<details class=\"badge-info\">")
@@ -210,12 +198,26 @@ struct PageRenderer: Sendable {
         if expectedFailure {
             h.element("p", ["class": "code-note", "role": "note"], text: site.words(.brokenRecipe))
             h.raw("\n")
-        } else if let outcome, outcome.status != .verified {
+        } else if let outcome = shown, outcome.status != .verified {
             let details = details(of: outcome)
             h.element("p", ["class": "code-note", "lang": details.lang], text: details.text)
             h.raw("\n")
         }
         h.raw("</div>\n")
+    }
+
+    /// A badge's words for `outcome`, or nil for a block that gets none.
+    private func badge(of outcome: SampleOutcome) -> String? {
+        let words = site.words
+        switch outcome.status {
+        case .verified: return outcome.expectedRules.map { "⚠ " + words(.failsAsExpected, $0) }
+            ?? "✓ " + words(outcome.showsOutput ? .outputChecked : .verified)
+        case .skipped: return words(.skipped)
+        case .failed: return "✗ " + words(.failed)
+        case .unchecked: return words(.unchecked)
+        case .notRun: return words(.notRun)
+        case .notAboutKeys: return nil
+        }
     }
 
     /// What a badge's details say: keydocs' own words in the site's language (the author's
@@ -226,7 +228,6 @@ struct PageRenderer: Sendable {
         if let rules = outcome.expectedRules { return (words(.failsAsExpected, rules), nil) }
         if let reason = outcome.skipReason { return (words(.skippedBecause, reason), nil) }
         if outcome.note == SampleOutcome.unclaimedNote { return (words(.noCheckerClaims), nil) }
-        if outcome.note == SampleOutcome.notAboutKeysNote { return (words(.notAboutKeys), nil) }
         return (outcome.note, words.language == .en ? nil : "en")
     }
 

@@ -18,8 +18,9 @@ extension SiteScript {
 
     /// Search over search-index.js, in the page, offline: whole words and their beginnings,
     /// accents folded, elisions split, with light stemming in English (`searchLanguage`, which
-    /// `searchSettings` writes for the site's language); a page title counts more than a
-    /// heading, a heading more than body text; results grouped by page, every matching page listed.
+    /// `searchSettings` writes for the site's language); a page must hold every term of the
+    /// query, a term joined by hyphens, underscores or dots as its parts together; pages whose
+    /// title and headings hold the terms first; results grouped by page, as lists of links.
     static let search = #"""
   var input = document.getElementById('search-input');
   var results = document.getElementById('search-results');
@@ -69,11 +70,6 @@ extension SiteScript {
       if (w.length > 4 && /ed$/.test(w)) return w.slice(0, -2);
       return w;
     };
-    var bag = function (text) {
-      var counts = {};
-      words(text).forEach(function (w) { var s = stem(w); counts[s] = (counts[s] || 0) + 1; });
-      return counts;
-    };
     // How `term` (a stem) is found in `counts`: as a word (exact), or as the beginning of words.
     var found = function (counts, term) {
       if (counts[term]) return { exact: true, n: counts[term] };
@@ -81,31 +77,67 @@ extension SiteScript {
       for (var w in counts) if (w.length > term.length && w.lastIndexOf(term, 0) === 0) n += counts[w];
       return n ? { exact: false, n: n } : null;
     };
+    // Where a query's terms are looked for: a text's words as a bag (for a word) and in order
+    // (for a phrase).
+    var place = function (text) {
+      var seq = words(text).map(stem), counts = {};
+      seq.forEach(function (w) { counts[w] = (counts[w] || 0) + 1; });
+      return { counts: counts, seq: seq };
+    };
+    // A phrase's parts standing together, in order, in `seq`; the last part may begin a word.
+    var together = function (seq, parts) {
+      var n = 0;
+      for (var i = 0; i + parts.length <= seq.length; i++) {
+        var all = true;
+        for (var j = 0; j < parts.length && all; j++) {
+          var w = seq[i + j], p = parts[j];
+          all = w === p || (j === parts.length - 1 && w.lastIndexOf(p, 0) === 0);
+        }
+        if (all) n++;
+      }
+      return n ? { exact: true, n: n } : null;
+    };
+    var find = function (where, term) {
+      return term.length === 1 ? found(where.counts, term[0]) : together(where.seq, term);
+    };
+    // A query's terms: each word a reader typed apart; a term joined by hyphens, underscores
+    // or dots (X-Civi-Auth, hook_civicrm_post) a phrase of its parts.
+    var parse = function (query) {
+      var terms = [], keys = {};
+      query.split(/\s+/).forEach(function (chunk) {
+        var parts = words(chunk).map(stem), key = parts.join(' ');
+        if (parts.length && !keys[key]) { keys[key] = true; terms.push(parts); }
+      });
+      return terms;
+    };
     var pages = [], byPage = {};
     index.forEach(function (e) {
       var group = byPage[e.h];
       if (!group) {
-        group = byPage[e.h] = { h: e.h, title: e.p, titleWords: bag(e.p), sections: [], order: pages.length };
+        group = byPage[e.h] = { h: e.h, title: e.p, titleWords: place(e.p), sections: [], order: pages.length };
         pages.push(group);
       }
-      group.sections.push({ e: e, heading: bag(e.s || ''), body: bag(e.x) });
+      group.sections.push({ e: e, heading: place(e.s || ''), body: place(e.x) });
     });
 
+    // The pages that hold every term of the query: those whose title or headings hold more
+    // of the terms first, then by how much and how often the terms are found.
     var search = function (query) {
-      var terms = words(query).map(stem).filter(function (t, k, all) { return all.indexOf(t) === k; });
+      var terms = parse(query);
       if (!terms.length) return [];
       var hits = [];
       pages.forEach(function (page) {
-        var pageScore = 0, seen = terms.map(function () { return false; }), matching = [];
+        var pageScore = 0, matching = [];
+        var seen = terms.map(function () { return false; }), named = terms.map(function () { return false; });
         terms.forEach(function (t, k) {
-          var f = found(page.titleWords, t);
-          if (f) { pageScore += f.exact ? 10 : 4; seen[k] = true; }
+          var f = find(page.titleWords, t);
+          if (f) { pageScore += f.exact ? 10 : 4; seen[k] = named[k] = true; }
         });
         page.sections.forEach(function (section) {
           var score = 0, all = true;
           terms.forEach(function (t, k) {
-            var h = found(section.heading, t), b = found(section.body, t);
-            if (h) score += h.exact ? 6 : 2;
+            var h = find(section.heading, t), b = find(section.body, t);
+            if (h) { score += h.exact ? 6 : 2; named[k] = true; }
             if (b) score += b.exact ? 2 + Math.log(b.n) : 0.5;
             if (h || b) seen[k] = true; else all = false;
           });
@@ -113,17 +145,14 @@ extension SiteScript {
           if (all && terms.length > 1) score = score * 1.5 + 2;
           if (score > 0) matching.push({ e: section.e, score: score });
         });
-        // Pages that hold every word of the query (in the title or any section) come first;
-        // then pages that hold some of them, as mkdocs' search also lists.
-        var covered = seen.filter(Boolean).length;
-        if (!covered) return;
+        if (seen.indexOf(false) >= 0) return;
         matching.sort(function (a, b) { return b.score - a.score; });
         var best = matching.length ? matching[0].score : 0;
         // A page that many sections match is about the words, not a page that names them once.
-        hits.push({ page: page, sections: matching, all: covered === terms.length,
+        hits.push({ page: page, sections: matching, named: named.filter(Boolean).length,
                     score: pageScore + best + 2 * Math.log(Math.max(matching.length, 1)) });
       });
-      hits.sort(function (a, b) { return (b.all - a.all) || b.score - a.score || a.page.order - b.page.order; });
+      hits.sort(function (a, b) { return (b.named - a.named) || b.score - a.score || a.page.order - b.page.order; });
       return hits;
     };
 
@@ -163,10 +192,10 @@ extension SiteScript {
       if (at < text.length) element.appendChild(document.createTextNode(text.slice(at)));
     };
 
-    var selected = -1, shownPages = 25, sectionsShown = 3;
+    var shownPages = 25, sectionsShown = 3;
+    // Each result is a link in a list: nothing interactive inside another.
     var option = function (list, href, className, title, excerpt, terms) {
       var li = document.createElement('li');
-      li.setAttribute('role', 'option');
       var a = document.createElement('a');
       a.href = href;
       a.className = className;
@@ -187,7 +216,6 @@ extension SiteScript {
       var box = document.createElement('div');
       box.className = 'result-group';
       var list = document.createElement('ul');
-      list.setAttribute('role', 'listbox');
       list.setAttribute('aria-label', hit.page.title);
       box.appendChild(list);
       var first = hit.sections[0];
@@ -208,24 +236,18 @@ extension SiteScript {
         button.addEventListener('click', function (event) {
           event.stopPropagation();
           box.removeChild(button);
+          var next = rest.length > sectionsShown ? list.children.length : -1;
           addSections(sectionsShown, rest.length);
-          numberOptions();
-          input.focus();
+          if (next >= 0 && list.children[next]) list.children[next].querySelector('a').focus(); else input.focus();
         });
         box.appendChild(button);
       }
       return box;
     };
-    var numberOptions = function () {
-      var items = results.querySelectorAll('li[role="option"]');
-      for (var k = 0; k < items.length; k++) items[k].id = 'search-result-' + k;
-    };
     var show = function (keep) {
       var terms = words(input.value).map(stem);
       var hits = search(input.value);
       results.textContent = '';
-      selected = -1;
-      input.removeAttribute('aria-activedescendant');
       if (!input.value.trim()) { results.hidden = true; return; }
       var count = document.createElement('p');
       count.className = hits.length ? 'result-count' : 'empty';
@@ -233,15 +255,7 @@ extension SiteScript {
       count.textContent = hits.length ? say(T.pages, hits.length) + ', ' + say(T.sections, sections) : T.noResults;
       results.appendChild(count);
       var limit = keep || shownPages;
-      hits.slice(0, limit).forEach(function (hit, k) {
-        if (!hit.all && (k === 0 || hits[k - 1].all)) {
-          var some = document.createElement('p');
-          some.className = 'result-count';
-          some.textContent = T.someOfTheWords;
-          results.appendChild(some);
-        }
-        results.appendChild(group(hit, terms));
-      });
+      hits.slice(0, limit).forEach(function (hit) { results.appendChild(group(hit, terms)); });
       if (hits.length > limit) {
         var all = document.createElement('button');
         all.type = 'button';
@@ -250,27 +264,29 @@ extension SiteScript {
         all.addEventListener('click', function (event) { event.stopPropagation(); show(hits.length); input.focus(); });
         results.appendChild(all);
       }
-      numberOptions();
       results.hidden = false;
     };
-    var move = function (step) {
-      var items = results.querySelectorAll('li[role="option"]');
+    // The arrow keys go from the box to the results and along them; Escape, from a result,
+    // closes them and goes back to the box.
+    var reachable = function () { return Array.prototype.slice.call(results.querySelectorAll('a[href], button')); };
+    var move = function (from, step) {
+      var items = reachable();
       if (!items.length) return;
-      if (selected >= 0 && items[selected]) items[selected].removeAttribute('aria-selected');
-      selected = (selected + step + items.length) % items.length;
-      items[selected].setAttribute('aria-selected', 'true');
-      input.setAttribute('aria-activedescendant', items[selected].id);
-      items[selected].scrollIntoView({ block: 'nearest' });
+      var at = items.indexOf(from) + step;
+      if (at < 0) input.focus(); else items[Math.min(at, items.length - 1)].focus();
     };
     input.addEventListener('input', function () { show(); });
     input.addEventListener('keydown', function (event) {
-      if (event.key === 'ArrowDown') { move(1); event.preventDefault(); }
-      else if (event.key === 'ArrowUp') { move(-1); event.preventDefault(); }
+      if (event.key === 'ArrowDown') { if (results.hidden) show(); move(null, 1); event.preventDefault(); }
       else if (event.key === 'Enter') {
-        var items = results.querySelectorAll('li[role="option"] a');
-        var target = items[selected >= 0 ? selected : 0];
+        var target = results.querySelector('a[href]');
         if (target) { location.href = target.href; event.preventDefault(); }
       } else if (event.key === 'Escape') { input.value = ''; show(); topbarSearching(false); }
+    });
+    results.addEventListener('keydown', function (event) {
+      if (event.key === 'ArrowDown') { move(document.activeElement, 1); event.preventDefault(); }
+      else if (event.key === 'ArrowUp') { move(document.activeElement, -1); event.preventDefault(); }
+      else if (event.key === 'Escape') { results.hidden = true; input.focus(); event.preventDefault(); }
     });
     document.addEventListener('keydown', function (event) {
       if (event.key === '/' && document.activeElement !== input && !/input|textarea|select/i.test(document.activeElement.tagName)) {

@@ -103,6 +103,19 @@ enum SiteScript {
   Array.prototype.forEach.call(document.querySelectorAll('.page pre, .page table'), function (box) {
     if (box.scrollWidth > box.clientWidth + 1 && !box.hasAttribute('tabindex')) box.setAttribute('tabindex', '0');
   });
+  // A table that scrolls sideways says so: its cut edges are marked, and the stylesheet fades them.
+  var tables = Array.prototype.slice.call(document.querySelectorAll('.page table'));
+  var markCut = function (table) {
+    var cut = [], over = table.scrollWidth > table.clientWidth + 1, left = Math.abs(table.scrollLeft);
+    if (over && left > 1) cut.push('left');
+    if (over && left + table.clientWidth < table.scrollWidth - 1) cut.push('right');
+    if (cut.length) table.setAttribute('data-cut', cut.join(' ')); else table.removeAttribute('data-cut');
+  };
+  tables.forEach(function (table) {
+    markCut(table);
+    table.addEventListener('scroll', function () { markCut(table); }, { passive: true });
+  });
+  window.addEventListener('resize', function () { tables.forEach(markCut); });
 
   // Copy buttons.
   var blocks = document.querySelectorAll('.code');
@@ -198,19 +211,64 @@ enum SiteScript {
     var backdrop = document.createElement('div');
     backdrop.className = 'backdrop';
     document.body.appendChild(backdrop);
+    // While open, the drawer is a modal dialog: everything around it is inert, from the
+    // drawer up to the body, but the backdrop that closes it.
+    var inerted = [];
+    var setModal = function (open) {
+      inerted.forEach(function (e) { e.inert = false; });
+      inerted = [];
+      if (open) {
+        for (var at = sidebar; at && at !== document.body; at = at.parentNode) {
+          Array.prototype.forEach.call(at.parentNode.children, function (e) {
+            if (e !== at && e !== backdrop && !e.inert && !/^(SCRIPT|STYLE)$/.test(e.tagName)) { e.inert = true; inerted.push(e); }
+          });
+        }
+        sidebar.setAttribute('role', 'dialog');
+        sidebar.setAttribute('aria-modal', 'true');
+      } else {
+        sidebar.removeAttribute('role');
+        sidebar.removeAttribute('aria-modal');
+      }
+    };
+    // The drawer opens at the current page: its entry, and its contents under it, just below
+    // the drawer's header, however far down a long navigation they are.
+    var showCurrent = function () {
+      var here = sidebar.querySelector('a[aria-current="page"]');
+      if (!here) return;
+      var top = here.getBoundingClientRect().top - sidebar.getBoundingClientRect().top;
+      sidebar.scrollTop += top - head.offsetHeight - 8;
+    };
     var setOpen = function (open) {
       sidebar.classList.toggle('open', open);
       backdrop.classList.toggle('open', open);
       doc.classList.toggle('drawer-open', open);
       menu.setAttribute('aria-expanded', open ? 'true' : 'false');
-      if (open) close.focus();
+      setModal(open);
+      if (open) { showCurrent(); close.focus({ preventScroll: true }); }
+    };
+    // What Tab reaches in the drawer, in order: the first and the last are where it goes round.
+    var focusables = function () {
+      return Array.prototype.filter.call(sidebar.querySelectorAll('a[href], button, summary, [tabindex]'), function (e) {
+        return e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0;
+      });
     };
     menu.hidden = false;
     menu.addEventListener('click', function () { setOpen(!sidebar.classList.contains('open')); });
     close.addEventListener('click', function () { setOpen(false); menu.focus(); });
     backdrop.addEventListener('click', function () { setOpen(false); });
+    // Grown past a phone's width, the page has no drawer: nothing stays inert.
+    var phone = window.matchMedia ? window.matchMedia('(max-width: 760px)') : null;
+    if (phone && phone.addEventListener) phone.addEventListener('change', function (e) { if (!e.matches) setOpen(false); });
     document.addEventListener('keydown', function (event) {
-      if (event.key === 'Escape' && sidebar.classList.contains('open')) { setOpen(false); menu.focus(); }
+      if (!sidebar.classList.contains('open')) return;
+      if (event.key === 'Escape') { setOpen(false); menu.focus(); return; }
+      if (event.key !== 'Tab') return;
+      var all = focusables();
+      if (!all.length) return;
+      var first = all[0], last = all[all.length - 1];
+      if (!sidebar.contains(document.activeElement)) { first.focus(); event.preventDefault(); }
+      else if (event.shiftKey && document.activeElement === first) { last.focus(); event.preventDefault(); }
+      else if (!event.shiftKey && document.activeElement === last) { first.focus(); event.preventDefault(); }
     });
     sidebar.addEventListener('click', function (event) {
       if (event.target.closest && event.target.closest('a')) setOpen(false);

@@ -42,7 +42,7 @@ extension Stylesheet {
   color: var(--accent); background: none; border: 0; cursor: pointer;
 }
 #search-results mark { background: var(--mark); color: inherit; padding: 0; }
-#search-results [aria-selected="true"], #search-results a:hover { background: var(--surface); }
+#search-results a:focus, #search-results a:hover { background: var(--surface); }
 #search-results .empty { padding: .45rem .8rem; color: var(--muted); }
 .icon-button, .repo {
   display: inline-flex; align-items: center; justify-content: center; gap: .35rem; min-width: 2.25rem; height: 2.25rem;

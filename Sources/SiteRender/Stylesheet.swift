@@ -2,7 +2,7 @@
 /// page around the article (header, navigation, table of contents) is `Stylesheet.layout`.
 enum Stylesheet {
     /// The whole stylesheet, as the site writes it.
-    static var css: String { base + layout + print }
+    static var css: String { base + admonitionIcons + layout + print }
 
     /// The dark theme's colours: by the reader's system setting, or by the toggle.
     static let dark = #"""
@@ -56,8 +56,21 @@ main { min-width: 0; padding: 1.25rem 0 3rem; }
 .anchor { position: absolute; left: -1.2rem; padding-right: .3rem; text-decoration: none; opacity: 0; }
 .anchor::before { content: "#"; }
 h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:focus { opacity: 1; }
-.page table { border-collapse: collapse; display: block; overflow-x: auto; margin: 1rem 0; }
-.page th, .page td { border: 1px solid var(--border); padding: .35rem .7rem; text-align: left; }
+/* Tables as documentation themes set them: a little smaller than the text, cells aligned at
+   their top; a table wider than its box scrolls in it, faded at each edge where it is cut
+   (the script marks which, as the reader scrolls). */
+.page table { border-collapse: collapse; display: block; overflow-x: auto; margin: 1rem 0; font-size: .875rem; line-height: 1.5; }
+.page th, .page td { border: 1px solid var(--border); padding: .35rem .7rem; text-align: left; vertical-align: top; }
+.page table[data-cut="right"] {
+  -webkit-mask-image: linear-gradient(to right, #000 calc(100% - 2.5rem), transparent); mask-image: linear-gradient(to right, #000 calc(100% - 2.5rem), transparent);
+}
+.page table[data-cut="left"] {
+  -webkit-mask-image: linear-gradient(to left, #000 calc(100% - 2.5rem), transparent); mask-image: linear-gradient(to left, #000 calc(100% - 2.5rem), transparent);
+}
+.page table[data-cut="left right"] {
+  -webkit-mask-image: linear-gradient(to right, transparent, #000 2.5rem, #000 calc(100% - 2.5rem), transparent);
+  mask-image: linear-gradient(to right, transparent, #000 2.5rem, #000 calc(100% - 2.5rem), transparent);
+}
 .page th { background: var(--surface); }
 .page blockquote { margin: 1rem 0; padding: .2rem 1rem; color: var(--muted); border-left: 4px solid var(--border); }
 .page img { max-width: 100%; height: auto; }
@@ -66,7 +79,8 @@ h1:hover .anchor, h2:hover .anchor, h3:hover .anchor, h4:hover .anchor, .anchor:
 .page iframe, .page video, .page embed, .page object { max-width: 100%; }
 .tabbed-set > .tabbed-content, .page li, .page dd { min-width: 0; }
 code, pre, kbd { font-family: ui-monospace, SFMono-Regular, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: .9em; }
-:not(pre) > code { background: var(--code-bg); padding: .1em .35em; border-radius: 4px; }
+/* Inline code keeps its tint but adds almost no width: no gap beside the brackets around it. */
+:not(pre) > code { background: var(--code-bg); padding: .1em .15em; margin: 0; border-radius: 3px; }
 pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; background: var(--code-bg); }
 .page > pre, .page li > pre, .page blockquote > pre { border: 1px solid var(--border); border-radius: 6px; }
 .code { margin: 1rem 0; border: 1px solid var(--border); border-radius: 6px; background: var(--code-bg); }
@@ -77,15 +91,19 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 }
 .code-lang { margin-right: auto; text-transform: lowercase; }
 .badge { padding: .05rem .5rem; border-radius: 999px; font-weight: 600; }
-.badge-info { position: relative; }
-.badge-info > summary { list-style: none; cursor: pointer; }
+/* A badge's details open inside the block, between its bar and its code: they push the code
+   down instead of covering it, at any width. */
+.code-bar { flex-wrap: wrap; }
+.code-bar > .copy { order: 1; }
+.badge-info[open] { order: 2; flex-basis: 100%; text-align: right; }
+.badge-info > summary { display: inline-block; list-style: none; cursor: pointer; }
 .badge-info > summary::-webkit-details-marker { display: none; }
 .badge-info > summary::after { content: " ▾"; font-size: .75em; }
 .badge-info[open] > summary::after { content: " ▴"; }
 .badge-note {
-  position: absolute; right: 0; top: calc(100% + 6px); z-index: 3; width: max-content; max-width: min(24rem, 80vw);
+  display: block; margin: .35rem 0 .2rem; text-align: left; text-transform: none;
   padding: .45rem .7rem; font-size: .85rem; font-weight: 400; color: var(--fg); background: var(--bg);
-  border: 1px solid var(--border); border-radius: 6px; box-shadow: 0 6px 18px rgba(0,0,0,.15); white-space: normal;
+  border: 1px solid var(--border); border-radius: 6px; white-space: normal;
 }
 .badge[data-status="verified"] { color: var(--ok); background: var(--ok-bg); }
 .badge[data-status="failed"] { color: var(--bad); background: var(--bad-bg); }

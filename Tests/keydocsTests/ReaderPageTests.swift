@@ -87,6 +87,170 @@ import Testing
         }
     }
 
+    /// The drawer opens where the reader is: the current page's entry, and the first entry of
+    /// its contents, are in view however far down the navigation they are (a short screen
+    /// stands for a long guide), below the drawer's own header.
+    @Test(arguments: ["site-key/index.html", "api/index.html", "pull-requests/index.html", "index.html"])
+    func theDrawerOpensAtTheCurrentPage(_ path: String) throws {
+        let m = try measure(width: 390, height: 260, steps: """
+            load('\(path)', function (d, w) {
+              var menu = d.getElementById('menu-toggle'), nav = d.getElementById('site-nav');
+              menu.click();
+              setTimeout(function () {
+                var box = nav.getBoundingClientRect(), head = nav.querySelector('.drawer-head').getBoundingClientRect();
+                function inView(e) { if (!e) return null; var r = e.getBoundingClientRect(); return r.top >= head.bottom - 0.5 && r.bottom <= box.bottom + 0.5; }
+                var current = nav.querySelector('a[aria-current="page"]');
+                report('current', current ? current.textContent : null);
+                report('currentInView', inView(current));
+                report('tocInView', inView(nav.querySelector('.nav-toc a')));
+                report('hasToc', !!nav.querySelector('.nav-toc'));
+                done();
+              }, 300);
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        #expect(m["current"] is String, "\(m)")
+        #expect(m["currentInView"] as? Bool == true, "\(m)")
+        if m["hasToc"] as? Bool == true { #expect(m["tocInView"] as? Bool == true, "\(m)") }
+    }
+
+    /// While the drawer is open it is a modal dialog: the rest of the page is inert, Tab and
+    /// Shift+Tab go round inside it, and Escape closes it and gives the focus back to the menu
+    /// button.
+    @Test(arguments: ["api/index.html", "wide/index.html", "index.html"])
+    func theOpenDrawerKeepsTheFocus(_ path: String) throws {
+        let m = try measure(width: 390, height: 844, steps: """
+            load('\(path)', function (d, w) {
+              var menu = d.getElementById('menu-toggle'), nav = d.getElementById('site-nav');
+              function tab(from, shift) {
+                from.focus();
+                from.dispatchEvent(new w.KeyboardEvent('keydown', { key: 'Tab', shiftKey: !!shift, bubbles: true, cancelable: true }));
+                return d.activeElement;
+              }
+              menu.click();
+              report('modal', nav.getAttribute('aria-modal'));
+              report('role', nav.getAttribute('role'));
+              report('mainInert', !!d.querySelector('main').closest('[inert]'));
+              report('headerInert', !!d.querySelector('.topbar').closest('[inert]'));
+              report('navInert', !!nav.closest('[inert]'));
+              var focusable = Array.prototype.filter.call(nav.querySelectorAll('a[href], button, summary'), function (e) { return e.getClientRects().length > 0; });
+              var first = focusable[0], last = focusable[focusable.length - 1];
+              report('focusInside', nav.contains(d.activeElement));
+              report('fromLast', tab(last) === first);
+              report('fromFirstBack', tab(first, true) === last);
+              report('middleStays', focusable.length > 2 ? tab(focusable[1]) === focusable[1] : true);
+              d.activeElement.dispatchEvent(new w.KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+              report('closed', !nav.classList.contains('open'));
+              report('focusOnMenu', d.activeElement === menu);
+              report('inertAfter', d.querySelectorAll('[inert]').length);
+              report('modalAfter', nav.getAttribute('aria-modal'));
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        #expect(m["modal"] as? String == "true", "\(m)")
+        #expect(m["role"] as? String == "dialog", "\(m)")
+        #expect(m["mainInert"] as? Bool == true && m["headerInert"] as? Bool == true, "\(m)")
+        #expect(m["navInert"] as? Bool == false)
+        #expect(m["focusInside"] as? Bool == true)
+        #expect(m["fromLast"] as? Bool == true, "\(m)")
+        #expect(m["fromFirstBack"] as? Bool == true, "\(m)")
+        #expect(m["middleStays"] as? Bool == true, "\(m)")
+        #expect(m["closed"] as? Bool == true && m["focusOnMenu"] as? Bool == true, "\(m)")
+        #expect(m["inertAfter"] as? Int == 0 && m["modalAfter"] is NSNull, "\(m)")
+    }
+
+    /// Tables read as a documentation theme's: top-aligned cells, text a little smaller than
+    /// the body's; a table wider than its box scrolls in it and shows it, faded at the edge
+    /// where it is cut, and one that fits does not.
+    @Test(arguments: [(390, 844), (768, 1024)])
+    func aTableThatScrollsShowsIt(width: Int, height: Int) throws {
+        let m = try measure(width: width, height: height, steps: """
+            load('wide/index.html', function (d, w) {
+              var tables = d.querySelectorAll('.page table'), wide = tables[0], small = tables[1];
+              function fade(t) { var s = w.getComputedStyle(t); return (s.maskImage || s.webkitMaskImage || 'none') !== 'none'; }
+              report('wideScrolls', wide.scrollWidth > wide.clientWidth);
+              report('wideFaded', fade(wide));
+              report('smallScrolls', small.scrollWidth > small.clientWidth);
+              report('smallFaded', fade(small));
+              report('pageWider', d.documentElement.scrollWidth > w.innerWidth);
+              report('align', Array.prototype.map.call(d.querySelectorAll('.page td, .page th'), function (c) { return w.getComputedStyle(c).verticalAlign; }));
+              report('tableFont', parseFloat(w.getComputedStyle(small.querySelector('td')).fontSize));
+              report('bodyFont', parseFloat(w.getComputedStyle(d.querySelector('.page p')).fontSize));
+              var before = w.getComputedStyle(wide).maskImage || w.getComputedStyle(wide).webkitMaskImage;
+              wide.scrollLeft = wide.scrollWidth;
+              wide.dispatchEvent(new w.Event('scroll'));
+              setTimeout(function () {
+                var after = w.getComputedStyle(wide).maskImage || w.getComputedStyle(wide).webkitMaskImage;
+                report('fadeMoves', after !== before && after !== 'none');
+                done();
+              }, 100);
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        #expect(m["wideScrolls"] as? Bool == true && m["wideFaded"] as? Bool == true, "\(m)")
+        #expect(m["smallScrolls"] as? Bool == false && m["smallFaded"] as? Bool == false, "\(m)")
+        #expect(m["pageWider"] as? Bool == false)
+        #expect(m["fadeMoves"] as? Bool == true, "\(m)")
+        let align = try #require(m["align"] as? [String])
+        #expect(align.count >= 10 && align.allSatisfy { $0 == "top" }, "\(align)")
+        let table = try #require(m["tableFont"] as? Double), body = try #require(m["bodyFont"] as? Double)
+        #expect(table < body && table >= body * 0.8, "\(m)")
+    }
+
+    /// Inline code sits snug in its sentence: no margin, and little more padding than a space,
+    /// beside brackets, in a link, alone.
+    @Test func inlineCodeHasNoGaps() throws {
+        let m = try measure(width: 390, height: 844, steps: """
+            load('wide/index.html', function (d, w) {
+              report('codes', Array.prototype.map.call(d.querySelectorAll('.page p code, .page td code'), function (c) {
+                var s = w.getComputedStyle(c), size = parseFloat(s.fontSize);
+                return { text: c.textContent, outside: parseFloat(s.marginLeft) + parseFloat(s.marginRight),
+                         inside: Math.max(parseFloat(s.paddingLeft), parseFloat(s.paddingRight)) / size };
+              }));
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        let codes = try #require(m["codes"] as? [[String: Any]])
+        #expect(codes.count >= 4, "\(codes)")
+        for code in codes {
+            #expect(code["outside"] as? Double == 0, "\(code)")
+            #expect((code["inside"] as? Double ?? 1) <= 0.2, "\(code)")
+        }
+    }
+
+    /// Each kind of admonition has an icon of its own in its title, besides its colour, and
+    /// the title's text reads at WCAG AA on its background, in both themes.
+    @Test(arguments: ["light", "dark"])
+    func admonitionsHaveIcons(_ theme: String) throws {
+        let m = try measure(width: 1280, height: 900, steps: """
+            load('wide/index.html', function (d, w) {
+              d.documentElement.setAttribute('data-theme', '\(theme)');
+              function rgba(c) { var v = c.match(/[0-9.]+/g).map(Number); return { r: v[0], g: v[1], b: v[2], a: v.length > 3 ? v[3] : 1 }; }
+              function over(top, under) { return { r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1 }; }
+              function lum(c) { return [c.r, c.g, c.b].map(function (v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
+                .reduce(function (sum, v, k) { return sum + v * [0.2126, 0.7152, 0.0722][k]; }, 0); }
+              var page = rgba(w.getComputedStyle(d.body).backgroundColor);
+              report('titles', Array.prototype.map.call(d.querySelectorAll('.page .admonition-title'), function (t) {
+                var box = rgba(w.getComputedStyle(t.parentNode).backgroundColor), back = over(rgba(w.getComputedStyle(t).backgroundColor), over(box, page));
+                var x = lum(rgba(w.getComputedStyle(t).color)), y = lum(back);
+                var icon = w.getComputedStyle(t, '::before');
+                return { kind: t.parentNode.className, icon: icon.maskImage || icon.webkitMaskImage || 'none', width: icon.width,
+                         contrast: (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05) };
+              }));
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        let titles = try #require(m["titles"] as? [[String: Any]])
+        #expect(titles.count == 4, "\(titles)")
+        let icons = titles.compactMap { $0["icon"] as? String }
+        #expect(icons.allSatisfy { $0.contains("data:image/svg+xml") }, "\(icons)")
+        #expect(Set(icons).count == titles.count, "each kind its own icon: \(titles)")
+        for title in titles { #expect((title["contrast"] as? Double ?? 0) >= 4.5, "\(title)") }
+    }
+
     /// The table of contents at every width: beside the page at 1280 px, under the page's entry
     /// in the navigation at 1024 px; the section in view is marked; the navigation's sections
     /// are a list, not notes.
@@ -167,24 +331,73 @@ import Testing
         #expect(cron["pages"] as? [String] == ["Cron jobs", "Backups"], "\(cron)")
         #expect(cron["count"] as? String == "2 pages, 3 sections", "\(cron)")
         #expect((cron["marked"] as? [String])?.allSatisfy { $0 == "cron" || $0 == "crontab" } == true, "\(cron)")
-        // Both words anywhere on a page, the page whose title holds one of them first.
+        // Both words anywhere on a page; the pages whose title or headings hold them first, a
+        // page that only says "API" often in its text last.
         let apiKey = try result("apiKey")
-        // ("keydocs" begins with "key": the home page follows, with some of the words.)
-        #expect(apiKey["pages"] as? [String] == ["API authentication", "Site key", "Home"], "\(apiKey)")
+        #expect(apiKey["pages"] as? [String] == ["API authentication", "Site key", "Explorer"], "\(apiKey)")
         // Stemming: "job" finds "jobs".
         #expect((try result("job"))["pages"] as? [String] == ["Cron jobs"])
         // The beginning of a word finds the word.
         #expect((try result("prefix"))["pages"] as? [String] == ["Pull requests"])
         #expect((try result("none"))["count"] as? String == "No results")
-        // A page with every word first, then pages with some of them, under their own label.
-        #expect((try result("some"))["pages"] as? [String] == ["Backups", "Cron jobs"])
-        #expect(m["someLabels"] as? [String] == ["2 pages, 4 sections", "Pages with some of the words"], "\(m)")
+        // Only pages with every word of the query.
+        #expect((try result("some"))["pages"] as? [String] == ["Backups"])
+        #expect(m["someLabels"] as? [String] == ["1 page, 2 sections"], "\(m)")
         // Six sections of one page: three shown, the others one click away.
         let keys = try result("keys")
         #expect((keys["pages"] as? [String])?.contains("API authentication") == true, "\(keys)")
         #expect((keys["more"] as? [String])?.contains("3 more on this page") == true, "\(keys)")
         #expect(m["afterMore"] as? Int ?? 0 >= 6, "\(m)")
         #expect(m["stillOpen"] as? Bool == true)
+    }
+
+    /// Every word of a query must be on a page; a term joined by hyphens, underscores or dots
+    /// is found where its parts stand together, in order; the results are links in lists,
+    /// reached with the arrow keys, and Escape on one of them closes them.
+    @Test func searchFindsEveryWordAndJoinedTermsTogether() throws {
+        let m = try measure(width: 1280, height: 900, steps: """
+            load('index.html', function (d, w) {
+              var input = d.getElementById('search-input'), results = d.getElementById('search-results');
+              function ask(q) {
+                input.value = q;
+                input.dispatchEvent(new w.Event('input'));
+                return Array.prototype.map.call(d.querySelectorAll('#search-results .result-page-title .result-title'), function (e) { return e.textContent; });
+              }
+              var queries = ['X-Civi-Auth', 'x-civi-au', 'x civi auth', 'hook_civicrm_post', 'civicrm_post', 'hook.civicrm.post', 'cron restore', 'cron zebra', 'API explorer'];
+              var found = {};
+              queries.forEach(function (q) { found[q] = ask(q); });
+              report('found', found);
+              ask('keys');
+              report('nested', d.querySelectorAll('#search-results [role="option"] a, #search-results [role="option"] button, #search-results a a').length);
+              report('links', d.querySelectorAll('#search-results a[href]').length);
+              input.focus();
+              input.dispatchEvent(new w.KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+              var first = d.activeElement;
+              report('arrowFocusesResult', results.contains(first) && first.tagName === 'A');
+              first.dispatchEvent(new w.KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true, cancelable: true }));
+              report('arrowMoves', d.activeElement !== first && results.contains(d.activeElement));
+              d.activeElement.dispatchEvent(new w.KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+              report('closedByEscape', results.hidden);
+              report('focusBack', d.activeElement === input);
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        let found = try #require(m["found"] as? [String: [String]], "\(m)")
+        #expect(found["X-Civi-Auth"] == ["Authentication headers"], "\(found)")
+        #expect(found["x-civi-au"] == ["Authentication headers"], "\(found)")
+        #expect(Set(found["x civi auth"] ?? []) == ["Authentication headers", "Explorer"], "\(found)")
+        #expect(found["hook_civicrm_post"] == ["Hooks"], "\(found)")
+        #expect(found["civicrm_post"] == ["Hooks"], "\(found)")
+        #expect(found["hook.civicrm.post"] == ["Hooks"], "\(found)")
+        #expect(found["cron restore"] == ["Backups"], "\(found)")
+        #expect(found["cron zebra"] == [], "\(found)")
+        #expect(found["API explorer"] == ["Explorer"], "\(found)")
+        #expect(m["nested"] as? Int == 0)
+        #expect((m["links"] as? Int ?? 0) >= 4)
+        #expect(m["arrowFocusesResult"] as? Bool == true, "\(m)")
+        #expect(m["arrowMoves"] as? Bool == true, "\(m)")
+        #expect(m["closedByEscape"] as? Bool == true && m["focusBack"] as? Bool == true, "\(m)")
     }
 
     /// Remote images, the frame and inline styles are kept; the frame is sandboxed and keeps no

@@ -113,7 +113,7 @@ import Testing
             var input = d.getElementById('search-input');
             input.value = 'openssl rand';
             input.dispatchEvent(new w.Event('input'));
-            var first = d.querySelector('#search-results li[role="option"] a');
+            var first = d.querySelector('#search-results a.result-page-title');
             var excerpt = d.querySelector('#search-results .result-excerpt');
             report('searchExcerpt', excerpt ? excerpt.innerHTML : '');
             report('searchTitle', first ? first.querySelector('.result-title').innerHTML : '');
@@ -177,6 +177,39 @@ import Testing
         let targetTop = try #require(m["targetTop"] as? Double)
         #expect((m["scrolled"] as? Double ?? 0) > 0)
         #expect(targetTop >= headerBottom && targetTop <= headerBottom + 40, "\(m)")
+    }
+
+    /// A badge's details, opened, sit between the bar and the code and inside the block: they
+    /// push the code down rather than covering it, for every kind of badge on the page.
+    @Test(arguments: [(390, 844), (768, 1024), (1280, 900)])
+    func aBadgesDetailsDoNotCoverTheCode(width: Int, height: Int) throws {
+        let m = try measure(width: width, height: height, steps: """
+            load('generating-keys.html', function (d, w) {
+              var seen = {}, found = [];
+              Array.prototype.forEach.call(d.querySelectorAll('.code'), function (block) {
+                var badge = block.querySelector('summary.badge');
+                var kind = badge ? badge.getAttribute('data-status') + (block.hasAttribute('data-output') ? '-output' : '') : null;
+                if (!badge || seen[kind]) return;
+                seen[kind] = true;
+                badge.click();
+                var note = block.querySelector('.badge-note').getBoundingClientRect();
+                var pre = block.querySelector('pre').getBoundingClientRect(), box = block.getBoundingClientRect();
+                found.push({ kind: kind, overlap: note.bottom > pre.top + 0.5 && note.top < pre.bottom,
+                             inside: note.left >= box.left - 0.5 && note.right <= box.right + 0.5, height: note.height });
+                badge.click();
+              });
+              report('badges', found);
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        let badges = try #require(m["badges"] as? [[String: Any]], "\(m)")
+        #expect(badges.count >= 3, "\(badges)")
+        for badge in badges {
+            #expect(badge["overlap"] as? Bool == false, "\(badge)")
+            #expect(badge["inside"] as? Bool == true, "\(badge)")
+            #expect((badge["height"] as? Double ?? 0) > 0, "\(badge)")
+        }
     }
 
     /// Without scripts the sidebar leads to the site map, which lists every page of the nav.
