@@ -244,12 +244,23 @@ enum GeneratorScript {
   var strength = document.getElementById('key-strength');
   var current = '';
 
+  // A length outside the policy's becomes the nearest allowed, and the reader is told so.
+  var lengthNote = null;
+  if (lengthInput) {
+    lengthNote = document.createElement('span');
+    lengthNote.id = 'key-length-note';
+    lengthNote.className = 'field-note';
+    lengthNote.setAttribute('role', 'status');
+    lengthInput.parentNode.insertBefore(lengthNote, lengthInput.nextSibling);
+    lengthInput.setAttribute('aria-describedby', 'key-length-note');
+  }
   function chosenLength() {
     var n = parseInt(lengthInput && lengthInput.value, 10);
     if (isNaN(n)) n = P.defaultLength;
-    n = Math.max(P.minLength, Math.min(P.maxLength, n));
-    if (lengthInput && String(n) !== lengthInput.value) lengthInput.value = String(n);
-    return n;
+    var allowed = Math.max(P.minLength, Math.min(P.maxLength, n));
+    if (lengthNote) lengthNote.textContent = allowed === n ? '' : fill(fill(T.lengthSet, P.minLength + '\u2013' + P.maxLength), allowed);
+    if (lengthInput && String(allowed) !== lengthInput.value) lengthInput.value = String(allowed);
+    return allowed;
   }
   // A contact ID is a whole number from 1 to civicrm_contact.id's largest; anything else is
   // refused where the reader typed it, and no command names another contact in its place.
@@ -289,6 +300,24 @@ enum GeneratorScript {
   document.getElementById('new-key').addEventListener('click', fresh);
   if (lengthInput) lengthInput.addEventListener('change', fresh);
   if (contactInput) contactInput.addEventListener('input', render);
+  // Each command gets a Copy button, as the page's code blocks do.
+  ['command-v3', 'command-v4', 'command-sql'].forEach(function (id) {
+    var code = document.getElementById(id);
+    if (!code || !code.parentNode) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-command';
+    button.setAttribute('data-copy-target', id);
+    button.textContent = T.copy;
+    button.addEventListener('click', function () {
+      var done = function (ok) {
+        button.textContent = ok ? T.copied : T.selectAndCopy;
+        setTimeout(function () { button.textContent = T.copy; }, 1500);
+      };
+      if (window.keydocsCopy) window.keydocsCopy(code.textContent, done); else done(false);
+    });
+    code.parentNode.parentNode.insertBefore(button, code.parentNode.nextSibling);
+  });
   var copy = document.getElementById('copy-key');
   copy.addEventListener('click', function () {
     var done = function (ok) {

@@ -148,7 +148,10 @@ pre { margin: 0; padding: .85rem 1rem; overflow-x: auto; line-height: 1.45; back
 .check-result .ok { color: var(--ok); font-weight: 600; }
 .check-result .error { color: var(--bad); }
 .check-result .warning { color: var(--warn); }
-.generator pre { border: 1px solid var(--border); border-radius: 6px; white-space: pre-wrap; word-break: break-all; margin: .5rem 0; }
+.generator pre { border: 1px solid var(--border); border-radius: 6px; white-space: pre; overflow-x: auto; margin: .5rem 0 .2rem; }
+.generator .copy-command { font-size: .85rem; padding: .15rem .6rem; margin-bottom: .4rem; }
+.generator .field-note { color: var(--muted); }
+.generator .field-note:empty { display: none; }
 
 .serve-banner { background: var(--bad-bg); color: var(--fg); border-bottom: 2px solid var(--bad); padding: .6rem 1.25rem; font-size: .9rem; }
 .serve-banner ul { margin: .3rem 0 0; padding-left: 1.2rem; max-height: 12rem; overflow: auto; }

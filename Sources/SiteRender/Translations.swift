@@ -97,6 +97,9 @@ public struct Translations: Sendable {
         case notANumber
         /// The contact ID field's rule.
         case contactRange
+        /// Beside the length field, when a length outside the policy's was set to the nearest
+        /// allowed: the first {} is the range (20–32), the second the length now.
+        case lengthSet
         /// The key checker: a key with an error.
         case keyFails
         /// The key checker: a key with a warning.
@@ -269,6 +272,7 @@ public struct Translations: Sendable {
         case .noCommand: "(no command: the contact ID above is not one)"
         case .notANumber: "Not a number."
         case .contactRange: "A contact ID is a whole number from 1 to 4294967295."
+        case .lengthSet: "A key has {} characters: the length was set to {}."
         case .keyFails: "This key fails the policy."
         case .keyPassesWithWarning: "This key passes, with a warning."
         case .keyPasses: "This key passes every rule."
@@ -336,6 +340,7 @@ public struct Translations: Sendable {
         case .noCommand: "(aucune commande\u{00A0}: l’identifiant de contact ci-dessus n’est pas valide)"
         case .notANumber: "Ce n’est pas un nombre."
         case .contactRange: "Un identifiant de contact est un nombre entier de 1 à 4294967295."
+        case .lengthSet: "Une clé a {} caractères : la longueur a été fixée à {}."
         case .keyFails: "Cette clé ne respecte pas la politique."
         case .keyPassesWithWarning: "Cette clé est acceptée, avec un avertissement."
         case .keyPasses: "Cette clé respecte toutes les règles."
@@ -403,6 +408,7 @@ public struct Translations: Sendable {
         case .noCommand: "(ninguna orden: el ID de contacto de arriba no es válido)"
         case .notANumber: "No es un número."
         case .contactRange: "Un ID de contacto es un número entero del 1 al 4294967295."
+        case .lengthSet: "Una clave tiene {} caracteres: la longitud se ha fijado en {}."
         case .keyFails: "Esta clave no cumple la política."
         case .keyPassesWithWarning: "Esta clave es válida, con una advertencia."
         case .keyPasses: "Esta clave cumple todas las reglas."
@@ -470,6 +476,7 @@ public struct Translations: Sendable {
         case .noCommand: "(cap ordre: l’ID de contacte de dalt no és vàlid)"
         case .notANumber: "No és un nombre."
         case .contactRange: "Un ID de contacte és un nombre enter de l’1 al 4294967295."
+        case .lengthSet: "Una clau té {} caràcters: la llargada s’ha fixat en {}."
         case .keyFails: "Aquesta clau no compleix la política."
         case .keyPassesWithWarning: "Aquesta clau és vàlida, amb un avís."
         case .keyPasses: "Aquesta clau compleix totes les regles."
@@ -537,6 +544,7 @@ public struct Translations: Sendable {
         case .noCommand: "(kein Befehl: Die Kontakt-ID oben ist ungültig)"
         case .notANumber: "Keine Zahl."
         case .contactRange: "Eine Kontakt-ID ist eine ganze Zahl von 1 bis 4294967295."
+        case .lengthSet: "Ein Schlüssel hat {} Zeichen: die Länge wurde auf {} gesetzt."
         case .keyFails: "Dieser Schlüssel verstößt gegen die Richtlinie."
         case .keyPassesWithWarning: "Dieser Schlüssel ist gültig, mit einer Warnung."
         case .keyPasses: "Dieser Schlüssel erfüllt alle Regeln."
@@ -604,6 +612,7 @@ public struct Translations: Sendable {
         case .noCommand: "(geen opdracht: het contact-ID hierboven is ongeldig)"
         case .notANumber: "Geen getal."
         case .contactRange: "Een contact-ID is een geheel getal van 1 tot en met 4294967295."
+        case .lengthSet: "Een sleutel heeft {} tekens: de lengte is op {} gezet."
         case .keyFails: "Deze sleutel voldoet niet aan het beleid."
         case .keyPassesWithWarning: "Deze sleutel is goedgekeurd, met een waarschuwing."
         case .keyPasses: "Deze sleutel voldoet aan alle regels."
@@ -671,6 +680,7 @@ public struct Translations: Sendable {
         case .noCommand: "(nessun comando: l’ID contatto qui sopra non è valido)"
         case .notANumber: "Non è un numero."
         case .contactRange: "Un ID contatto è un numero intero da 1 a 4294967295."
+        case .lengthSet: "Una chiave ha {} caratteri: la lunghezza è stata impostata a {}."
         case .keyFails: "Questa chiave non rispetta i criteri."
         case .keyPassesWithWarning: "Questa chiave è valida, con un avviso."
         case .keyPasses: "Questa chiave rispetta tutte le regole."
@@ -738,6 +748,7 @@ public struct Translations: Sendable {
         case .noCommand: "(nenhum comando: o ID de contato acima não é válido)"
         case .notANumber: "Não é um número."
         case .contactRange: "Um ID de contato é um número inteiro de 1 a 4294967295."
+        case .lengthSet: "Uma chave tem {} caracteres: o comprimento foi definido como {}."
         case .keyFails: "Esta chave não cumpre a política."
         case .keyPassesWithWarning: "Esta chave é válida, com um aviso."
         case .keyPasses: "Esta chave cumpre todas as regras."
@@ -805,6 +816,7 @@ public struct Translations: Sendable {
         case .noCommand: "(brak polecenia: powyższy identyfikator kontaktu jest nieprawidłowy)"
         case .notANumber: "To nie jest liczba."
         case .contactRange: "Identyfikator kontaktu to liczba całkowita od 1 do 4294967295."
+        case .lengthSet: "Klucz ma {} znaków: długość ustawiono na {}."
         case .keyFails: "Ten klucz nie spełnia zasad."
         case .keyPassesWithWarning: "Ten klucz jest poprawny, ale z ostrzeżeniem."
         case .keyPasses: "Ten klucz spełnia wszystkie zasady."

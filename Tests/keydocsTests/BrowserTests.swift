@@ -149,6 +149,39 @@ private final class LogBox: @unchecked Sendable { var data = Data() }
         #expect(m["fixedError"] as? String == "")
     }
 
+    /// A length outside the policy's is set to the nearest allowed one and the reader is told
+    /// so beside the field; the generated commands scroll in their own box (a key is never
+    /// broken across lines) and each has a Copy button.
+    @Test(arguments: [("40", 32, true), ("12", 20, true), ("25", 25, false), ("", 32, false)])
+    func theGeneratorSaysWhenItChangesTheLength(_ typed: String, _ length: Int, _ told: Bool) throws {
+        let site = try requireBrowser()
+        let m = try SiteLayoutTests.measure(site: site, width: 390, height: 844, steps: """
+            load('generator.html', function (d, w) {
+              var input = d.getElementById('key-length');
+              input.value = \(typed.debugDescription);
+              input.dispatchEvent(new w.Event('change'));
+              report('value', input.value);
+              report('key', d.getElementById('generated-key').textContent.length);
+              var note = d.getElementById('key-length-note');
+              report('note', note ? note.textContent : null);
+              report('noteVisible', visible(note));
+              var pre = d.getElementById('command-v4').parentNode;
+              report('wrap', w.getComputedStyle(pre).whiteSpace);
+              report('lines', Math.round(pre.getBoundingClientRect().height / parseFloat(w.getComputedStyle(pre).lineHeight || '20')));
+              report('copies', Array.prototype.filter.call(d.querySelectorAll('.generator button'), function (b) {
+                return b.closest('.code-block, pre, .command') !== null || b.hasAttribute('data-copy-target'); }).length);
+              done();
+            });
+            """)
+        #expect(m["exception"] == nil, "\(m)")
+        #expect(m["key"] as? Int == length, "\(m)")
+        let note = m["note"] as? String ?? ""
+        #expect(!note.isEmpty == told, "\(m)")
+        if told { #expect(note.contains("20–32") && note.contains("\(length)"), "\(note)") }
+        #expect(m["wrap"] as? String == "pre", "\(m)")
+        #expect((m["copies"] as? Int ?? 0) >= 3, "\(m)")
+    }
+
     @Test func theGeneratorPageMakesNoRequestAndNoConsoleError() throws {
         let site = try requireBrowser()
         let load = try Browser.load(site.appendingPathComponent("generator.html"))
