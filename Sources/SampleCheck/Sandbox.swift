@@ -104,6 +104,11 @@ public struct Sandbox: Sendable {
     /// Runs `script` `runs` times, each run in a fresh `bash -c` with its own time and output
     /// limits, in one sandbox. Outputs are separated by a marker the script cannot know.
     public func runBatch(script: String, runs: Int, totalSeconds: Double) -> Batch {
+        runBatch(script: script, runs: runs, totalSeconds: totalSeconds, memory: memoryLimit)
+    }
+
+    /// `runBatch` with `memory` for the batch's processes together.
+    func runBatch(script: String, runs: Int, totalSeconds: Double, memory: Int) -> Batch {
         var marker = "\u{1e}keydocs-"
         for _ in 0..<4 { marker += String(UInt32.random(in: 0...UInt32.max), radix: 16) }
         marker += "\u{1e}"
@@ -183,7 +188,7 @@ public struct Sandbox: Sendable {
             environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C", "HOME": "/tmp"],
             timeout: totalSeconds,
             outputLimit: runs * (perRunOutput + 1 + marker.utf8.count * 2 + 8),
-            memoryLimit: memoryLimit,
+            memoryLimit: memory,
             descriptor3: Array(driver.utf8))
         var batch = Batch()
         let result: BoundedProcess.Result
@@ -223,15 +228,23 @@ public struct Sandbox: Sendable {
         return count + 256
     }()
 
-    /// Runs a batch split over every core.
+    /// Runs a batch split into two sandboxes a core, all at once, so that one starting (most of
+    /// its time spent waiting on the kernel) overlaps another running; the sample's memory limit
+    /// is shared out between them, so that its processes together stay within it.
     public func runParallel(script: String, runs: Int, totalSeconds: Double) -> Batch {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, runs / 20))
+        let workers = max(1, min(2 * ProcessInfo.processInfo.activeProcessorCount, runs / 20))
         guard workers > 1 else { return runBatch(script: script, runs: runs, totalSeconds: totalSeconds) }
         let parts = ConcurrentResults<Batch>(count: workers)
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
+        let group = DispatchGroup()
+        for w in 0..<workers {
             let share = runs / workers + (w < runs % workers ? 1 : 0)
-            parts.set(w, runBatch(script: script, runs: share, totalSeconds: totalSeconds))
+            group.enter()
+            Thread {
+                parts.set(w, runBatch(script: script, runs: share, totalSeconds: totalSeconds, memory: memoryLimit / workers))
+                group.leave()
+            }.start()
         }
+        group.wait()
         var merged = Batch()
         for part in parts.values {
             merged.runs += part.runs
