@@ -244,16 +244,19 @@ enum GeneratorScript {
   var strength = document.getElementById('key-strength');
   var current = '';
 
-  // A length outside the policy's becomes the nearest allowed, and the reader is told so.
-  var lengthNote = null;
-  if (lengthInput) {
-    lengthNote = document.createElement('span');
-    lengthNote.id = 'key-length-note';
-    lengthNote.className = 'field-note';
-    lengthNote.setAttribute('role', 'status');
-    lengthInput.parentNode.insertBefore(lengthNote, lengthInput.nextSibling);
-    lengthInput.setAttribute('aria-describedby', 'key-length-note');
+  // A message beside a field, which describes it to assistive technology: null without the field.
+  function fieldMessage(input, id, className, role) {
+    if (!input) return null;
+    var message = document.createElement('span');
+    message.id = id;
+    message.className = className;
+    message.setAttribute('role', role);
+    input.parentNode.insertBefore(message, input.nextSibling);
+    input.setAttribute('aria-describedby', id);
+    return message;
   }
+  // A length outside the policy's becomes the nearest allowed, and the reader is told so.
+  var lengthNote = fieldMessage(lengthInput, 'key-length-note', 'field-note', 'status');
   function chosenLength() {
     var n = parseInt(lengthInput && lengthInput.value, 10);
     if (isNaN(n)) n = P.defaultLength;
@@ -264,15 +267,7 @@ enum GeneratorScript {
   }
   // A contact ID is a whole number from 1 to civicrm_contact.id's largest; anything else is
   // refused where the reader typed it, and no command names another contact in its place.
-  var contactError = null;
-  if (contactInput) {
-    contactError = document.createElement('span');
-    contactError.id = 'contact-id-error';
-    contactError.className = 'field-error';
-    contactError.setAttribute('role', 'alert');
-    contactInput.parentNode.insertBefore(contactError, contactInput.nextSibling);
-    contactInput.setAttribute('aria-describedby', 'contact-id-error');
-  }
+  var contactError = fieldMessage(contactInput, 'contact-id-error', 'field-error', 'alert');
   function contactId() {
     if (!contactInput) return 100;
     var text = contactInput.value.trim();
