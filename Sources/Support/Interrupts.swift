@@ -13,6 +13,9 @@ public final class Interrupts: @unchecked Sendable {
     private var next = 0
     private var sources: [DispatchSourceSignal] = []
 
+    /// A registry of its own; the process's is `shared`, which alone is tied to the signals.
+    public init() {}
+
     /// Adds `action`; returns its token for `remove`.
     @discardableResult
     public func add(_ action: @escaping @Sendable () -> Void) -> Int {

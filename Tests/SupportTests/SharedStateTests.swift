@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-@testable import Support
+import Support
 import Testing
 
 /// Interrupt actions, results filled from many threads, private folders, file stamps, byte search.
