@@ -197,6 +197,11 @@ struct PageChecker {
     }
 
     mutating func checkJSON(_ sample: Sample) -> BlockResult {
+        // Only key mistakes are findings: JSON that names no key (an api_key, a site key, an
+        // X-Civi-Key) is about something else, well written or not.
+        guard sample.text.range(of: "key", options: .caseInsensitive) != nil else {
+            return .notAboutKeys("JSON that carries no key")
+        }
         // Judged as PHP's json_decode judges it: cv and CiviCRM decode with PHP.
         guard let value = PHPJSON.decode(sample.text) else {
             report(.jsonInvalid, at: sample.location, "this block is not valid JSON as PHP's json_decode reads it "

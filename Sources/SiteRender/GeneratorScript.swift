@@ -286,6 +286,8 @@ enum GeneratorScript {
     var v4 = document.getElementById('command-v4');
     var sql = document.getElementById('command-sql');
     var none = T.noCommand;
+    // Without a contact there is no command, and nothing to copy.
+    Array.prototype.forEach.call(document.querySelectorAll('.generator .copy-command'), function (button) { button.disabled = id === null; });
     if (v3) v3.textContent = id === null ? none : 'cv api contact.create id=' + id + ' api_key=' + current;
     if (v4) v4.textContent = id === null ? none : "cv api4 Contact.update +w 'id = " + id + "' +v api_key=" + current;
     if (sql) sql.textContent = id === null ? none : "UPDATE civicrm_contact SET api_key = '" + current + "' WHERE id = " + id + ';';
@@ -303,6 +305,8 @@ enum GeneratorScript {
     button.type = 'button';
     button.className = 'copy-command';
     button.setAttribute('data-copy-target', id);
+    // Named by the command it copies, for a screen reader that meets three buttons called Copy.
+    button.setAttribute('aria-describedby', id);
     button.textContent = T.copy;
     button.addEventListener('click', function () {
       var done = function (ok) {

@@ -85,17 +85,19 @@ extension SiteScript {
       return { counts: counts, seq: seq };
     };
     // A phrase's parts standing together, in order, in `seq`; the last part may begin a word.
+    // Exact when, somewhere, every part is a whole word.
     var together = function (seq, parts) {
-      var n = 0;
+      var n = 0, exact = false;
       for (var i = 0; i + parts.length <= seq.length; i++) {
-        var all = true;
+        var all = true, whole = true;
         for (var j = 0; j < parts.length && all; j++) {
           var w = seq[i + j], p = parts[j];
           all = w === p || (j === parts.length - 1 && w.lastIndexOf(p, 0) === 0);
+          whole = whole && w === p;
         }
-        if (all) n++;
+        if (all) { n++; exact = exact || whole; }
       }
-      return n ? { exact: true, n: n } : null;
+      return n ? { exact: exact, n: n } : null;
     };
     var find = function (where, term) {
       return term.length === 1 ? found(where.counts, term[0]) : together(where.seq, term);
@@ -120,18 +122,19 @@ extension SiteScript {
       group.sections.push({ e: e, heading: place(e.s || ''), body: place(e.x) });
     });
 
-    // The pages that hold every term of the query: those whose title or headings hold more
-    // of the terms first, then by how much and how often the terms are found.
+    // The pages that hold every term of the query: those whose title holds the terms as typed
+    // first, then those whose title or headings hold more of them, then by how much and how
+    // often the terms are found.
     var search = function (query) {
       var terms = parse(query);
       if (!terms.length) return [];
       var hits = [];
       pages.forEach(function (page) {
-        var pageScore = 0, matching = [];
+        var pageScore = 0, matching = [], titled = 0;
         var seen = terms.map(function () { return false; }), named = terms.map(function () { return false; });
         terms.forEach(function (t, k) {
           var f = find(page.titleWords, t);
-          if (f) { pageScore += f.exact ? 10 : 4; seen[k] = named[k] = true; }
+          if (f) { pageScore += f.exact ? 10 : 4; seen[k] = named[k] = true; if (f.exact) titled += 1; }
         });
         page.sections.forEach(function (section) {
           var score = 0, all = true;
@@ -149,10 +152,14 @@ extension SiteScript {
         matching.sort(function (a, b) { return b.score - a.score; });
         var best = matching.length ? matching[0].score : 0;
         // A page that many sections match is about the words, not a page that names them once.
-        hits.push({ page: page, sections: matching, named: named.filter(Boolean).length,
+        hits.push({ page: page, sections: matching, named: named.filter(Boolean).length, titled: titled,
                     score: pageScore + best + 2 * Math.log(Math.max(matching.length, 1)) });
       });
-      hits.sort(function (a, b) { return (b.named - a.named) || b.score - a.score || a.page.order - b.page.order; });
+      // A page whose title is the words as typed (hook_civicrm_post, not hook_civicrm_postSave)
+      // comes first, then pages whose title or headings hold more of them, then by score.
+      hits.sort(function (a, b) {
+        return (b.titled - a.titled) || (b.named - a.named) || b.score - a.score || a.page.order - b.page.order;
+      });
       return hits;
     };
 

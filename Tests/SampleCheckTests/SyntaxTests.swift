@@ -162,3 +162,27 @@ import Testing
         }
     }
 }
+
+/// JSON is judged only when it carries a key: a broken JSON example about something else (an
+/// Order.create with a trailing comma) is not about keys, however it is written.
+@Suite struct KeylessJSONTests {
+    @Test(arguments: [
+        ("{\"contact_id\": 3, \"total_amount\": 10,}", false),
+        ("{\"line_items\": [{\"params\": {\"price_field_id\": 1}},]}", false),
+        ("{\"first_name\": \"Ann\"}", false),
+        ("{\"values\": {\"api_key\": \"ubnSstRNFUAH1qiJYLPZKjdcOmabn5sd\"},}", true),
+        ("{\"site_key\": \"x\", }", true),
+    ])
+    func onlyJSONWithAKeyIsJudged(_ json: String, _ judged: Bool) throws {
+        var options = CheckOptions()
+        options.offline = true
+        let (report, _) = try checkPage("JSON", [TestBlock(text: json, language: "json")], options: options)
+        let outcome = try #require(report.outcomes.values.first)
+        if judged {
+            #expect(outcome.status != .notAboutKeys, "\(outcome)")
+        } else {
+            #expect(outcome.status == .notAboutKeys, "\(outcome)")
+            #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        }
+    }
+}

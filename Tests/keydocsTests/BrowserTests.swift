@@ -130,9 +130,11 @@ private final class LogBox: @unchecked Sendable { var data = Data() }
               var error = d.getElementById('contact-id-error');
               report('error', error ? error.textContent : null);
               report('errorVisible', visible(error));
+              report('disabled', Array.prototype.map.call(d.querySelectorAll('.generator .copy-command'), function (b) { return b.disabled; }));
               input.value = '42';
               input.dispatchEvent(new w.Event('input'));
               report('fixed', d.getElementById('command-v4').textContent);
+              report('enabled', Array.prototype.map.call(d.querySelectorAll('.generator .copy-command'), function (b) { return !b.disabled; }));
               report('fixedError', error ? error.textContent : null);
               done();
             });
@@ -147,6 +149,9 @@ private final class LogBox: @unchecked Sendable { var data = Data() }
         #expect(m["errorVisible"] as? Bool == true)
         #expect((m["fixed"] as? String)?.hasPrefix("cv api4 Contact.update +w 'id = 42'") == true)
         #expect(m["fixedError"] as? String == "")
+        // A command that is not there cannot be copied; once it is, it can.
+        #expect(m["disabled"] as? [Bool] == [true, true, true], "\(m)")
+        #expect(m["enabled"] as? [Bool] == [true, true, true], "\(m)")
     }
 
     /// A length outside the policy's is set to the nearest allowed one and the reader is told

@@ -354,6 +354,37 @@ import Testing
     /// Every word of a query must be on a page; a term joined by hyphens, underscores or dots
     /// is found where its parts stand together, in order; the results are links in lists,
     /// reached with the arrow keys, and Escape on one of them closes them.
+    /// A page whose title is the words as typed comes before pages whose titles only begin
+    /// with them, however often those mention the words.
+    @Test func thePageNamedAsTypedComesFirst() throws {
+        let root = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        try "site_name: Hooks\n".write(to: root.appendingPathComponent("mkdocs.yml"), atomically: true, encoding: .utf8)
+        let often = String(repeating: "## Calling hook_civicrm_post\n\nAfter hook_civicrm_post runs, hook_civicrm_post again.\n\n", count: 6)
+        for (file, text) in [("index.md", "# Hooks\n\nSee the hooks.\n"),
+                             ("post-save.md", "# hook_civicrm_postSave\n\n" + often),
+                             ("post-commit.md", "# hook_civicrm_postCommit\n\n" + often),
+                             ("post.md", "# hook_civicrm_post\n\nRuns after a write.\n")] {
+            try text.write(to: root.appendingPathComponent("docs/" + file), atomically: true, encoding: .utf8)
+        }
+        let site = root.appendingPathComponent("site")
+        let build = try keydocs(["build", "--no-check", "--site", site.path], directory: root)
+        try #require(build.status == 0, "\(build.stderr)")
+        let m = try SiteLayoutTests.measure(site: site, width: 1280, height: 900, steps: """
+            load('index.html', function (d, w) {
+              var input = d.getElementById('search-input');
+              input.value = 'hook_civicrm_post';
+              input.dispatchEvent(new w.Event('input'));
+              report('titles', Array.prototype.map.call(d.querySelectorAll('#search-results .result-page-title .result-title'), function (e) { return e.textContent; }));
+              done();
+            });
+            """)
+        let titles = try #require(m["titles"] as? [String], "\(m)")
+        #expect(titles.first == "hook_civicrm_post", "\(titles)")
+        #expect(Set(titles) == ["hook_civicrm_post", "hook_civicrm_postSave", "hook_civicrm_postCommit"], "\(titles)")
+    }
+
     @Test func searchFindsEveryWordAndJoinedTermsTogether() throws {
         let m = try measure(width: 1280, height: 900, steps: """
             load('index.html', function (d, w) {
