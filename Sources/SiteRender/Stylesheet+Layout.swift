@@ -73,7 +73,7 @@ main { min-width: 0; padding: 1.25rem 0 3rem; }
 .sidebar ul { list-style: none; margin: 0; padding: 0; }
 .sidebar ul ul { padding-left: .8rem; }
 .sidebar li { margin: .1rem 0; }
-.sidebar a { color: var(--fg); text-decoration: none; display: block; padding: .15rem .5rem; border-radius: 4px; }
+.sidebar a { color: var(--fg); text-decoration: none; display: block; padding: .15rem .5rem; border-radius: 4px; overflow-wrap: anywhere; }
 .sidebar a:hover { color: var(--accent); }
 .sidebar a[aria-current="page"] { color: var(--accent); font-weight: 600; }
 .sidebar details { margin: 0; padding: 0; border: 0; background: none; }
@@ -98,7 +98,7 @@ main { min-width: 0; padding: 1.25rem 0 3rem; }
 .toc h2 { font-size: .8rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); margin: 0 0 .5rem; }
 .toc ul { list-style: none; margin: 0; padding: 0; }
 .toc li { margin: .25rem 0; }
-.toc a { color: var(--muted); text-decoration: none; display: block; border-left: 2px solid transparent; padding-left: .5rem; }
+.toc a { color: var(--muted); text-decoration: none; display: block; border-left: 2px solid transparent; padding-left: .5rem; overflow-wrap: anywhere; }
 .toc a:hover, .nav-toc a:hover { color: var(--accent); }
 .toc a.active, .nav-toc a.active { color: var(--accent); font-weight: 600; border-left-color: var(--accent); }
 .toc-h3 { padding-left: .8rem; } .toc-h4 { padding-left: 1.6rem; } .toc-h5 { padding-left: 2.4rem; } .toc-h6 { padding-left: 3.2rem; }
@@ -115,6 +115,8 @@ main { min-width: 0; padding: 1.25rem 0 3rem; }
 
 /* MARK: phone: one header row, the navigation a drawer with a backdrop */
 @media (max-width: 760px) {
+  /* On a phone the edit link stands above the title, which keeps the whole width. */
+  .edit-page { float: none; display: flex; justify-content: flex-end; margin: .5rem 0 0; }
   .topbar { gap: .4rem; padding: .4rem .5rem; }
   .brand { font-size: 1rem; }
   .layout { display: block; padding: 0 1rem; }
