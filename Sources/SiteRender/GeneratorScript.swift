@@ -301,6 +301,8 @@ enum GeneratorScript {
   ['command-v3', 'command-v4', 'command-sql'].forEach(function (id) {
     var code = document.getElementById(id);
     if (!code || !code.parentNode) return;
+    // A command wider than its box scrolls: a keyboard reaches it to scroll it too.
+    code.parentNode.setAttribute('tabindex', '0');
     var button = document.createElement('button');
     button.type = 'button';
     button.className = 'copy-command';
