@@ -42,17 +42,32 @@ public struct SampleOutcome: Sendable, Codable, Equatable {
     /// its annotation expects, before their rule ids.
     public static let expectedFailurePrefix = "fails as expected: "
 
-    /// A block that shows a mistake on purpose: a recipe to avoid, which a reader must not copy.
-    public var isExpectedFailure: Bool { status == .verified && note.hasPrefix(Self.expectedFailurePrefix) }
+    /// The rules a block that shows a mistake on purpose produced, as its annotation expects;
+    /// nil for any other block.
+    public var expectedRules: [RuleID]?
 
-    /// The rule ids a block that shows a mistake on purpose expects, as its note lists them.
-    public var expectedRules: String? { isExpectedFailure ? String(note.dropFirst(Self.expectedFailurePrefix.count)) : nil }
+    /// The author's reason for skipping a block, as its annotation gives it; nil unless skipped.
+    public var skipReason: String?
+
+    /// A block that shows a mistake on purpose: a recipe to avoid, which a reader must not copy.
+    public var isExpectedFailure: Bool { status == .verified && expectedRules != nil }
+
+    /// A block that shows a mistake on purpose and produced exactly the findings of `rules`.
+    public static func failingAsExpected(_ rules: [RuleID], measured: String? = nil) -> SampleOutcome {
+        var outcome = SampleOutcome(.verified, expectedFailurePrefix + rules.map(\.rawValue).joined(separator: ", "), measured: measured)
+        outcome.expectedRules = rules
+        return outcome
+    }
+
+    /// A block its annotation skips, for `reason`.
+    public static func skipped(_ reason: String) -> SampleOutcome {
+        var outcome = SampleOutcome(.skipped, skippedPrefix + reason)
+        outcome.skipReason = reason
+        return outcome
+    }
 
     /// The note of a block skipped by its annotation, before the author's reason.
     public static let skippedPrefix = "skipped: "
-
-    /// The author's reason for skipping a block, as the annotation gives it.
-    public var skipReason: String? { status == .skipped && note.hasPrefix(Self.skippedPrefix) ? String(note.dropFirst(Self.skippedPrefix.count)) : nil }
 
     /// The note of a block that no checker claims.
     public static let unclaimedNote = "no checker claims this block"

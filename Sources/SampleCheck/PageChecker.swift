@@ -46,7 +46,7 @@ struct PageChecker {
         case nil: break
         }
         if let reason = directives.skipReason {
-            outcomes[sample.index] = SampleOutcome(.skipped, SampleOutcome.skippedPrefix + reason)
+            outcomes[sample.index] = .skipped(reason)
             return
         }
         guard let kind = kinds[sample.index] else {
@@ -57,7 +57,8 @@ struct PageChecker {
                 let errors = current.filter { $0.severity == .error }
                 diagnostics += current
                 outcomes[sample.index] = errors.first.map { SampleOutcome(.failed, $0.message) }
-                    ?? SampleOutcome(.verified, directives.expect.isEmpty ? "the keys it carries are checked" : SampleOutcome.expectedFailurePrefix + directives.expect.map(\.rawValue).joined(separator: ", "))
+                    ?? (directives.expect.isEmpty ? SampleOutcome(.verified, "the keys it carries are checked")
+                        : .failingAsExpected(Array(directives.expect)))
                 return
             }
             let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
@@ -99,8 +100,8 @@ struct PageChecker {
             outcomes[sample.index] = SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
         } else {
             // A block that shows a mistake on purpose is verified by making it: say which.
-            let shown = directives.expect.isEmpty ? note : SampleOutcome.expectedFailurePrefix + directives.expect.map(\.rawValue).joined(separator: ", ")
-            var outcome = SampleOutcome(.verified, shown, measured: measured)
+            var outcome = directives.expect.isEmpty ? SampleOutcome(.verified, note, measured: measured)
+                : .failingAsExpected(Array(directives.expect), measured: measured)
             outcome.showsOutput = kind == .output
             outcomes[sample.index] = outcome
         }

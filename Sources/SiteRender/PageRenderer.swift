@@ -210,7 +210,7 @@ struct PageRenderer: Sendable {
     private func badge(of outcome: SampleOutcome) -> String? {
         let words = site.words
         switch outcome.status {
-        case .verified: return outcome.expectedRules.map { "⚠ " + words(.failsAsExpected, $0) }
+        case .verified: return outcome.expectedRules.map { "⚠ " + words(.failsAsExpected, $0.map(\.rawValue).joined(separator: ", ")) }
             ?? "✓ " + words(outcome.showsOutput ? .outputChecked : .verified)
         case .skipped: return words(.skipped)
         case .failed: return "✗ " + words(.failed)
@@ -225,7 +225,7 @@ struct PageRenderer: Sendable {
     /// marked so where the page is in another language.
     private func details(of outcome: SampleOutcome) -> (text: String, lang: String?) {
         let words = site.words
-        if let rules = outcome.expectedRules { return (words(.failsAsExpected, rules), nil) }
+        if let rules = outcome.expectedRules { return (words(.failsAsExpected, rules.map(\.rawValue).joined(separator: ", ")), nil) }
         if let reason = outcome.skipReason { return (words(.skippedBecause, reason), nil) }
         if outcome.note == SampleOutcome.unclaimedNote { return (words(.noCheckerClaims), nil) }
         return (outcome.note, words.language == .en ? nil : "en")

@@ -19,8 +19,8 @@ import Testing
         output.showsOutput = true
         let outcomes: [SampleKey: SampleOutcome] = [
             key(0): SampleOutcome(.verified, "ran 200 times: all different, all valid"),
-            key(1): SampleOutcome(.skipped, SampleOutcome.skippedPrefix + "exemple d’installation"),
-            key(2): SampleOutcome(.verified, SampleOutcome.expectedFailurePrefix + "key.too-long"),
+            key(1): .skipped("exemple d’installation"),
+            key(2): .failingAsExpected([.keyTooLong]),
             key(3): SampleOutcome(.notAboutKeys, SampleOutcome.notAboutKeysNote),
             // key(4): none, as a block that no checker claims.
             key(5): output,
