@@ -57,6 +57,8 @@ let package = Package(
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "SampleCheckTests", dependencies: ["Support", "SampleCheck", "Database", "DocModel", "KeyPolicy"], exclude: ["Fixtures"]),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness"], exclude: ["Inputs"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DocModel"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
         .testTarget(name: "keydocsTests", dependencies: ["keydocs", "Support", "KeyPolicy", "KeyTools", "Pipeline", "Database", "SampleCheck", "DocModel", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures", "Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
