@@ -97,7 +97,7 @@ public enum MarkdownConverter {
 
         let marker = Marker(avoiding: pass.text)
         var walk = Walk(file: file, marker: marker, map: pass.map, headingAttributes: pass.headingAttributes,
-                        remoteContent: options.remoteContent, siteOrigin: options.siteOrigin)
+                        remoteContent: options.remoteContent)
         walk.run(document, rewrite: rewrite)
         walk.assignSlugs()
         walk.placeMarkers(permalink: options.permalink)
@@ -164,14 +164,11 @@ public enum MarkdownConverter {
         var findings: [Diagnostic] = []
         /// Whether remote images and frames are shown (`extra: keydocs: remote_content`).
         let remoteContent: Bool
-        let siteOrigin: String?
         /// The images and frames the page loads from other sites.
         var remote: [RemoteContent.Use] = []
 
-        init(file: String, marker: Marker, map: SourceMap, headingAttributes: [Int: BlockPass.Attributes], remoteContent: Bool,
-             siteOrigin: String?) {
+        init(file: String, marker: Marker, map: SourceMap, headingAttributes: [Int: BlockPass.Attributes], remoteContent: Bool) {
             self.remoteContent = remoteContent
-            self.siteOrigin = siteOrigin
             self.file = file
             self.marker = marker
             self.map = map
@@ -271,7 +268,7 @@ public enum MarkdownConverter {
         mutating func rewriteFrames(in html: String, of node: OpaquePointer) {
             guard html.utf8.contains(UInt8(ascii: "<")), html.range(of: "iframe", options: .caseInsensitive) != nil
                 || html.range(of: "<img", options: .caseInsensitive) != nil else { return }
-            let rewrite = RemoteContent.frames(in: html, allowed: remoteContent, siteOrigin: siteOrigin)
+            let rewrite = RemoteContent.frames(in: html, allowed: remoteContent)
             if rewrite.html != html { cmark_node_set_literal(node, rewrite.html) }
             if remoteContent {
                 for (use, location) in zip(rewrite.uses, locations(of: rewrite.uses.map(\.offset), in: html, of: node)) {

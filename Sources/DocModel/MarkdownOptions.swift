@@ -29,9 +29,6 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// Remote images and `<iframe>` embeds are shown, their sites listed in the page's policy
     /// (`extra: keydocs: remote_content`, on unless the guide turns it off).
     public var remoteContent = true
-    /// The origin the site is published at (`site_url`'s), when the config gives one: a frame
-    /// from any other origin may keep storage of its own.
-    public var siteOrigin: String?
 
     /// No extension: CommonMark with GitHub's tables, strikethrough, autolinks and task lists.
     public init() {}

@@ -14,7 +14,7 @@ extension RemoteContent {
     /// The images and frames of a piece of raw HTML. Each `<iframe>` is written again with only
     /// the attributes of `frameAttributes`, an http(s) `src` and the `sandbox` of `sandbox`; with
     /// `allowed` false it is shown as text, as GitHub's tag filter shows it.
-    static func frames(in html: String, allowed: Bool, siteOrigin: String? = nil) -> Rewrite {
+    static func frames(in html: String, allowed: Bool) -> Rewrite {
         let bytes = Array(html.utf8)
         var rewrite = Rewrite(html: "")
         var out: [UInt8] = []
@@ -40,19 +40,15 @@ extension RemoteContent {
                     break
                 }
                 var written = "<iframe"
-                var source: String?
                 for (name, value) in tag.attributes where frameAttributes.contains(name) {
                     if name == "src" {
                         guard let value, let origin = origin(of: value) else { rewrite.sourceless.append(at); continue }
                         rewrite.uses.append((.frame, origin, at))
-                        source = origin
                     }
                     written += " " + name + (value.map { "=\"" + escape($0) + "\"" } ?? "")
                 }
                 if tag.value("src") == nil { rewrite.sourceless.append(at) }
-                if let allow = tag.value("allow").flatMap(frameAllow) { written += " allow=\"\(allow)\"" }
-                let box = source.map { sandbox(for: $0, siteOrigin: siteOrigin) } ?? sandbox
-                written += " sandbox=\"\(box)\">"
+                written += " sandbox=\"\(sandbox)\">"
                 out += Array(written.utf8)
             }
             at = tag.end

@@ -22,33 +22,8 @@ public enum RemoteContent {
     }
 
     /// What a frame may do: run its own script, open a link in a new window, play full screen.
-    /// Not `allow-same-origin` with `allow-scripts`: the frame is an origin of nobody's.
+    /// Never `allow-same-origin` with `allow-scripts`: the frame stays an origin of its own.
     public static let sandbox = "allow-scripts allow-popups allow-popups-to-escape-sandbox allow-presentation"
-
-    /// The sandbox of a frame from `origin` on a site published at `siteOrigin`. A frame from
-    /// another origin than the site's keeps its own (`allow-same-origin`: a video player's
-    /// storage), which reaches nothing of the site; a frame from the site's origin, or from
-    /// anywhere when the site's is not known, could reach the page with it, and does not get it.
-    static func sandbox(for origin: String, siteOrigin: String?) -> String {
-        guard let siteOrigin, siteOrigin != origin else { return sandbox }
-        return sandbox + " allow-same-origin"
-    }
-
-    /// The features of a frame's `allow` list that are passed on: those a video or audio player
-    /// uses. Cameras, microphones, places, payments and the like are left out.
-    static let frameFeatures: Set<String> = [
-        "accelerometer", "autoplay", "clipboard-write", "encrypted-media", "fullscreen", "gyroscope", "picture-in-picture", "web-share",
-    ]
-
-    /// `allow`'s features that `frameFeatures` lists, each without its origin list (the frame's
-    /// own origin, the default); nil when none is left.
-    static func frameAllow(_ allow: String) -> String? {
-        let kept = allow.split(separator: ";").compactMap { entry -> String? in
-            let feature = entry.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map { $0.lowercased() } ?? ""
-            return frameFeatures.contains(feature) ? feature : nil
-        }
-        return kept.isEmpty ? nil : kept.joined(separator: "; ")
-    }
 
     /// The attributes a frame keeps; others (event handlers, `srcdoc`, `name`) are left out.
     static let frameAttributes: Set<String> = [

@@ -175,7 +175,6 @@ public struct SiteConfig: Sendable, Equatable {
                                            rule: .configIgnored, "not used by keydocs and ignored: " + ignored.map(\.text).joined(separator: ", ")))
         }
         config.markdown.remoteContent = remoteContent
-        config.markdown.siteOrigin = config.siteURL.flatMap(RemoteContent.origin(of:))
         if let i18nLanguage { config.theme.language = language(i18nLanguage, path: path, notes: &config.notes) }
         return config
     }
