@@ -48,6 +48,12 @@ public struct Sandbox: Sendable {
         /// The command's exit status, or one of `DriverStatus`'s.
         public var status: Int32
         public var truncated: Bool
+        /// What it printed, without the line break that ends it.
+        public var text: String {
+            var text = String(decoding: output, as: UTF8.self)
+            if text.hasSuffix("\n") { text.removeLast() }
+            return text
+        }
         /// The watchdog killed it at its time limit.
         public var timedOut: Bool { status == DriverStatus.killed }
         /// It ended with processes of its own still running.
@@ -85,7 +91,8 @@ public struct Sandbox: Sendable {
                 args += ["--ro-bind", link, link]
             }
         }
-        for optional in ["/etc/alternatives", "/etc/ssl"] where FileManager.default.fileExists(atPath: optional) {
+        // The loader's cache spares every program it starts a search of the library folders.
+        for optional in ["/etc/alternatives", "/etc/ssl", "/etc/ld.so.cache"] where FileManager.default.fileExists(atPath: optional) {
             args += ["--ro-bind", optional, optional]
         }
         // Every writable file system has a size; /dev and the root are read-only (bubblewrap
@@ -107,8 +114,10 @@ public struct Sandbox: Sendable {
         runBatch(script: script, runs: runs, totalSeconds: totalSeconds, memory: memoryLimit)
     }
 
-    /// `runBatch` with `memory` for the batch's processes together.
-    func runBatch(script: String, runs: Int, totalSeconds: Double, memory: Int) -> Batch {
+    /// `runBatch` with `memory` for the batch's processes together, stopped as soon as a run
+    /// `settles` the verdict or `stop` is raised by another part of the same batch.
+    func runBatch(script: String, runs: Int, totalSeconds: Double, memory: Int,
+                  settles: (@Sendable (Run) -> Bool)? = nil, stop: StopSignal? = nil) -> Batch {
         var marker = "\u{1e}keydocs-"
         for _ in 0..<4 { marker += String(UInt32.random(in: 0...UInt32.max), radix: 16) }
         marker += "\u{1e}"
@@ -137,26 +146,33 @@ public struct Sandbox: Sendable {
               return 1
             }
             # One watchdog for the batch kills a run's group once it has run its time: cheaper than
-            # a timeout process for every run. Job control gives every run a group of its own.
-            d=$(mktemp -d) || exit 1
-            limit=\(perRunSeconds)000000
+            # a timeout process for every run. Job control gives every run a group of its own, led
+            # by the run's first process, whose start time (in clock ticks since boot) the kernel
+            # keeps: the runs tell the watchdog nothing, and nothing is written for them.
+            hz=\(Self.clockTicks)
+            limit=$((\(perRunSeconds) * hz))
             ( while sleep 0.2; do
-                if read -r p t < "$d/run" 2>/dev/null && [ -n "$t" ]; then
-                  now=${EPOCHREALTIME/./}
-                  [ $((now - t)) -ge "$limit" ] && kill -KILL -- "-$p" 2>/dev/null
-                fi
+                read -r up u < /proc/uptime
+                up=${up/./}
+                for f in /proc/[0-9]*/stat; do
+                  read -r s < "$f" 2>/dev/null || continue
+                  p=${f#/proc/}
+                  p=${p%/stat}
+                  set -- ${s##*) }
+                  # $3: the process's group; $4: its session, the driver's; ${20}: its start time.
+                  [ "$4" = "$$" ] && [ "$3" = "$p" ] && [ "$p" != "$$" ] \
+                    && [ $((up * hz / 100 - ${20})) -ge "$limit" ] && kill -KILL -- "-$p" 2>/dev/null
+                done
               done ) &
             watch=$!
-            trap 'kill -KILL "$watch" 2>/dev/null; rm -rf "$d"' EXIT
+            trap 'kill -KILL "$watch" 2>/dev/null' EXIT
             set -m
             n=0
             while [ "$n" -lt "$1" ]; do
-              ( set +m; eval "set --; unset -v n run status d watch limit p t now f s; unset -f alive; $2" ) </dev/null &
+              ( set +m; eval "set --; unset -v n run status hz limit watch up u f s p; unset -f alive; $2" ) </dev/null &
               run=$!
-              printf '%s %s\n' "$run" "${EPOCHREALTIME/./}" > "$d/run"
               wait "$run"
               status=$?
-              : > "$d/run"
               if kill -0 -- "-$run" 2>/dev/null; then
                 [ "$status" -ne \(DriverStatus.killed) ] && alive && status=\(DriverStatus.leftRunning)
                 kill -KILL -- "-$run" 2>/dev/null
@@ -191,27 +207,92 @@ public struct Sandbox: Sendable {
             memoryLimit: memory,
             descriptor3: Array(driver.utf8))
         var batch = Batch()
+        var reader = RunReader(marker: Array(marker.utf8), perRunOutput: perRunOutput)
+        var settled = false
         let result: BoundedProcess.Result
-        do { result = try process.run() } catch {
+        do {
+            result = try process.run { piece in
+                let finished = reader.read(piece)
+                if let settles, !settled { settled = reader.runs[finished].contains(where: settles) }
+                // Two runs at least, so that a command that prints the same key every time is
+                // told so, whatever else is wrong with the key.
+                if settled && reader.runs.count >= 2 {
+                    stop?.raise()
+                    return .stop
+                }
+                return stop?.isRaised == true ? .stop : .more
+            }
+        } catch {
             batch.failure = error.description
             return batch
         }
+        // A part that ended on its own with a run that settles the verdict stops the others.
+        if settled { stop?.raise() }
+        batch.runs = reader.runs
         batch.stderr = result.stderr
         batch.timedOut = result.timedOut
         batch.overLimit = result.overLimit
         batch.overMemory = result.overMemory
-        let pieces = split(result.stdout, on: Array(marker.utf8))
-        var k = 0
-        while k + 1 < pieces.count {
-            let output = pieces[k]
-            let status = Int32(String(decoding: pieces[k + 1], as: UTF8.self)) ?? -1
-            batch.runs.append(Run(output: Array(output.prefix(perRunOutput)), status: status,
-                                  truncated: output.count > perRunOutput))
-            k += 2
-        }
         return batch
     }
 
+    /// Raised by the part of a batch whose run settles the verdict; every part stops at it.
+    final class StopSignal: @unchecked Sendable {
+        private let lock = NSLock()
+        private var raised = false
+        var isRaised: Bool { lock.withLock { raised } }
+        func raise() { lock.withLock { raised = true } }
+    }
+
+    /// Splits a batch's output into runs as it arrives: each run's output, then its status,
+    /// each followed by the marker.
+    struct RunReader {
+        let marker: [UInt8]
+        let perRunOutput: Int
+        private var bytes: [UInt8] = []
+        /// Where the bytes not yet split begin, and where the next marker may begin.
+        private var start = 0, searchFrom = 0
+        /// The output of the run whose status comes next (one byte over the limit, to tell).
+        private var output: [UInt8]?
+        /// The runs read so far.
+        private(set) var runs: [Run] = []
+
+        init(marker: [UInt8], perRunOutput: Int) {
+            self.marker = marker
+            self.perRunOutput = perRunOutput
+        }
+
+        /// Reads `piece`; returns the positions in `runs` of the runs it finished.
+        mutating func read(_ piece: ArraySlice<UInt8>) -> Range<Int> {
+            let before = runs.count
+            bytes.append(contentsOf: piece)
+            while let at = bytes.withUnsafeBufferPointer({ ByteSearch.find(marker, in: $0, from: searchFrom) }) {
+                let part = bytes[start..<at]
+                if let finished = output {
+                    runs.append(Run(output: Array(finished.prefix(perRunOutput)),
+                                    status: Int32(String(decoding: part, as: UTF8.self)) ?? -1,
+                                    truncated: finished.count > perRunOutput))
+                    output = nil
+                } else {
+                    output = Array(part.prefix(perRunOutput + 1))
+                }
+                start = at + marker.count
+                searchFrom = start
+            }
+            searchFrom = max(start, bytes.count - marker.count + 1)
+            // What is split is dropped once it is most of what is held.
+            if start > 4096 && start * 2 > bytes.count {
+                bytes.removeFirst(start)
+                searchFrom -= start
+                start = 0
+            }
+            return before..<runs.count
+        }
+    }
+
+
+    /// The kernel's clock ticks a second, the unit of a process's start time in /proc.
+    static let clockTicks = max(1, sysconf(Int32(_SC_CLK_TCK)))
 
     /// The most processes the sandbox's user may have: 256 more than it has now (none, for a
     /// user of the sandbox's own).
@@ -231,16 +312,23 @@ public struct Sandbox: Sendable {
     /// Runs a batch split into two sandboxes a core, all at once, so that one starting (most of
     /// its time spent waiting on the kernel) overlaps another running; the sample's memory limit
     /// is shared out between them, so that its processes together stay within it.
-    public func runParallel(script: String, runs: Int, totalSeconds: Double) -> Batch {
+    ///
+    /// When a run `settles` the verdict (a generator that printed one bad key fails whatever
+    /// the other runs print), every part stops and the runs not yet made are not made.
+    public func runParallel(script: String, runs: Int, totalSeconds: Double, settles: (@Sendable (Run) -> Bool)? = nil) -> Batch {
         let workers = max(1, min(2 * ProcessInfo.processInfo.activeProcessorCount, runs / 20))
-        guard workers > 1 else { return runBatch(script: script, runs: runs, totalSeconds: totalSeconds) }
+        let stop = StopSignal()
+        guard workers > 1 else {
+            return runBatch(script: script, runs: runs, totalSeconds: totalSeconds, memory: memoryLimit, settles: settles, stop: stop)
+        }
         let parts = ConcurrentResults<Batch>(count: workers)
         let group = DispatchGroup()
         for w in 0..<workers {
             let share = runs / workers + (w < runs % workers ? 1 : 0)
             group.enter()
             Thread {
-                parts.set(w, runBatch(script: script, runs: share, totalSeconds: totalSeconds, memory: memoryLimit / workers))
+                parts.set(w, runBatch(script: script, runs: share, totalSeconds: totalSeconds, memory: memoryLimit / workers,
+                                      settles: settles, stop: stop))
                 group.leave()
             }.start()
         }
@@ -255,22 +343,5 @@ public struct Sandbox: Sendable {
             merged.failure = merged.failure ?? part.failure
         }
         return merged
-    }
-
-    private func split(_ bytes: [UInt8], on separator: [UInt8]) -> [ArraySlice<UInt8>] {
-        var pieces: [ArraySlice<UInt8>] = []
-        var start = 0, i = 0
-        let n = separator.count
-        while i + n <= bytes.count {
-            if bytes[i] == separator[0] && bytes[i..<i + n].elementsEqual(separator) {
-                pieces.append(bytes[start..<i])
-                i += n
-                start = i
-            } else {
-                i += 1
-            }
-        }
-        pieces.append(bytes[start...])
-        return pieces
     }
 }

@@ -314,8 +314,13 @@ extension PageChecker {
         let runs = min(directives.runs ?? options.runs, CheckOptions.maxRuns)
         // Each run has its own limit; the runs together have the sample's budget.
         let batchSeconds = CheckOptions.sampleSeconds
+        // A run that fails or prints a bad key settles the verdict: the rest are not made.
+        let (validator, location) = (validator, printing)
         let batch = engines.runs.batch(commandText, runs: runs, in: sandbox) {
-            sandbox.runParallel(script: commandText, runs: runs, totalSeconds: batchSeconds)
+            sandbox.runParallel(script: commandText, runs: runs, totalSeconds: batchSeconds) { run in
+                run.status != 0 || run.truncated
+                    || !GeneratorRecord.evaluate([run.text], at: location, validator: validator, context: []).0.isEmpty
+            }
         }
         if let failure = batch.failure {
             return .notRun("shell sample not run: \(failure)")
@@ -351,11 +356,7 @@ extension PageChecker {
                    "the command exited with status \(failed[0].status) in \(failed.count) of \(counted(batch.runs.count, "run"))",
                    context: context + stderr)
         }
-        let outputs = batch.runs.map { run -> String in
-            var text = String(decoding: run.output, as: UTF8.self)
-            if text.hasSuffix("\n") { text.removeLast() }
-            return text
-        }
+        let outputs = batch.runs.map(\.text)
         let (found, record) = GeneratorRecord.evaluate(outputs, at: printing,
                                                        validator: validator, context: context)
         current += found

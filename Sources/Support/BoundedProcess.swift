@@ -22,6 +22,16 @@ public struct BoundedProcess: Sendable {
         public var overLimit = false
         /// The program's processes together used more memory than `memoryLimit`.
         public var overMemory = false
+        /// The reader of its output asked for it to stop, and it was killed.
+        public var stopped = false
+    }
+
+    /// What `run(reading:)` does with each piece of standard output as it arrives.
+    public enum ReadDecision {
+        /// Go on reading.
+        case more
+        /// Stop the program: what it prints next cannot change what the reader has found.
+        case stop
     }
 
     /// The program's path.
@@ -57,6 +67,20 @@ public struct BoundedProcess: Sendable {
 
     /// Runs the program to its end or its bounds.
     public func run() throws(EngineError) -> Result {
+        var stdout: [UInt8] = []
+        var result = try run { piece in
+            stdout.append(contentsOf: piece)
+            return .more
+        }
+        result.stdout = stdout
+        return result
+    }
+
+    /// Runs the program to its end, its bounds or the reader's stop, handing each piece of
+    /// standard output to `reader` as it arrives, and an empty piece whenever a wait for output
+    /// ends without any, so that the reader may stop the program for a reason of its own
+    /// (`stdout` of the result stays empty; the pieces together are at most `outputLimit` bytes).
+    public func run(reading reader: (ArraySlice<UInt8>) -> ReadDecision) throws(EngineError) -> Result {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         // Close-on-exec, so that a process another thread starts meanwhile does not hold the write
         // ends open (its reader would then wait for that process to end).
@@ -108,6 +132,7 @@ public struct BoundedProcess: Sendable {
         }
 
         var result = Result()
+        var printed = 0
         var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
                    pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
         var open = [true, true]
@@ -135,6 +160,10 @@ public struct BoundedProcess: Sendable {
             let wait = memoryLimit == nil ? min(remaining * 1000, 1000) : min(remaining * 1000, 50)
             let ready = poll(&fds, 2, Int32(wait) + 1)
             if ready < 0 && errno != EINTR { break }
+            if open[0] && fds[0].revents == 0, reader([]) == .stop {
+                result.stopped = true
+                break
+            }
             for i in 0..<2 where open[i] && fds[i].revents != 0 {
                 let n = buffer.withUnsafeMutableBytes { read(fds[i].fd, $0.baseAddress, $0.count) }
                 if n <= 0 {
@@ -142,18 +171,17 @@ public struct BoundedProcess: Sendable {
                     continue
                 }
                 if i == 0 {
-                    result.stdout.append(contentsOf: buffer[0..<n])
-                    if result.stdout.count > outputLimit {
-                        result.overLimit = true
-                        result.stdout.removeLast(result.stdout.count - outputLimit)
-                    }
+                    let kept = min(n, outputLimit - printed)
+                    printed += n
+                    if printed > outputLimit { result.overLimit = true }
+                    if kept > 0, reader(buffer[0..<kept]) == .stop { result.stopped = true }
                 } else if result.stderr.count < stderrLimit {
                     result.stderr.append(contentsOf: buffer[0..<min(n, stderrLimit - result.stderr.count)])
                 }
             }
-            if result.overLimit { break }
+            if result.overLimit || result.stopped { break }
         }
-        if result.timedOut || result.overLimit || result.overMemory {
+        if result.timedOut || result.overLimit || result.overMemory || result.stopped {
             kill(-pid, SIGKILL)
             for member in tree { kill(member, SIGKILL) }
             kill(pid, SIGKILL)

@@ -71,7 +71,7 @@ import Testing
     func everyRunStartsClean(_ mode: String) throws {
         let sandbox = try Self.sandbox(mode)
         // A generator may not read variables (the checker refuses them), so the runs are driven directly.
-        let batch = sandbox.runBatch(script: "printf '%s|' \"$1\" \"$2\" \"$3\" \"$#\" \"$n$first$d$run$status$watch$limit\"; declare -F",
+        let batch = sandbox.runBatch(script: "printf '%s|' \"$1\" \"$2\" \"$3\" \"$#\" \"$n$first$run$status$watch$limit$hz$up$u$f$s$p\"; declare -F",
                                      runs: 50, totalSeconds: 30)
         #expect(batch.runs.count == 50)
         for run in batch.runs {

@@ -1,0 +1,75 @@
+import DocModel
+import Foundation
+import SampleCheck
+import Testing
+
+/// How many times a generator runs: runs that already show a bad key settle the verdict and the
+/// rest are not made; a generator whose first runs pass runs every time asked, so a failure that
+/// only later runs show is still found; the watchdog that bounds each run stops the batch's own
+/// runs and nothing else.
+@Suite(.serialized) struct GeneratorRunsTests {
+    func check(_ text: String, annotation: String? = nil, runs: Int) throws -> CheckReport {
+        var options = CheckOptions()
+        options.runs = runs
+        options.sandbox = try Sandbox.detect().get()
+        options.allowlist.formUnion(["bash", "grep", "printf"])
+        return try checkPage("Runs", [TestBlock(text: text, annotation: asGenerator(annotation))], options: options).0
+    }
+
+    /// Every run prints a bad key, each in its own way: the first runs show it and no more are made.
+    @Test(arguments: [
+        ("head -c32 /dev/urandom | base64 | tr -d '+/='", RuleID.keyTooLong),
+        ("head -c64 /dev/urandom | base64", RuleID.keyCharset),
+        ("head -c24 /dev/urandom | base64 | head -c16", RuleID.keyTooShort),
+        ("openssl rand -base64 24", RuleID.keyCharset),
+        // The same bad key every time: both are said.
+        ("head -c24 /dev/urandom | base64 <<'EOF'\nthe same words every time, far too many for a key\nEOF", RuleID.keyTooLong),
+        ("head -c24 /dev/urandom | base64 <<'EOF'\nthe same words every time, far too many for a key\nEOF", RuleID.generatorRepeats),
+    ])
+    func aBadKeySettlesTheVerdict(_ text: String, _ rule: RuleID) throws {
+        let report = try check(text, runs: 200)
+        #expect(report.diagnostics.contains { $0.rule == rule }, "\(report.diagnostics.map(\.message))")
+        #expect(report.generatorRuns > 0 && report.generatorRuns < 200, "\(report.generatorRuns) runs")
+    }
+
+    /// Keys that pass in the first runs and fail later: the runs go on while they pass, and the
+    /// later failure is found. The runs count themselves in the sandbox's private /tmp, which
+    /// lasts as long as one sandbox does.
+    @Test(arguments: [12, 30])
+    func aLaterFailureIsStillFound(_ passing: Int) throws {
+        let count = String(repeating: "x", count: passing + 1)
+        let text = "head -c24 /dev/urandom | base64 | tr -d '+/'; "
+            + "bash -c 'printf x >> /tmp/count; grep -q \(count) /tmp/count && head -c30 /dev/urandom | base64; true'"
+        let report = try check(text, runs: 200)
+        #expect(report.generatorRuns > passing, "\(report.generatorRuns) runs")
+        #expect(report.diagnostics.contains { $0.rule == .keyTooLong || $0.rule == .keyCharset }, "\(report.diagnostics.map(\.message))")
+    }
+
+    /// Good generators run every time asked.
+    @Test(arguments: ["tr -dc 'A-Za-z0-9' </dev/urandom | head -c32; echo", "openssl rand -hex 16"])
+    func aGoodGeneratorRunsEveryTime(_ text: String) throws {
+        let report = try check(text, runs: 120)
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics.map(\.message))")
+        #expect(report.generatorRuns == 120, "\(report.generatorRuns) runs")
+    }
+
+    /// A run over its time is killed; runs that each stay within it are not, however long the
+    /// batch takes; and without a sandbox, the watchdog never touches a process outside the
+    /// batch, though it runs as the same user and is older than the limit.
+    @Test func theWatchdogStopsTheBatchsOwnRunsOnly() throws {
+        let outsider = Process()
+        outsider.executableURL = URL(fileURLWithPath: "/usr/bin/sleep")
+        outsider.arguments = ["30"]
+        try outsider.run()
+        defer { outsider.terminate() }
+        let sandbox = Sandbox(mode: .none)
+        let steady = sandbox.runBatch(script: "sleep 2; echo ok", runs: 3, totalSeconds: 30)
+        #expect(steady.runs.map(\.status) == [0, 0, 0])
+        #expect(steady.runs.allSatisfy { !$0.timedOut })
+        let start = Date()
+        let hanging = sandbox.runBatch(script: "echo started; sleep 20", runs: 1, totalSeconds: 30)
+        #expect(hanging.runs.first?.timedOut == true)
+        #expect(Date().timeIntervalSince(start) < 10)
+        #expect(outsider.isRunning)
+    }
+}
