@@ -121,83 +121,8 @@ public struct Sandbox: Sendable {
         var marker = "\u{1e}keydocs-"
         for _ in 0..<4 { marker += String(UInt32.random(in: 0...UInt32.max), radix: 16) }
         marker += "\u{1e}"
-        // Every run starts as the first does: a subshell with no arguments, none of this script's
-        // variables or functions, its own time limit and a process group of its own (a fork,
-        // not a new bash for every run). A run that leaves processes running is reported (DriverStatus.leftRunning), its group
-        // is killed at once (so nothing it left holds the batch's output open), and the batch
-        // ends, as it does when the first run fails: the finding is made, and a failing command
-        // is not run again. A run that prints more than its limit is found when the output is
-        // split, the batch's whole output being capped by the caller. Limits for the sandbox's
-        // processes: how many (no fork bomb), how much memory each, how large a file.
-        // The driver, the runs, the script and the marker reach bash on descriptor 3, which it
-        // closes first: nothing on a command line that /proc shows the sample.
-        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        let driver = """
-            exec 3<&-
-            set -- \(runs) \(quoted(script)) \(quoted(marker))
-            ulimit -u \(Self.processLimit) -v 1048576 -f 65536 2>/dev/null
-            # Whether a process of the run's group is still running (a zombie waits only to be reaped).
-            alive() {
-              for f in /proc/[0-9]*/stat; do
-                read -r s < "$f" 2>/dev/null || continue
-                set -- ${s##*) }
-                [ "$3" = "$run" ] && [ "$1" != Z ] && return 0
-              done
-              return 1
-            }
-            # One watchdog for the batch kills a run's group once it has run its time: cheaper than
-            # a timeout process for every run. Job control gives every run a group of its own, led
-            # by the run's first process, whose start time (in clock ticks since boot) the kernel
-            # keeps: the runs tell the watchdog nothing, and nothing is written for them.
-            hz=\(Self.clockTicks)
-            limit=$((\(perRunSeconds) * hz))
-            ( while sleep 0.2; do
-                read -r up u < /proc/uptime
-                up=${up/./}
-                for f in /proc/[0-9]*/stat; do
-                  read -r s < "$f" 2>/dev/null || continue
-                  p=${f#/proc/}
-                  p=${p%/stat}
-                  set -- ${s##*) }
-                  # $3: the process's group; $4: its session, the driver's; ${20}: its start time.
-                  [ "$4" = "$$" ] && [ "$3" = "$p" ] && [ "$p" != "$$" ] \
-                    && [ $((up * hz / 100 - ${20})) -ge "$limit" ] && kill -KILL -- "-$p" 2>/dev/null
-                done
-              done ) &
-            watch=$!
-            trap 'kill -KILL "$watch" 2>/dev/null' EXIT
-            set -m
-            n=0
-            while [ "$n" -lt "$1" ]; do
-              ( set +m; eval "set --; unset -v n run status hz limit watch up u f s p; unset -f alive; $2" ) </dev/null &
-              run=$!
-              wait "$run"
-              status=$?
-              if kill -0 -- "-$run" 2>/dev/null; then
-                [ "$status" -ne \(DriverStatus.killed) ] && alive && status=\(DriverStatus.leftRunning)
-                kill -KILL -- "-$run" 2>/dev/null
-              fi
-              printf '%s%s%s' "$3" "$status" "$3"
-              [ "$status" = \(DriverStatus.leftRunning) ] && exit 0
-              [ "$n" -eq 0 ] && [ "$status" -ne 0 ] && exit 0
-              n=$((n+1))
-            done
-            """
-        let (executable, prefix): (String, [String])
-        switch mode {
-        case .bubblewrap(let path):
-            // bash is the sandbox's first process: /proc/1 shows a shell, not bubblewrap's arguments.
-            let sandbox = bubblewrapArguments(path) + ["--as-pid-1", "--", "/usr/bin/bash"]
-            // As root, each batch runs as a user of its own that owns nothing on the host: root
-            // is exempt from the process limit, and a user of its own keeps one batch's processes
-            // from counting against another's.
-            if geteuid() == 0, let command = RunAs.command([path] + sandbox, user: RunAs.newUserID()), let setpriv = command.first {
-                (executable, prefix) = (setpriv, Array(command.dropFirst()))
-            } else {
-                (executable, prefix) = (path, sandbox)
-            }
-        case .none: (executable, prefix) = ("/usr/bin/bash", [])
-        }
+        let driver = driverScript(script: script, runs: runs, marker: marker)
+        let (executable, prefix) = launcher()
         let process = BoundedProcess(
             executable: executable,
             arguments: prefix + ["-c", ". /dev/fd/3"],
@@ -234,6 +159,91 @@ public struct Sandbox: Sendable {
         batch.overLimit = result.overLimit
         batch.overMemory = result.overMemory
         return batch
+    }
+
+    /// The script that makes a batch's runs, printing each run's output and status followed by
+    /// `marker`.
+    private func driverScript(script: String, runs: Int, marker: String) -> String {
+        // Every run starts as the first does: a subshell with no arguments, none of this script's
+        // variables or functions, its own time limit and a process group of its own (a fork,
+        // not a new bash for every run). A run that leaves processes running is reported (DriverStatus.leftRunning), its group
+        // is killed at once (so nothing it left holds the batch's output open), and the batch
+        // ends, as it does when the first run fails: the finding is made, and a failing command
+        // is not run again. A run that prints more than its limit is found when the output is
+        // split, the batch's whole output being capped by the caller. Limits for the sandbox's
+        // processes: how many (no fork bomb), how much memory each, how large a file.
+        // The driver, the runs, the script and the marker reach bash on descriptor 3, which it
+        // closes first: nothing on a command line that /proc shows the sample.
+        func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+        return """
+            exec 3<&-
+            set -- \(runs) \(quoted(script)) \(quoted(marker))
+            ulimit -u \(Self.processLimit) -v 1048576 -f 65536 2>/dev/null
+            # Whether a process of the run's group is still running (a zombie waits only to be reaped).
+            alive() {
+              for f in /proc/[0-9]*/stat; do
+                read -r s < "$f" 2>/dev/null || continue
+                set -- ${s##*) }
+                [ "$3" = "$run" ] && [ "$1" != Z ] && return 0
+              done
+              return 1
+            }
+            # One watchdog for the batch kills a run's group once it has run its time: cheaper than
+            # a timeout process for every run. Job control gives every run a group of its own, led
+            # by the run's first process, whose start time (in clock ticks since boot) the kernel
+            # keeps: the runs tell the watchdog nothing, and nothing is written for them.
+            hz=\(Self.clockTicks)
+            limit=$((\(perRunSeconds) * hz))
+            ( while sleep 0.5; do
+                read -r up u < /proc/uptime
+                up=${up/./}
+                for f in /proc/[0-9]*/stat; do
+                  read -r s < "$f" 2>/dev/null || continue
+                  p=${f#/proc/}
+                  p=${p%/stat}
+                  set -- ${s##*) }
+                  # $3: the process's group; $4: its session, the driver's; ${20}: its start time.
+                  [ "$4" = "$$" ] && [ "$3" = "$p" ] && [ "$p" != "$$" ] \
+                    && [ $((up * hz / 100 - ${20})) -ge "$limit" ] && kill -KILL -- "-$p" 2>/dev/null
+                done
+              done ) &
+            watch=$!
+            trap 'kill -KILL "$watch" 2>/dev/null' EXIT
+            set -m
+            n=0
+            while [ "$n" -lt "$1" ]; do
+              ( set +m; eval "set --; unset -v n run status hz limit watch up u f s p; unset -f alive; $2" ) </dev/null &
+              run=$!
+              wait "$run"
+              status=$?
+              if kill -0 -- "-$run" 2>/dev/null; then
+                [ "$status" -ne \(DriverStatus.killed) ] && alive && status=\(DriverStatus.leftRunning)
+                kill -KILL -- "-$run" 2>/dev/null
+              fi
+              printf '%s%s%s' "$3" "$status" "$3"
+              [ "$status" = \(DriverStatus.leftRunning) ] && exit 0
+              [ "$n" -eq 0 ] && [ "$status" -ne 0 ] && exit 0
+              n=$((n+1))
+            done
+            """
+    }
+
+    /// The program that starts the driver, and its arguments before bash's own.
+    private func launcher() -> (executable: String, prefix: [String]) {
+        switch mode {
+        case .bubblewrap(let path):
+            // bash is the sandbox's first process: /proc/1 shows a shell, not bubblewrap's arguments.
+            let sandbox = bubblewrapArguments(path) + ["--as-pid-1", "--", "/usr/bin/bash"]
+            // As root, each batch runs as a user of its own that owns nothing on the host: root
+            // is exempt from the process limit, and a user of its own keeps one batch's processes
+            // from counting against another's.
+            if geteuid() == 0, let command = RunAs.command([path] + sandbox, user: RunAs.newUserID()), let setpriv = command.first {
+                return (setpriv, Array(command.dropFirst()))
+            } else {
+                return (path, sandbox)
+            }
+        case .none: return ("/usr/bin/bash", [])
+        }
     }
 
     /// Raised by the part of a batch whose run settles the verdict; every part stops at it.
