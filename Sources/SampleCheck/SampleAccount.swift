@@ -1,6 +1,5 @@
 import Database
 import Foundation
-import KeyPolicy
 import Support
 
 /// The account SQL samples run as: one whose grants reach the page's scratch database and
@@ -21,7 +20,7 @@ struct SampleAccount: Sendable {
     /// Creates an account with `privileges` on `database` only, as `control`'s account; the
     /// server's refusal when that account may not create accounts or grant those rights.
     static func create(on control: MariaDBConnection, database: String, host: String, name: String) -> Result<SampleAccount, EngineError> {
-        let password = (try? KeyGenerator().generate()) ?? UUID().uuidString
+        let password = AccountPassword.random()
         let account = SampleAccount(user: name, host: host, password: password)
         let created = control.execute("CREATE USER \(account.quoted) IDENTIFIED BY '\(password)'")
         guard created.errorCode == 0 else { return .failure(EngineError(engine: "MariaDB", reason: created.errorLine)) }
