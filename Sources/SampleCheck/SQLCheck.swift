@@ -93,7 +93,7 @@ extension PageChecker {
             let result = session.run(statement.text)
             if result.errorCode == 1146, let table = SQLTemplate.missingTable(result.errorMessage) {
                 // A table keydocs does not model is not the sample's mistake; a misspelt one is.
-                if let meant = SQLSession.tables.first(where: { NearMiss.of(table, $0) }) {
+                if let meant = CiviCRMSchema.tables.first(where: { NearMiss.of(table, $0) }) {
                     report(.sqlError, at: at, result.errorLine + " (did you mean \(meant)?)", context: context)
                     ran += 1
                 } else if !unknownTables.contains(table) {
@@ -261,7 +261,7 @@ extension PageChecker {
             report(.sqlUpdateRows, at: at, "the UPDATE has no WHERE: run on a live site, it changes the key of every contact "
                    + "(\(changed.count) here)", context: context)
         } else if changed.isEmpty && (result.rowsMatched ?? 0) == 0 {
-            let ids = SQLSession.fixtures.map { String($0.0) }.joined(separator: ", ")
+            let ids = CiviCRMSchema.contacts.map { String($0.0) }.joined(separator: ", ")
             report(.sqlUpdateRows, at: at, "the UPDATE matched no contact (the fixture contacts are \(ids))", context: context)
         } else if changed.count > 1 && literal != nil {
             report(.sqlUpdateRows, at: at, "the UPDATE gives \(changed.count) contacts the same key; a key belongs to one contact",

@@ -23,11 +23,11 @@ struct SampleAccount: Sendable {
         let password = AccountPassword.random()
         let account = SampleAccount(user: name, host: host, password: password)
         let created = control.execute("CREATE USER \(account.quoted) IDENTIFIED BY '\(password)'")
-        guard created.errorCode == 0 else { return .failure(EngineError(engine: "MariaDB", reason: created.errorLine)) }
+        guard created.errorCode == 0 else { return .failure(.mariaDB(created.errorLine)) }
         let granted = control.execute("GRANT \(privileges) ON `\(database)`.* TO \(account.quoted)")
         guard granted.errorCode == 0 else {
             _ = control.execute("DROP USER IF EXISTS \(account.quoted)")
-            return .failure(EngineError(engine: "MariaDB", reason: granted.errorLine))
+            return .failure(.mariaDB(granted.errorLine))
         }
         return .success(account)
     }
