@@ -35,76 +35,92 @@ struct PageChecker {
         sql?.close()
     }
 
+    /// Checks one sample: reads its annotation, has the checker of its kind check it (or, when
+    /// no checker claims it, the keys it carries), and records its findings and outcome.
     mutating func check(_ sample: Sample) {
         current = []
-        var directives = Directives()
-        switch Directives.parse(sample.annotation) {
-        case .failure(let error):
-            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.file, line: error.line), rule: .annotationInvalid, error.message))
-            return
-        case .success(let parsed): directives = parsed
-        case nil: break
-        }
+        guard let directives = readAnnotation(of: sample) else { return }
         if let reason = directives.skipReason {
             outcomes[sample.index] = .skipped(reason)
             return
         }
         guard let kind = kinds[sample.index] else {
-            // Client code, URLs and HTTP examples are about keys when they carry one.
-            if checkKeyMentions(sample) {
-                applyExpectations(sample, directives.expect)
-                current.removeAll { directives.off.contains($0.rule) }
-                let errors = current.filter { $0.severity == .error }
-                diagnostics += current
-                outcomes[sample.index] = errors.first.map { SampleOutcome(.failed, $0.message) }
-                    ?? (directives.expect.isEmpty ? SampleOutcome(.verified, "the keys it carries are checked")
-                        : .failingAsExpected(Array(directives.expect)))
-                return
-            }
-            let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
-            // A block not about keys is counted, not reported, unless the guide asks for full coverage.
-            guard options.fullCoverage else {
-                outcomes[sample.index] = SampleOutcome(.notAboutKeys, SampleOutcome.notAboutKeysNote)
-                return
-            }
-            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
-                "no checker claims this \(what); mark it with <!-- check: skip \"reason\" --> or <!-- check: kind=... -->"))
-            outcomes[sample.index] = SampleOutcome(.unchecked, SampleOutcome.unclaimedNote)
+            checkUnclaimed(sample, directives: directives)
             return
         }
-        var note = "", measured: String?, notRunReason: String?, otherReason: String?
-        switch Checkers.check(kind, sample, directives: directives, on: &self) {
-        case .checked(let text, let measure): (note, measured) = (text, measure)
-        case .failed: break
-        case .notRun(let reason): notRunReason = reason
-        case .notAboutKeys(let reason): otherReason = reason
+        let result = Checkers.check(kind, sample, directives: directives, on: &self)
+        let errors = keepFindings(of: sample, directives: directives)
+        outcomes[sample.index] = outcome(of: result, kind: kind, sample: sample, directives: directives, errors: errors)
+    }
+
+    /// The sample's annotation; nil, with the sample failed, when it cannot be read.
+    private mutating func readAnnotation(of sample: Sample) -> Directives? {
+        switch Directives.parse(sample.annotation) {
+        case .failure(let error):
+            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.file, line: error.line), rule: .annotationInvalid, error.message))
+            return nil
+        case .success(let parsed): return parsed
+        case nil: return Directives()
         }
+    }
+
+    /// A sample no checker claims: client code, URLs and HTTP examples are about keys when they
+    /// carry one; any other block is counted, and reported only when the guide asks for full coverage.
+    private mutating func checkUnclaimed(_ sample: Sample, directives: Directives) {
+        if checkKeyMentions(sample) {
+            let errors = keepFindings(of: sample, directives: directives)
+            outcomes[sample.index] = errors.first.map { SampleOutcome(.failed, $0.message) }
+                ?? (directives.expect.isEmpty ? SampleOutcome(.verified, "the keys it carries are checked")
+                    : .failingAsExpected(Array(directives.expect)))
+            return
+        }
+        let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
+        guard options.fullCoverage else {
+            outcomes[sample.index] = SampleOutcome(.notAboutKeys, SampleOutcome.notAboutKeysNote)
+            return
+        }
+        diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
+            "no checker claims this \(what); mark it with <!-- check: skip \"reason\" --> or <!-- check: kind=... -->"))
+        outcomes[sample.index] = SampleOutcome(.unchecked, SampleOutcome.unclaimedNote)
+    }
+
+    /// Settles the current sample's findings by its annotation (expected rules, rules turned
+    /// off), adds them to the page's, and returns the errors among them.
+    private mutating func keepFindings(of sample: Sample, directives: Directives) -> [Diagnostic] {
         applyExpectations(sample, directives.expect)
         current.removeAll { directives.off.contains($0.rule) }
-        let errors = current.filter { $0.severity == .error }
         diagnostics += current
-        if let notRunReason, errors.isEmpty {
-            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .engineMissing, notRunReason))
-            outcomes[sample.index] = SampleOutcome(.notRun, notRunReason)
-        } else if let otherReason, errors.isEmpty, directives.expect.isEmpty {
+        return current.filter { $0.severity == .error }
+    }
+
+    /// The outcome of a sample its checker checked, from what the check came to and the errors
+    /// it kept. A sample not run, or not about keys after all, is reported as the guide asks.
+    private mutating func outcome(of result: BlockResult, kind: SampleKind, sample: Sample, directives: Directives,
+                                  errors: [Diagnostic]) -> SampleOutcome {
+        switch result {
+        case .notRun(let reason) where errors.isEmpty:
+            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .engineMissing, reason))
+            return SampleOutcome(.notRun, reason)
+        case .notAboutKeys(let reason) where errors.isEmpty && directives.expect.isEmpty:
             // Nothing about keys in it after all (shell commands without cv, SQL on tables keydocs
             // does not model): counted as such, or reported when the guide asks for full coverage.
-            if options.fullCoverage {
-                diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
-                    "\(otherReason); mark it with <!-- check: skip \"reason\" --> if that is meant"))
-                outcomes[sample.index] = SampleOutcome(.unchecked, otherReason)
-            } else {
-                outcomes[sample.index] = SampleOutcome(.notAboutKeys, otherReason)
-            }
-        } else if let first = errors.first {
-            outcomes[sample.index] = SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
-        } else {
-            // A block that shows a mistake on purpose is verified by making it: say which.
-            var outcome = directives.expect.isEmpty ? SampleOutcome(.verified, note, measured: measured)
-                : .failingAsExpected(Array(directives.expect), measured: measured)
-            outcome.showsOutput = kind == .output
-            outcomes[sample.index] = outcome
+            guard options.fullCoverage else { return SampleOutcome(.notAboutKeys, reason) }
+            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
+                "\(reason); mark it with <!-- check: skip \"reason\" --> if that is meant"))
+            return SampleOutcome(.unchecked, reason)
+        default:
+            break
         }
+        if let first = errors.first {
+            return SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
+        }
+        // A block that shows a mistake on purpose is verified by making it: say which.
+        var note = "", measured: String?
+        if case .checked(let text, let measure) = result { (note, measured) = (text, measure) }
+        var outcome = directives.expect.isEmpty ? SampleOutcome(.verified, note, measured: measured)
+            : .failingAsExpected(Array(directives.expect), measured: measured)
+        outcome.showsOutput = kind == .output
+        return outcome
     }
 
     private mutating func finish(_ sample: Sample, _ diagnostic: Diagnostic) {
