@@ -19,7 +19,7 @@ extension PageChecker {
     /// Shell commands that are not a key generator: never run; their `cv` commands are checked
     /// like a cv block's. A block with no `cv` command is not about keys.
     mutating func checkCommand(_ sample: Sample) -> BlockResult {
-        let text = Classifier.bindingPlaceholders(ShellSyntax.commandLines(sample.text))
+        let text = Classifier.placeholdersAsWords(ShellSyntax.commandLines(sample.text))
         // curl and wget commands: the keys in their URLs and headers.
         let mentions = checkKeyMentions(sample)
         guard let commands = try? ShellSyntax.parse(text) else {
@@ -37,7 +37,7 @@ extension PageChecker {
 
     mutating func checkCv(_ sample: Sample) -> BlockResult {
         let commands: [ShellCommand]
-        do { commands = try ShellSyntax.parse(Classifier.bindingPlaceholders(ShellSyntax.commandLines(sample.text))) } catch {
+        do { commands = try ShellSyntax.parse(Classifier.placeholdersAsWords(ShellSyntax.commandLines(sample.text))) } catch {
             report(.cvSyntax, at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
             return .failed
         }

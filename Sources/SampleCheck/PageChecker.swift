@@ -1,4 +1,3 @@
-import Database
 import DocModel
 import Foundation
 import KeyPolicy
@@ -10,7 +9,7 @@ struct PageChecker {
     let page: Page
     let validator: KeyValidator
     let options: CheckOptions
-    let engines: Engines
+    let engines: CheckEngines
     var diagnostics: [Diagnostic] = []
     var outcomes: [Int: SampleOutcome] = [:]
     var lastGenerator: GeneratorRecord?
@@ -19,7 +18,7 @@ struct PageChecker {
     /// Findings of the sample being checked.
     var current: [Diagnostic] = []
 
-    init(page: Page, validator: KeyValidator, options: CheckOptions, engines: Engines) {
+    init(page: Page, validator: KeyValidator, options: CheckOptions, engines: CheckEngines) {
         self.page = page
         self.validator = validator
         self.options = options
@@ -280,112 +279,5 @@ extension PageChecker {
             k = end
         }
         return lines
-    }
-}
-
-/// The engines of one check, found or started once and shared by every page.
-final class Engines: @unchecked Sendable {
-    let sandbox: Result<Sandbox, EngineError>
-    /// Generator runs, shared by the pages that show the same command.
-    let runs = SharedRuns()
-    private let lock = NSLock()
-    private var server: Result<MariaDBServer, EngineError>?
-    private let external: MariaDBAddress?
-    private let offline: Bool
-    private var starting: DispatchWorkItem?
-    /// A server the caller owns: used, never stopped here.
-    private let borrowed: MariaDBServer?
-
-    init(options: CheckOptions, needsSandbox: Bool) {
-        offline = options.offline
-        if options.offline {
-            self.sandbox = .failure(EngineError(engine: "bubblewrap", reason: "offline check"))
-        } else if let sandbox = options.sandbox {
-            self.sandbox = .success(sandbox)
-        } else if let problem = options.sandboxProblem {
-            self.sandbox = .failure(problem)
-        } else {
-            self.sandbox = needsSandbox ? Sandbox.detect() : .failure(EngineError(engine: "bubblewrap", reason: "not needed"))
-        }
-        external = options.mysql
-        borrowed = options.privateServer
-    }
-
-    /// Starts the private server in the background, so that it is ready when the first SQL sample needs it.
-    func prepareDatabase() {
-        guard external == nil, borrowed == nil, !offline else { return }
-        let item = DispatchWorkItem { [self] in _ = database() }
-        starting = item
-        DispatchQueue.global().async(execute: item)
-    }
-
-    /// Where SQL samples run, starting the private server on first use.
-    func database() -> Result<DatabaseTarget, EngineError> {
-        if offline { return .failure(EngineError(engine: "MariaDB", reason: "offline check")) }
-        if let external { return .success(DatabaseTarget(address: external, isPrivate: false)) }
-        if let borrowed { return .success(DatabaseTarget(address: borrowed.admin, isPrivate: true)) }
-        lock.lock()
-        defer { lock.unlock() }
-        let result: Result<MariaDBServer, EngineError>
-        if let server {
-            result = server
-        } else {
-            do { result = .success(try MariaDBServer.start()) } catch { result = .failure(error) }
-            server = result
-        }
-        return result.map { DatabaseTarget(address: $0.admin, isPrivate: true) }
-    }
-
-    /// Stops the private server, if one was started.
-    func shutdown() {
-        starting?.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        if case .success(let running) = server { running.stop() }
-    }
-}
-
-/// The runs of each generator command, made once for every page that shows it: the same text
-/// in the same sandbox draws from the same distribution. Pages wait for a command another page
-/// is running. What is kept is bounded: a batch is kept only while the kept outputs stay
-/// under `keptBytes`, beyond which a repeated command runs again.
-final class SharedRuns: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var batches: [String: Sandbox.Batch] = [:]
-    private var running: Set<String> = []
-    private var kept = 0
-    private var counted = 0
-    static let keptBytes = 16 << 20
-
-    /// Runs made so far.
-    var made: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return counted
-    }
-
-    /// `script`'s batch of `runs` runs in `sandbox`, made by `run` unless a page made it already.
-    func batch(_ script: String, runs: Int, in sandbox: Sandbox, run: () -> Sandbox.Batch) -> Sandbox.Batch {
-        let key = "\(runs) \(sandbox.mode) \(script)"
-        condition.lock()
-        while running.contains(key) { condition.wait() }
-        if let done = batches[key] {
-            condition.unlock()
-            return done
-        }
-        running.insert(key)
-        condition.unlock()
-        let batch = run()
-        let size = batch.runs.reduce(batch.stderr.count) { $0 + $1.output.count + 16 }
-        condition.lock()
-        running.remove(key)
-        counted += batch.runs.count
-        if kept + size <= Self.keptBytes {
-            batches[key] = batch
-            kept += size
-        }
-        condition.broadcast()
-        condition.unlock()
-        return batch
     }
 }
