@@ -55,6 +55,8 @@ let package = Package(
         .testTarget(name: "CCmarkGFMTests", dependencies: ["CCmarkGFM"]),
         .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
         .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "DatabaseTests", dependencies: ["Database", "Support", "KeyPolicy"]),
+        .testTarget(name: "KeyToolsTests", dependencies: ["KeyTools", "Database", "Support", "DocModel", "KeyPolicy"]),
         .testTarget(name: "SampleCheckTests", dependencies: ["Support", "SampleCheck", "Database", "DocModel", "KeyPolicy"], exclude: ["Fixtures"]),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness"], exclude: ["Inputs"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DocModel"]),

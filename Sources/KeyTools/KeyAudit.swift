@@ -65,7 +65,7 @@ public struct KeyAudit: Sendable {
             keys.append(key)
         }
         _ = connection.execute("COMMIT")
-        if let failure { throw EngineError(engine: "MariaDB", reason: failure) }
+        if let failure { throw .mariaDB(failure) }
         report.keys = keys.count
 
         // The policy's rules on every core, then shared keys in id order.

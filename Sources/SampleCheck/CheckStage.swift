@@ -32,7 +32,7 @@ public struct CheckStage: Sendable {
         let cached = pages.map { cache?.entry(for: $0, options: fingerprint) }
         let pending = pages.indices.filter { cached[$0] == nil }
         let kinds = pending.flatMap { Classifier.kinds(of: pages[$0].samples) }
-        let engines = Engines(options: options, needsSandbox: kinds.contains(.generator))
+        let engines = CheckEngines(options: options, needsSandbox: kinds.contains(.generator))
         if kinds.contains(.sql) { engines.prepareDatabase() }
         defer { engines.shutdown() }
         let validator = KeyValidator(policy: .civicrm)

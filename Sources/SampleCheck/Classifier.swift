@@ -53,7 +53,7 @@ enum Classifier {
             let lower = trimmed.lowercased()
             if sqlStarts.contains(where: { lower.hasPrefix($0 + " ") || lower.hasPrefix($0 + "\n") }) { return .sql }
             if readsRandom(commandText) { return .generator }
-            if commandText.contains("cv ") && (try? ShellSyntax.parse(Self.bindingPlaceholders(commandText)))?.contains(where: { $0.name == "cv" }) == true {
+            if commandText.contains("cv ") && (try? ShellSyntax.parse(Self.placeholdersAsWords(commandText)))?.contains(where: { $0.name == "cv" }) == true {
                 return .command
             }
         }
@@ -61,12 +61,13 @@ enum Classifier {
     }
 
     static func readsRandom(_ text: String) -> Bool {
-        guard let commands = try? ShellSyntax.parse(bindingPlaceholders(text)) else { return false }
+        guard let commands = try? ShellSyntax.parse(placeholdersAsWords(text)) else { return false }
         return commands.contains(where: ShellCheck.readsRandom)
     }
 
-    /// `<your-site>`-style placeholders, which the shell would read as redirections, as words.
-    static func bindingPlaceholders(_ text: String) -> String {
+    /// `text` with each `<your-site>`-style placeholder, which the shell would read as a
+    /// redirection, written as a word (`YOUR_PLACEHOLDER`), so that the command parses as meant.
+    static func placeholdersAsWords(_ text: String) -> String {
         guard text.contains("<") else { return text }
         return text.replacingOccurrences(of: #"<([A-Za-z][A-Za-z0-9_ .:/-]{0,60})>"#, with: "YOUR_PLACEHOLDER", options: .regularExpression)
     }

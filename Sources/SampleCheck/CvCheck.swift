@@ -19,7 +19,7 @@ extension PageChecker {
     /// Shell commands that are not a key generator: never run; their `cv` commands are checked
     /// like a cv block's. A block with no `cv` command is not about keys.
     mutating func checkCommand(_ sample: Sample) -> BlockResult {
-        let text = Classifier.bindingPlaceholders(ShellSyntax.commandLines(sample.text))
+        let text = Classifier.placeholdersAsWords(ShellSyntax.commandLines(sample.text))
         // curl and wget commands: the keys in their URLs and headers.
         let mentions = checkKeyMentions(sample)
         guard let commands = try? ShellSyntax.parse(text) else {
@@ -37,7 +37,7 @@ extension PageChecker {
 
     mutating func checkCv(_ sample: Sample) -> BlockResult {
         let commands: [ShellCommand]
-        do { commands = try ShellSyntax.parse(Classifier.bindingPlaceholders(ShellSyntax.commandLines(sample.text))) } catch {
+        do { commands = try ShellSyntax.parse(Classifier.placeholdersAsWords(ShellSyntax.commandLines(sample.text))) } catch {
             report(.cvSyntax, at: sample.location(ofLine: error.line), "cannot parse the command: \(error.message)")
             return .failed
         }
@@ -172,6 +172,44 @@ extension PageChecker {
 
     // MARK: - APIv4
 
+    /// What the parameters of a `cv api4` call say, as they are read.
+    private struct Api4Parameters {
+        /// A where clause was given (`+w`, or `where` in the parameters).
+        var hasWhere = false
+        /// The values the call sets, by field.
+        var values: [String: String] = [:]
+    }
+
+    /// cv api4's shortcuts, each under its short and long name, and the word each needs after it.
+    private enum Api4Shortcut {
+        case select, `where`, value, orderBy, limit
+
+        static let named: [String: Api4Shortcut] = [
+            "+s": .select, "+select": .select, "+w": .where, "+where": .where, "+v": .value, "+value": .value,
+            "+o": .orderBy, "+orderBy": .orderBy, "+l": .limit, "+limit": .limit,
+        ]
+
+        /// What the word after the shortcut must be, as the error says it.
+        var needs: String {
+            switch self {
+            case .select: "a list of fields"
+            case .where: "a condition such as 'id = 100'"
+            case .value: "field=value"
+            case .orderBy: "a field"
+            case .limit: "N or N@offset"
+            }
+        }
+
+        /// Whether `argument` is what the shortcut needs.
+        func accepts(_ argument: String) -> Bool {
+            switch self {
+            case .select, .where, .orderBy: true
+            case .value: argument.contains("=")
+            case .limit: argument.split(separator: "@").allSatisfy { Int($0) != nil }
+            }
+        }
+    }
+
     private mutating func checkApi4(_ args: [String], at: SourceLocation) -> String? {
         var words = args.filter { !$0.hasPrefix("--") }
         guard !words.isEmpty, let call = splitCall(words.removeFirst()) else {
@@ -191,81 +229,102 @@ extension PageChecker {
             report(.cvAction, at: at, "'\(call.action)' is not an APIv4 action of Contact (such as get, create, update, delete)")
             return nil
         }
-        // cv also takes a shortcut with its expression attached: `+w:id=100`, `+v=api_key=KEY`.
-        words = words.flatMap { word -> [String] in
-            guard word.hasPrefix("+"), let cut = word.dropFirst().firstIndex(where: { $0 == ":" || $0 == "=" }),
-                  word[word.index(after: word.startIndex)..<cut].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return [word] }
-            return [String(word[..<cut]), String(word[word.index(after: cut)...])]
-        }
         let isContact = call.entity == "Contact"
-        var hasWhere = false, values: [String: String] = [:]
-        var i = 0
-        func next() -> String? {
-            i += 1
-            return i < words.count ? words[i] : nil
-        }
-        while i < words.count {
-            let word = words[i]
-            switch word {
-            case "+s", "+select":
-                guard let list = next() else { report(.cvSyntax, at: at, "\(word) needs a list of fields"); break }
-                if isContact { for field in list.split(separator: ",") { knownField(String(field).trimmingCharacters(in: .whitespaces), at: at) } }
-            case "+w", "+where":
-                guard let clause = next() else { report(.cvSyntax, at: at, "\(word) needs a condition such as 'id = 100'"); break }
-                hasWhere = true
-                if isContact { checkWhere(clause, at: at) }
-            case "+v", "+value":
-                // cv reads `field = value` with spaces around the `=` too.
-                guard let pair = next(), let eq = pair.firstIndex(of: "=") else { report(.cvSyntax, at: at, "\(word) needs field=value"); break }
-                let field = pair[..<eq].trimmingCharacters(in: .whitespaces)
-                var value = String(pair[pair.index(after: eq)...]).trimmingCharacters(in: .init(charactersIn: " \t"))
-                // cv decodes a +v value that starts like JSON (a quoted string, an object, a list,
-                // and a single quote, which json_decode then refuses).
-                if let first = value.first, "\"{['".contains(first) {
-                    if let decoded = PHPJSON.decode(value) {
-                        value = (decoded as? String) ?? value
-                    } else {
-                        report(.cvJson, at: at, "the value of '\(field)' starts like JSON but is not valid JSON as PHP's json_decode reads it")
-                    }
-                }
-                values[field] = value
-            case "+o", "+orderBy":
-                guard next() != nil else { report(.cvSyntax, at: at, "\(word) needs a field"); break }
-            case "+l", "+limit":
-                guard let limit = next(), limit.split(separator: "@").allSatisfy({ Int($0) != nil }) else {
-                    report(.cvSyntax, at: at, "\(word) needs N or N@offset"); break
-                }
-            default:
-                if word.hasPrefix("+") {
-                    report(.cvSyntax, at: at, "'\(word)' is not a cv api4 shortcut (+s, +w, +v, +o, +l)")
-                } else if word.hasPrefix("{") {
-                    // All parameters as one JSON object, as the API Explorer writes them.
-                    guard let object = PHPJSON.decode(word) as? [String: Any] else {
-                        report(.cvJson, at: at, "the parameters are not valid JSON as PHP's json_decode reads it")
-                        break
-                    }
-                    for (key, value) in object.sorted(by: { $0.key < $1.key }) {
-                        let text = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]))
-                            .map { String(decoding: $0, as: UTF8.self) } ?? ""
-                        apiParameter(key, text, isContact: isContact, hasWhere: &hasWhere, values: &values, at: at)
-                    }
-                } else if let eq = word.firstIndex(of: "=") {
-                    let key = String(word[..<eq]), value = String(word[word.index(after: eq)...])
-                    apiParameter(key, value, isContact: isContact, hasWhere: &hasWhere, values: &values, at: at)
-                } else {
-                    report(.cvSyntax, at: at, "'\(word)' is neither a shortcut nor key=value")
-                }
-            }
-            i += 1
-        }
+        let parameters = readApi4Parameters(Self.detachingShortcuts(words), isContact: isContact, at: at)
         if isContact {
-            for (key, value) in values.sorted(by: { $0.key < $1.key }) {
+            for (key, value) in parameters.values.sorted(by: { $0.key < $1.key }) {
                 guard let field = CvCatalog.contactFields[key] else { report(.cvField, at: at, "Contact has no field '\(key)'"); continue }
                 checkValue(value, field: field, version: 4, at: at)
             }
         }
+        checkApi4Requirements(call, parameters, at: at)
+        return "\(call.entity).\(call.action) (APIv4)"
+    }
+
+    /// The words of a call with each shortcut that has its expression attached (`+w:id=100`,
+    /// `+v=api_key=KEY`, which cv also takes) split in two.
+    private static func detachingShortcuts(_ words: [String]) -> [String] {
+        words.flatMap { word -> [String] in
+            guard word.hasPrefix("+"), let cut = word.dropFirst().firstIndex(where: { $0 == ":" || $0 == "=" }),
+                  word[word.index(after: word.startIndex)..<cut].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { return [word] }
+            return [String(word[..<cut]), String(word[word.index(after: cut)...])]
+        }
+    }
+
+    /// Reads a call's parameters: shortcuts with the word after each, a JSON object of them all,
+    /// and key=value words; Contact's fields are checked as they are named.
+    private mutating func readApi4Parameters(_ words: [String], isContact: Bool, at: SourceLocation) -> Api4Parameters {
+        var parameters = Api4Parameters()
+        var i = 0
+        while i < words.count {
+            let word = words[i]
+            if let shortcut = Api4Shortcut.named[word] {
+                i += 1
+                if i < words.count, shortcut.accepts(words[i]) {
+                    applyShortcut(shortcut, words[i], isContact: isContact, to: &parameters, at: at)
+                } else {
+                    report(.cvSyntax, at: at, "\(word) needs \(shortcut.needs)")
+                }
+            } else if word.hasPrefix("+") {
+                report(.cvSyntax, at: at, "'\(word)' is not a cv api4 shortcut (+s, +w, +v, +o, +l)")
+            } else if word.hasPrefix("{") {
+                // All parameters as one JSON object, as the API Explorer writes them.
+                if let object = PHPJSON.decode(word) as? [String: Any] {
+                    for (key, value) in object.sorted(by: { $0.key < $1.key }) {
+                        let text = (try? JSONSerialization.data(withJSONObject: value, options: [.fragmentsAllowed]))
+                            .map { String(decoding: $0, as: UTF8.self) } ?? ""
+                        apiParameter(key, text, isContact: isContact, to: &parameters, at: at)
+                    }
+                } else {
+                    report(.cvJson, at: at, "the parameters are not valid JSON as PHP's json_decode reads it")
+                }
+            } else if let eq = word.firstIndex(of: "=") {
+                let key = String(word[..<eq]), value = String(word[word.index(after: eq)...])
+                apiParameter(key, value, isContact: isContact, to: &parameters, at: at)
+            } else {
+                report(.cvSyntax, at: at, "'\(word)' is neither a shortcut nor key=value")
+            }
+            i += 1
+        }
+        return parameters
+    }
+
+    /// What a shortcut with its word says: the fields it selects, the condition, a value set.
+    private mutating func applyShortcut(_ shortcut: Api4Shortcut, _ argument: String, isContact: Bool,
+                                        to parameters: inout Api4Parameters, at: SourceLocation) {
+        switch shortcut {
+        case .select:
+            if isContact { for field in argument.split(separator: ",") { knownField(String(field).trimmingCharacters(in: .whitespaces), at: at) } }
+        case .where:
+            parameters.hasWhere = true
+            if isContact { checkWhere(argument, at: at) }
+        case .value:
+            // cv reads `field = value` with spaces around the `=` too.
+            guard let eq = argument.firstIndex(of: "=") else { return }
+            let field = argument[..<eq].trimmingCharacters(in: .whitespaces)
+            var value = String(argument[argument.index(after: eq)...]).trimmingCharacters(in: .init(charactersIn: " \t"))
+            // cv decodes a +v value that starts like JSON (a quoted string, an object, a list,
+            // and a single quote, which json_decode then refuses).
+            if let first = value.first, "\"{['".contains(first) {
+                if let decoded = PHPJSON.decode(value) {
+                    value = (decoded as? String) ?? value
+                } else {
+                    report(.cvJson, at: at, "the value of '\(field)' starts like JSON but is not valid JSON as PHP's json_decode reads it")
+                }
+            }
+            parameters.values[field] = value
+        case .orderBy, .limit:
+            break
+        }
+    }
+
+    /// What APIv4 requires of an update, a delete and a create.
+    private mutating func checkApi4Requirements(_ call: (entity: String, action: String), _ parameters: Api4Parameters,
+                                                at: SourceLocation) {
+        let isContact = call.entity == "Contact"
+        let values = parameters.values
         // DAOUpdateAction: "where is required unless an id is supplied in values".
-        if call.action == "update" && !hasWhere && values["id"] == nil || call.action == "delete" && !hasWhere {
+        if call.action == "update" && !parameters.hasWhere && values["id"] == nil || call.action == "delete" && !parameters.hasWhere {
             report(.cvRequired, at: at, "\(call.entity).\(call.action) needs a where clause, such as +w 'id = 100'"
                    + (call.action == "update" ? " (or an id in its values)" : ""))
         }
@@ -277,11 +336,10 @@ extension PageChecker {
             report(.cvRequired, at: at, "Contact.create makes a new contact (APIv4 gives it contact_type Individual), "
                    + "it does not give an existing one a key: use Contact.update +w 'id = N' +v api_key=…")
         }
-        return "\(call.entity).\(call.action) (APIv4)"
     }
 
-    private mutating func apiParameter(_ key: String, _ value: String, isContact: Bool, hasWhere: inout Bool,
-                                       values: inout [String: String], at: SourceLocation) {
+    private mutating func apiParameter(_ key: String, _ value: String, isContact: Bool, to parameters: inout Api4Parameters,
+                                       at: SourceLocation) {
         let json = value.first.map { "{[\"'".contains($0) } ?? false
         var parsed: Any?
         if json {
@@ -290,7 +348,7 @@ extension PageChecker {
         }
         switch key {
         case "where":
-            hasWhere = true
+            parameters.hasWhere = true
             if let clauses = parsed as? [[Any]], isContact {
                 for clause in clauses {
                     if let field = clause.first as? String { knownField(field, at: at) }
@@ -298,7 +356,7 @@ extension PageChecker {
             }
         case "values":
             if let object = parsed as? [String: Any] {
-                for (field, v) in object { values[field] = (v as? String) ?? "\(v)" }
+                for (field, v) in object { parameters.values[field] = (v as? String) ?? "\(v)" }
             } else if !json {
                 report(.cvType, at: at, "values must be a JSON object, such as values='{\"api_key\":\"...\"}'")
             }

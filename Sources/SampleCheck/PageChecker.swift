@@ -1,4 +1,3 @@
-import Database
 import DocModel
 import Foundation
 import KeyPolicy
@@ -10,7 +9,7 @@ struct PageChecker {
     let page: Page
     let validator: KeyValidator
     let options: CheckOptions
-    let engines: Engines
+    let engines: CheckEngines
     var diagnostics: [Diagnostic] = []
     var outcomes: [Int: SampleOutcome] = [:]
     var lastGenerator: GeneratorRecord?
@@ -19,7 +18,7 @@ struct PageChecker {
     /// Findings of the sample being checked.
     var current: [Diagnostic] = []
 
-    init(page: Page, validator: KeyValidator, options: CheckOptions, engines: Engines) {
+    init(page: Page, validator: KeyValidator, options: CheckOptions, engines: CheckEngines) {
         self.page = page
         self.validator = validator
         self.options = options
@@ -35,76 +34,92 @@ struct PageChecker {
         sql?.close()
     }
 
+    /// Checks one sample: reads its annotation, has the checker of its kind check it (or, when
+    /// no checker claims it, the keys it carries), and records its findings and outcome.
     mutating func check(_ sample: Sample) {
         current = []
-        var directives = Directives()
-        switch Directives.parse(sample.annotation) {
-        case .failure(let error):
-            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.file, line: error.line), rule: .annotationInvalid, error.message))
-            return
-        case .success(let parsed): directives = parsed
-        case nil: break
-        }
+        guard let directives = readAnnotation(of: sample) else { return }
         if let reason = directives.skipReason {
             outcomes[sample.index] = .skipped(reason)
             return
         }
         guard let kind = kinds[sample.index] else {
-            // Client code, URLs and HTTP examples are about keys when they carry one.
-            if checkKeyMentions(sample) {
-                applyExpectations(sample, directives.expect)
-                current.removeAll { directives.off.contains($0.rule) }
-                let errors = current.filter { $0.severity == .error }
-                diagnostics += current
-                outcomes[sample.index] = errors.first.map { SampleOutcome(.failed, $0.message) }
-                    ?? (directives.expect.isEmpty ? SampleOutcome(.verified, "the keys it carries are checked")
-                        : .failingAsExpected(Array(directives.expect)))
-                return
-            }
-            let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
-            // A block not about keys is counted, not reported, unless the guide asks for full coverage.
-            guard options.fullCoverage else {
-                outcomes[sample.index] = SampleOutcome(.notAboutKeys, SampleOutcome.notAboutKeysNote)
-                return
-            }
-            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
-                "no checker claims this \(what); mark it with <!-- check: skip \"reason\" --> or <!-- check: kind=... -->"))
-            outcomes[sample.index] = SampleOutcome(.unchecked, SampleOutcome.unclaimedNote)
+            checkUnclaimed(sample, directives: directives)
             return
         }
-        var note = "", measured: String?, notRunReason: String?, otherReason: String?
-        switch Checkers.check(kind, sample, directives: directives, on: &self) {
-        case .checked(let text, let measure): (note, measured) = (text, measure)
-        case .failed: break
-        case .notRun(let reason): notRunReason = reason
-        case .notAboutKeys(let reason): otherReason = reason
+        let result = Checkers.check(kind, sample, directives: directives, on: &self)
+        let errors = keepFindings(of: sample, directives: directives)
+        outcomes[sample.index] = outcome(of: result, kind: kind, sample: sample, directives: directives, errors: errors)
+    }
+
+    /// The sample's annotation; nil, with the sample failed, when it cannot be read.
+    private mutating func readAnnotation(of sample: Sample) -> Directives? {
+        switch Directives.parse(sample.annotation) {
+        case .failure(let error):
+            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.file, line: error.line), rule: .annotationInvalid, error.message))
+            return nil
+        case .success(let parsed): return parsed
+        case nil: return Directives()
         }
+    }
+
+    /// A sample no checker claims: client code, URLs and HTTP examples are about keys when they
+    /// carry one; any other block is counted, and reported only when the guide asks for full coverage.
+    private mutating func checkUnclaimed(_ sample: Sample, directives: Directives) {
+        if checkKeyMentions(sample) {
+            let errors = keepFindings(of: sample, directives: directives)
+            outcomes[sample.index] = errors.first.map { SampleOutcome(.failed, $0.message) }
+                ?? (directives.expect.isEmpty ? SampleOutcome(.verified, "the keys it carries are checked")
+                    : .failingAsExpected(Array(directives.expect)))
+            return
+        }
+        let what = sample.language.map { "```\($0) block" } ?? (sample.fenced ? "untagged block" : "indented block")
+        guard options.fullCoverage else {
+            outcomes[sample.index] = SampleOutcome(.notAboutKeys, SampleOutcome.notAboutKeysNote)
+            return
+        }
+        diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
+            "no checker claims this \(what); mark it with <!-- check: skip \"reason\" --> or <!-- check: kind=... -->"))
+        outcomes[sample.index] = SampleOutcome(.unchecked, SampleOutcome.unclaimedNote)
+    }
+
+    /// Settles the current sample's findings by its annotation (expected rules, rules turned
+    /// off), adds them to the page's, and returns the errors among them.
+    private mutating func keepFindings(of sample: Sample, directives: Directives) -> [Diagnostic] {
         applyExpectations(sample, directives.expect)
         current.removeAll { directives.off.contains($0.rule) }
-        let errors = current.filter { $0.severity == .error }
         diagnostics += current
-        if let notRunReason, errors.isEmpty {
-            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .engineMissing, notRunReason))
-            outcomes[sample.index] = SampleOutcome(.notRun, notRunReason)
-        } else if let otherReason, errors.isEmpty, directives.expect.isEmpty {
+        return current.filter { $0.severity == .error }
+    }
+
+    /// The outcome of a sample its checker checked, from what the check came to and the errors
+    /// it kept. A sample not run, or not about keys after all, is reported as the guide asks.
+    private mutating func outcome(of result: BlockResult, kind: SampleKind, sample: Sample, directives: Directives,
+                                  errors: [Diagnostic]) -> SampleOutcome {
+        switch result {
+        case .notRun(let reason) where errors.isEmpty:
+            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .engineMissing, reason))
+            return SampleOutcome(.notRun, reason)
+        case .notAboutKeys(let reason) where errors.isEmpty && directives.expect.isEmpty:
             // Nothing about keys in it after all (shell commands without cv, SQL on tables keydocs
             // does not model): counted as such, or reported when the guide asks for full coverage.
-            if options.fullCoverage {
-                diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
-                    "\(otherReason); mark it with <!-- check: skip \"reason\" --> if that is meant"))
-                outcomes[sample.index] = SampleOutcome(.unchecked, otherReason)
-            } else {
-                outcomes[sample.index] = SampleOutcome(.notAboutKeys, otherReason)
-            }
-        } else if let first = errors.first {
-            outcomes[sample.index] = SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
-        } else {
-            // A block that shows a mistake on purpose is verified by making it: say which.
-            var outcome = directives.expect.isEmpty ? SampleOutcome(.verified, note, measured: measured)
-                : .failingAsExpected(Array(directives.expect), measured: measured)
-            outcome.showsOutput = kind == .output
-            outcomes[sample.index] = outcome
+            guard options.fullCoverage else { return SampleOutcome(.notAboutKeys, reason) }
+            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
+                "\(reason); mark it with <!-- check: skip \"reason\" --> if that is meant"))
+            return SampleOutcome(.unchecked, reason)
+        default:
+            break
         }
+        if let first = errors.first {
+            return SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
+        }
+        // A block that shows a mistake on purpose is verified by making it: say which.
+        var note = "", measured: String?
+        if case .checked(let text, let measure) = result { (note, measured) = (text, measure) }
+        var outcome = directives.expect.isEmpty ? SampleOutcome(.verified, note, measured: measured)
+            : .failingAsExpected(Array(directives.expect), measured: measured)
+        outcome.showsOutput = kind == .output
+        return outcome
     }
 
     private mutating func finish(_ sample: Sample, _ diagnostic: Diagnostic) {
@@ -264,112 +279,5 @@ extension PageChecker {
             k = end
         }
         return lines
-    }
-}
-
-/// The engines of one check, found or started once and shared by every page.
-final class Engines: @unchecked Sendable {
-    let sandbox: Result<Sandbox, EngineError>
-    /// Generator runs, shared by the pages that show the same command.
-    let runs = SharedRuns()
-    private let lock = NSLock()
-    private var server: Result<MariaDBServer, EngineError>?
-    private let external: MariaDBAddress?
-    private let offline: Bool
-    private var starting: DispatchWorkItem?
-    /// A server the caller owns: used, never stopped here.
-    private let borrowed: MariaDBServer?
-
-    init(options: CheckOptions, needsSandbox: Bool) {
-        offline = options.offline
-        if options.offline {
-            self.sandbox = .failure(EngineError(engine: "bubblewrap", reason: "offline check"))
-        } else if let sandbox = options.sandbox {
-            self.sandbox = .success(sandbox)
-        } else if let problem = options.sandboxProblem {
-            self.sandbox = .failure(problem)
-        } else {
-            self.sandbox = needsSandbox ? Sandbox.detect() : .failure(EngineError(engine: "bubblewrap", reason: "not needed"))
-        }
-        external = options.mysql
-        borrowed = options.privateServer
-    }
-
-    /// Starts the private server in the background, so that it is ready when the first SQL sample needs it.
-    func prepareDatabase() {
-        guard external == nil, borrowed == nil, !offline else { return }
-        let item = DispatchWorkItem { [self] in _ = database() }
-        starting = item
-        DispatchQueue.global().async(execute: item)
-    }
-
-    /// Where SQL samples run, starting the private server on first use.
-    func database() -> Result<DatabaseTarget, EngineError> {
-        if offline { return .failure(EngineError(engine: "MariaDB", reason: "offline check")) }
-        if let external { return .success(DatabaseTarget(address: external, isPrivate: false)) }
-        if let borrowed { return .success(DatabaseTarget(address: borrowed.admin, isPrivate: true)) }
-        lock.lock()
-        defer { lock.unlock() }
-        let result: Result<MariaDBServer, EngineError>
-        if let server {
-            result = server
-        } else {
-            do { result = .success(try MariaDBServer.start()) } catch { result = .failure(error) }
-            server = result
-        }
-        return result.map { DatabaseTarget(address: $0.admin, isPrivate: true) }
-    }
-
-    /// Stops the private server, if one was started.
-    func shutdown() {
-        starting?.wait()
-        lock.lock()
-        defer { lock.unlock() }
-        if case .success(let running) = server { running.stop() }
-    }
-}
-
-/// The runs of each generator command, made once for every page that shows it: the same text
-/// in the same sandbox draws from the same distribution. Pages wait for a command another page
-/// is running. What is kept is bounded: a batch is kept only while the kept outputs stay
-/// under `keptBytes`, beyond which a repeated command runs again.
-final class SharedRuns: @unchecked Sendable {
-    private let condition = NSCondition()
-    private var batches: [String: Sandbox.Batch] = [:]
-    private var running: Set<String> = []
-    private var kept = 0
-    private var counted = 0
-    static let keptBytes = 16 << 20
-
-    /// Runs made so far.
-    var made: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return counted
-    }
-
-    /// `script`'s batch of `runs` runs in `sandbox`, made by `run` unless a page made it already.
-    func batch(_ script: String, runs: Int, in sandbox: Sandbox, run: () -> Sandbox.Batch) -> Sandbox.Batch {
-        let key = "\(runs) \(sandbox.mode) \(script)"
-        condition.lock()
-        while running.contains(key) { condition.wait() }
-        if let done = batches[key] {
-            condition.unlock()
-            return done
-        }
-        running.insert(key)
-        condition.unlock()
-        let batch = run()
-        let size = batch.runs.reduce(batch.stderr.count) { $0 + $1.output.count + 16 }
-        condition.lock()
-        running.remove(key)
-        counted += batch.runs.count
-        if kept + size <= Self.keptBytes {
-            batches[key] = batch
-            kept += size
-        }
-        condition.broadcast()
-        condition.unlock()
-        return batch
     }
 }

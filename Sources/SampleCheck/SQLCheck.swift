@@ -15,27 +15,9 @@ extension PageChecker {
             report(.sqlEmpty, at: sample.location, "the block holds no SQL statement")
             return .failed
         }
-        let target: DatabaseTarget
-        switch engines.database() {
-        case .success(let found): target = found
-        case .failure(let error):
-            return .notRun("SQL not executed: \(error.reason)")
-        }
-        if sql == nil {
-            let pageSQL = page.samples.map(\.text).joined(separator: "\n")
-            do { sql = try SQLSession(target: target, statementSeconds: options.statementSeconds, mentioning: pageSQL) } catch {
-                // The server was there for the check: that it cannot be used now is a failure of the
-                // run, whatever the mode, not a missing engine.
-                report(.sqlEngine, at: sample.location, "SQL not executed: \(error.reason)")
-                return .failed
-            }
-        }
+        if let unavailable = openSession(for: sample) { return unavailable }
         guard let session = sql else { return .failed }
-        var ran = 0
-        var templates = 0
-        var refused = 0
-        var unknownTables: [String] = []
-        var generated: GeneratorRecord?
+        var tally = SQLTally()
         for original in statements {
             // `<civicrm_database>`.table and `USE <your_db>` name the database the guide's reader
             // has: here, the page's own.
@@ -47,104 +29,165 @@ extension PageChecker {
                 report(.sqlEngine, at: at, "not run: the MariaDB server went away earlier on this page", context: context)
                 break
             }
-            // Statements keydocs will not run are not the guide's mistake (a debugging page may well
-            // turn on the general log): a note says they were not run.
-            if let reason = SQLGuard.refusal(statement.text) {
-                report(.sqlNotAllowed, at: at, "not run: the statement \(reason); samples may use their own database only",
-                       severity: .note, context: context)
-                refused += 1
-                continue
-            }
-            if let named = SQLGuard.qualifiers(statement.text).first(where: session.otherDatabases.contains) {
-                report(.sqlNotAllowed, at: at, "not run: the statement names the database '\(named)'; on a server named "
-                       + "with --mysql, samples run only in keydocs' scratch database", severity: .note, context: context)
-                refused += 1
-                continue
-            }
-            let literal = SQLText.assignedLiteral(statement.text)
-            if let literal, SQLTemplate.isPlaceholder(literal), SQLTemplate.asksToMakeUp(literal) {
-                reportMadeUp(literal, at: at, context: context)
-            }
-            if SQLTemplate.hasPlaceholders(statement.text) {
-                // A template: what can be checked without running it is its key.
-                templates += 1
-                if let literal, !Placeholder.standsForKey(literal) {
-                    reportKey(literal, at: at, "the key this template assigns: ", context: context)
-                }
-                continue
-            }
-            let upper = statement.text.uppercased()
-            let verb = SQLText.verb(statement.text)
-            let isGenerator = verb == "SELECT" && Self.randomFunctions.contains { upper.contains($0) } && !upper.contains(" FROM ")
-            let runs = directives.runs ?? options.runs
-            if isGenerator {
-                generated = runGenerator(query: statement.text, session: session, sample: sample, at: at, runs: runs,
-                                         reportsWeak: true, context: context) ?? generated
-            } else if let expression = Self.keyExpression(statement.text, page: page), SQLText.isComputed(expression) {
-                // An expression that becomes a key is a generator, whatever statement it sits in.
-                generated = runGenerator(query: "SELECT " + expression, session: session, sample: sample, at: at, runs: runs,
-                                         reportsWeak: Self.weakKeySource(statement.text) == nil, context: context) ?? generated
-            }
-            if !isGenerator, let function = Self.weakKeySource(statement.text) {
-                report(.generatorWeakRandom, at: at, "the key is made from \(function), which is not a cryptographic generator: "
-                       + "it can be predicted; build keys from RANDOM_BYTES(n)", context: context)
-            }
-            let before = verb == "UPDATE" && upper.contains("API_KEY") ? session.keys() : nil
-            let result = session.run(statement.text)
-            if result.errorCode == 1146, let table = SQLTemplate.missingTable(result.errorMessage) {
-                // A table keydocs does not model is not the sample's mistake; a misspelt one is.
-                if let meant = SQLSession.tables.first(where: { NearMiss.of(table, $0) }) {
-                    report(.sqlError, at: at, result.errorLine + " (did you mean \(meant)?)", context: context)
-                    ran += 1
-                } else if !unknownTables.contains(table) {
-                    unknownTables.append(table)
-                }
-                continue
-            }
-            // A column keydocs does not model (multilingual label_en_US, a newer field) is not the
-            // sample's mistake either; a misspelt key column is, and so is any column that
-            // civicrm_contact, which keydocs models whole from CiviCRM's schema, does not have.
-            if result.errorCode == 1054, let column = SQLTemplate.unknownColumn(result.errorMessage),
-               !column.lowercased().hasPrefix("api"), !Self.onlyContact(statement.text) {
-                if SQLTemplate.isPlaceholder(column) { templates += 1 } else if !unknownTables.contains("column " + column) {
-                    unknownTables.append("column " + column)
-                }
-                continue
-            }
-            // What the sample account may not do (the server's own tables, its settings).
-            if [1044, 1045, 1142, 1143, 1227].contains(result.errorCode) {
-                report(.sqlNotAllowed, at: at, "not run: \(result.errorLine)", severity: .note, context: context)
-                refused += 1
-                continue
-            }
-            ran += 1
-            if result.errorCode != 0 {
-                reportFailure(result, session: session, at: at, context: context)
-                continue
-            }
-            for warning in result.warnings {
-                report(.sqlWarning, at: at, "\(warning.level) \(warning.code): \(warning.message)", severity: .warning, context: context)
-            }
-            if let before {
-                checkUpdate(statement, result: result, before: before, after: session.keys(), session: session, at: at, context: context)
-            } else if verb == "SELECT" && !isGenerator {
-                checkSelectedKeys(result, at: at)
-            }
+            checkStatement(statement, in: session, sample: sample, runs: directives.runs ?? options.runs,
+                           at: at, context: context, tally: &tally)
         }
-        var notRun: [String] = []
-        if templates > 0 { notRun.append("\(counted(templates, "template")) with placeholders") }
-        if !unknownTables.isEmpty { notRun.append("unknown " + unknownTables.map { $0.hasPrefix("column ") ? $0 : "table " + $0 }.joined(separator: ", ")) }
-        if refused > 0 { notRun.append("\(counted(refused, "statement")) outside the sample's database") }
-        if ran == 0 && !notRun.isEmpty {
-            return .notAboutKeys("SQL not run: " + notRun.joined(separator: "; "))
+        return tally.result
+    }
+
+    /// What the statements of one SQL block came to, for its badge.
+    private struct SQLTally {
+        /// Statements run.
+        var ran = 0
+        /// Statements with placeholders, not run.
+        var templates = 0
+        /// Statements not run because they reach outside the sample's database.
+        var refused = 0
+        /// Tables (`name`) and columns (`column name`) keydocs does not model that statements named.
+        var unknown: [String] = []
+        /// What the block's last generator expression printed.
+        var generated: GeneratorRecord?
+
+        /// The block's result: checked, with what was not run, or not about keys when nothing ran.
+        var result: BlockResult {
+            var notRun: [String] = []
+            if templates > 0 { notRun.append("\(counted(templates, "template")) with placeholders") }
+            if !unknown.isEmpty { notRun.append("unknown " + unknown.map { $0.hasPrefix("column ") ? $0 : "table " + $0 }.joined(separator: ", ")) }
+            if refused > 0 { notRun.append("\(counted(refused, "statement")) outside the sample's database") }
+            if ran == 0 && !notRun.isEmpty {
+                return .notAboutKeys("SQL not run: " + notRun.joined(separator: "; "))
+            }
+            // What a generator expression of the block printed, as a shell generator reports it.
+            let measured = generated.flatMap { record in record.lengthsText.map { "\($0)-character keys in \(counted(record.runs, "run"))" } }
+            if !notRun.isEmpty {
+                return .checked("ran \(counted(ran, "statement")) on MariaDB in strict mode; not run: " + notRun.joined(separator: "; "),
+                                measured: measured)
+            }
+            return .checked("ran \(counted(ran, "statement")) on MariaDB in strict mode", measured: measured)
         }
-        // What a generator expression of the block printed, as a shell generator reports it.
-        let measured = generated.flatMap { record in record.lengthsText.map { "\($0)-character keys in \(counted(record.runs, "run"))" } }
-        if !notRun.isEmpty {
-            return .checked("ran \(counted(ran, "statement")) on MariaDB in strict mode; not run: " + notRun.joined(separator: "; "),
-                            measured: measured)
+    }
+
+    /// Opens the page's SQL session, unless an earlier block did; what the block comes to when
+    /// SQL cannot run, or nil.
+    private mutating func openSession(for sample: Sample) -> BlockResult? {
+        let target: DatabaseTarget
+        switch engines.database() {
+        case .success(let found): target = found
+        case .failure(let error):
+            return .notRun("SQL not executed: \(error.reason)")
         }
-        return .checked("ran \(counted(ran, "statement")) on MariaDB in strict mode", measured: measured)
+        guard sql == nil else { return nil }
+        let pageSQL = page.samples.map(\.text).joined(separator: "\n")
+        do { sql = try SQLSession(target: target, statementSeconds: options.statementSeconds, mentioning: pageSQL) } catch {
+            // The server was there for the check: that it cannot be used now is a failure of the
+            // run, whatever the mode, not a missing engine.
+            report(.sqlEngine, at: sample.location, "SQL not executed: \(error.reason)")
+            return .failed
+        }
+        return nil
+    }
+
+    /// Checks one statement of a block: refused, a template, or run, with the key it makes and
+    /// the keys it stores or returns judged.
+    private mutating func checkStatement(_ statement: SQLStatement, in session: SQLSession, sample: Sample, runs: Int,
+                                         at: SourceLocation, context: [String], tally: inout SQLTally) {
+        if refuse(statement, in: session, at: at, context: context) {
+            tally.refused += 1
+            return
+        }
+        let literal = SQLText.assignedLiteral(statement.text)
+        if let literal, SQLTemplate.isPlaceholder(literal), SQLTemplate.asksToMakeUp(literal) {
+            reportMadeUp(literal, at: at, context: context)
+        }
+        if SQLTemplate.hasPlaceholders(statement.text) {
+            // A template: what can be checked without running it is its key.
+            tally.templates += 1
+            if let literal, !Placeholder.standsForKey(literal) {
+                reportKey(literal, at: at, "the key this template assigns: ", context: context)
+            }
+            return
+        }
+        let upper = statement.text.uppercased()
+        let verb = SQLText.verb(statement.text)
+        let isGenerator = verb == "SELECT" && Self.randomFunctions.contains { upper.contains($0) } && !upper.contains(" FROM ")
+        if isGenerator {
+            tally.generated = runGenerator(query: statement.text, session: session, sample: sample, at: at, runs: runs,
+                                           reportsWeak: true, context: context) ?? tally.generated
+        } else if let expression = Self.keyExpression(statement.text, page: page), SQLText.isComputed(expression) {
+            // An expression that becomes a key is a generator, whatever statement it sits in.
+            tally.generated = runGenerator(query: "SELECT " + expression, session: session, sample: sample, at: at, runs: runs,
+                                           reportsWeak: Self.weakKeySource(statement.text) == nil, context: context) ?? tally.generated
+        }
+        if !isGenerator, let function = Self.weakKeySource(statement.text) {
+            report(.generatorWeakRandom, at: at, "the key is made from \(function), which is not a cryptographic generator: "
+                   + "it can be predicted; build keys from RANDOM_BYTES(n)", context: context)
+        }
+        let before = verb == "UPDATE" && upper.contains("API_KEY") ? session.keys() : nil
+        let result = session.run(statement.text)
+        guard judgeOutcome(result, of: statement, in: session, at: at, context: context, tally: &tally) else { return }
+        if let before {
+            checkUpdate(statement, result: result, before: before, after: session.keys(), session: session, at: at, context: context)
+        } else if verb == "SELECT" && !isGenerator {
+            checkSelectedKeys(result, at: at)
+        }
+    }
+
+    /// Statements keydocs will not run are not the guide's mistake (a debugging page may well
+    /// turn on the general log): a note says they were not run. Whether `statement` is one.
+    private mutating func refuse(_ statement: SQLStatement, in session: SQLSession, at: SourceLocation, context: [String]) -> Bool {
+        if let reason = SQLGuard.refusal(statement.text) {
+            report(.sqlNotAllowed, at: at, "not run: the statement \(reason); samples may use their own database only",
+                   severity: .note, context: context)
+            return true
+        }
+        if let named = SQLGuard.qualifiers(statement.text).first(where: session.otherDatabases.contains) {
+            report(.sqlNotAllowed, at: at, "not run: the statement names the database '\(named)'; on a server named "
+                   + "with --mysql, samples run only in keydocs' scratch database", severity: .note, context: context)
+            return true
+        }
+        return false
+    }
+
+    /// Reports how a statement that ran ended: a table or column keydocs does not model, a
+    /// right the sample account lacks, an error, or warnings. Whether it succeeded, so that what
+    /// it stored or returned can be judged.
+    private mutating func judgeOutcome(_ result: StatementResult, of statement: SQLStatement, in session: SQLSession,
+                                       at: SourceLocation, context: [String], tally: inout SQLTally) -> Bool {
+        if result.errorCode == 1146, let table = SQLTemplate.missingTable(result.errorMessage) {
+            // A table keydocs does not model is not the sample's mistake; a misspelt one is.
+            if let meant = CiviCRMSchema.tables.first(where: { NearMiss.of(table, $0) }) {
+                report(.sqlError, at: at, result.errorLine + " (did you mean \(meant)?)", context: context)
+                tally.ran += 1
+            } else if !tally.unknown.contains(table) {
+                tally.unknown.append(table)
+            }
+            return false
+        }
+        // A column keydocs does not model (multilingual label_en_US, a newer field) is not the
+        // sample's mistake either; a misspelt key column is, and so is any column that
+        // civicrm_contact, which keydocs models whole from CiviCRM's schema, does not have.
+        if result.errorCode == 1054, let column = SQLTemplate.unknownColumn(result.errorMessage),
+           !column.lowercased().hasPrefix("api"), !Self.onlyContact(statement.text) {
+            if SQLTemplate.isPlaceholder(column) { tally.templates += 1 } else if !tally.unknown.contains("column " + column) {
+                tally.unknown.append("column " + column)
+            }
+            return false
+        }
+        // What the sample account may not do (the server's own tables, its settings).
+        if [1044, 1045, 1142, 1143, 1227].contains(result.errorCode) {
+            report(.sqlNotAllowed, at: at, "not run: \(result.errorLine)", severity: .note, context: context)
+            tally.refused += 1
+            return false
+        }
+        tally.ran += 1
+        if result.errorCode != 0 {
+            reportFailure(result, session: session, at: at, context: context)
+            return false
+        }
+        for warning in result.warnings {
+            report(.sqlWarning, at: at, "\(warning.level) \(warning.code): \(warning.message)", severity: .warning, context: context)
+        }
+        return true
     }
 
     /// The non-cryptographic function a statement makes a key from, when it assigns `api_key`
@@ -261,7 +304,7 @@ extension PageChecker {
             report(.sqlUpdateRows, at: at, "the UPDATE has no WHERE: run on a live site, it changes the key of every contact "
                    + "(\(changed.count) here)", context: context)
         } else if changed.isEmpty && (result.rowsMatched ?? 0) == 0 {
-            let ids = SQLSession.fixtures.map { String($0.0) }.joined(separator: ", ")
+            let ids = CiviCRMSchema.contacts.map { String($0.0) }.joined(separator: ", ")
             report(.sqlUpdateRows, at: at, "the UPDATE matched no contact (the fixture contacts are \(ids))", context: context)
         } else if changed.count > 1 && literal != nil {
             report(.sqlUpdateRows, at: at, "the UPDATE gives \(changed.count) contacts the same key; a key belongs to one contact",

@@ -1,6 +1,5 @@
 import Database
 import Foundation
-import KeyPolicy
 import Support
 
 /// The account SQL samples run as: one whose grants reach the page's scratch database and
@@ -21,14 +20,14 @@ struct SampleAccount: Sendable {
     /// Creates an account with `privileges` on `database` only, as `control`'s account; the
     /// server's refusal when that account may not create accounts or grant those rights.
     static func create(on control: MariaDBConnection, database: String, host: String, name: String) -> Result<SampleAccount, EngineError> {
-        let password = (try? KeyGenerator().generate()) ?? UUID().uuidString
+        let password = AccountPassword.random()
         let account = SampleAccount(user: name, host: host, password: password)
         let created = control.execute("CREATE USER \(account.quoted) IDENTIFIED BY '\(password)'")
-        guard created.errorCode == 0 else { return .failure(EngineError(engine: "MariaDB", reason: created.errorLine)) }
+        guard created.errorCode == 0 else { return .failure(.mariaDB(created.errorLine)) }
         let granted = control.execute("GRANT \(privileges) ON `\(database)`.* TO \(account.quoted)")
         guard granted.errorCode == 0 else {
             _ = control.execute("DROP USER IF EXISTS \(account.quoted)")
-            return .failure(EngineError(engine: "MariaDB", reason: granted.errorLine))
+            return .failure(.mariaDB(granted.errorLine))
         }
         return .success(account)
     }

@@ -95,6 +95,17 @@ import Testing
         #expect(used.isSubset(of: allowed), "\(module) imports \(used.subtracting(allowed))")
     }
 
+    /// Every module but the fuzzer's command line has a test target of its own, which tests its
+    /// public API directly rather than through the binary's text.
+    @Test func eachModuleHasATestTarget() throws {
+        let manifest = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
+        let tests = packageRoot.appendingPathComponent("Tests")
+        for module in Self.layers.keys.sorted() where module != "keydocs-fuzz" {
+            #expect(manifest.contains(".testTarget(name: \"\(module)Tests\""), "\(module)Tests in Package.swift")
+            #expect(FileManager.default.fileExists(atPath: tests.appendingPathComponent("\(module)Tests").path), "Tests/\(module)Tests")
+        }
+    }
+
     /// What Package.swift lets a target depend on agrees with the layers.
     @Test func thePackageFollowsTheLayers() throws {
         let manifest = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
