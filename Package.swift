@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "SampleCheck", dependencies: ["Support", "DocModel", "KeyPolicy", "Database", "CSystem", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KeyTools", dependencies: ["Support", "DocModel", "KeyPolicy", "Database"]),
         .target(name: "Pipeline", dependencies: ["Support", "DocModel", "KeyPolicy", "Database", "SampleCheck", "SiteRender"]),
-        .target(name: "Preview", dependencies: ["Support", "DocModel", "SiteRender", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Support", "DocModel", "SiteRender", "Pipeline", .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(name: "FuzzHarness", dependencies: ["DocModel", "KeyPolicy", "SampleCheck", "SiteRender"]),
         .executableTarget(name: "keydocs-fuzz", dependencies: ["FuzzHarness"]),
         .executableTarget(
@@ -58,7 +58,7 @@ let package = Package(
         .testTarget(name: "SampleCheckTests", dependencies: ["Support", "SampleCheck", "Database", "DocModel", "KeyPolicy"], exclude: ["Fixtures"]),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness"], exclude: ["Inputs"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DocModel"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Pipeline", "DocModel"]),
         .testTarget(name: "keydocsTests", dependencies: ["keydocs", "Support", "KeyPolicy", "KeyTools", "Pipeline", "Database", "SampleCheck", "DocModel", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures", "Snapshots"]),
     ],
     swiftLanguageModes: [.v6]

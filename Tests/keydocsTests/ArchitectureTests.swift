@@ -19,7 +19,7 @@ import Testing
         "SiteRender": ["Support", "DocModel"],
         "KeyTools": ["Support", "KeyPolicy", "DocModel", "Database"],
         "Pipeline": ["Support", "KeyPolicy", "DocModel", "Database", "SampleCheck", "SiteRender"],
-        "Preview": ["Support", "DocModel", "SiteRender"],
+        "Preview": ["Support", "DocModel", "SiteRender", "Pipeline"],
         "FuzzHarness": ["Support", "KeyPolicy", "DocModel", "SampleCheck", "SiteRender"],
         "keydocs-fuzz": ["FuzzHarness"],
         "keydocs": ["Support", "KeyPolicy", "DocModel", "Database", "KeyTools", "Pipeline", "Preview"],
