@@ -40,7 +40,7 @@ struct PageChecker {
         var directives = Directives()
         switch Directives.parse(sample.annotation) {
         case .failure(let error):
-            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.file, line: error.line), rule: .annotationInvalid, error.message))
+            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.filePath, line: error.line), rule: .annotationInvalid, error.message))
             return
         case .success(let parsed): directives = parsed
         case nil: break

@@ -14,7 +14,7 @@ func temporaryFolder() -> URL {
 /// Renders a fixture folder into a new temporary site and returns its folder.
 func render(_ name: String, outcomes: [SampleKey: SampleOutcome]? = nil) throws -> URL {
     let config = try SiteConfig.load(path: fixturePath(name) + "/mkdocs.yml")
-    let docs = try LoadStage(docsDir: fixturePath(name), config: config).run()
+    let docs = try LoadStage(docsFolder: fixturePath(name), config: config).run()
     let out = temporaryFolder()
     let writer = try SiteWriter(output: out.path)
     _ = try RenderStage(docs: docs, outcomes: outcomes).run(into: writer)
