@@ -95,6 +95,18 @@ import Testing
         #expect(used.isSubset(of: allowed), "\(module) imports \(used.subtracting(allowed))")
     }
 
+    /// The test targets' shared support (Tests/TestSupport) imports none of our modules, so that
+    /// any test target can use it without reaching past the module it tests.
+    @Test func testSupportImportsNothingOfOurs() throws {
+        let folder = packageRoot.appendingPathComponent("Tests/TestSupport")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(Self.imported(in: text).isDisjoint(with: Self.layers.keys), "\(file)")
+        }
+    }
+
     /// What Package.swift lets a target depend on agrees with the layers.
     @Test func thePackageFollowsTheLayers() throws {
         let manifest = try String(contentsOf: packageRoot.appendingPathComponent("Package.swift"), encoding: .utf8)
