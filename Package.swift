@@ -34,7 +34,7 @@ let package = Package(
         .target(name: "SampleCheck", dependencies: ["Support", "DocModel", "KeyPolicy", "Database", "CSystem", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KeyTools", dependencies: ["Support", "DocModel", "KeyPolicy", "Database"]),
         .target(name: "Pipeline", dependencies: ["Support", "DocModel", "KeyPolicy", "Database", "SampleCheck", "SiteRender"]),
-        .target(name: "Preview", dependencies: ["Support", "DocModel", "SiteRender", .product(name: "FlyingFox", package: "FlyingFox")]),
+        .target(name: "Preview", dependencies: ["Support", "DocModel", "SiteRender", "Pipeline", .product(name: "FlyingFox", package: "FlyingFox")]),
         .target(name: "FuzzHarness", dependencies: ["DocModel", "KeyPolicy", "SampleCheck", "SiteRender"]),
         .executableTarget(name: "keydocs-fuzz", dependencies: ["FuzzHarness"]),
         .executableTarget(
@@ -50,18 +50,20 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // What several test targets share (a seeded generator, snapshots); used by test targets only.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SupportTests", dependencies: ["Support"]),
-        .testTarget(name: "KeyPolicyTests", dependencies: ["KeyPolicy"], exclude: ["Fixtures"]),
+        .testTarget(name: "KeyPolicyTests", dependencies: ["KeyPolicy", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "CCmarkGFMTests", dependencies: ["CCmarkGFM"]),
-        .testTarget(name: "DocModelTests", dependencies: ["DocModel"]),
-        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel"], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "DocModelTests", dependencies: ["DocModel", "TestSupport"]),
+        .testTarget(name: "SiteRenderTests", dependencies: ["SiteRender", "DocModel", "TestSupport"], exclude: ["Fixtures", "Snapshots"]),
         .testTarget(name: "DatabaseTests", dependencies: ["Database", "Support", "KeyPolicy"]),
         .testTarget(name: "KeyToolsTests", dependencies: ["KeyTools", "Database", "Support", "DocModel", "KeyPolicy"]),
         .testTarget(name: "SampleCheckTests", dependencies: ["Support", "SampleCheck", "Database", "DocModel", "KeyPolicy"], exclude: ["Fixtures"]),
         .testTarget(name: "FuzzHarnessTests", dependencies: ["FuzzHarness"], exclude: ["Inputs"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "DocModel"]),
-        .testTarget(name: "PreviewTests", dependencies: ["Preview"]),
-        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "Support", "KeyPolicy", "KeyTools", "Pipeline", "Database", "SampleCheck", "DocModel", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures", "Snapshots"]),
+        .testTarget(name: "PreviewTests", dependencies: ["Preview", "Pipeline", "DocModel"]),
+        .testTarget(name: "keydocsTests", dependencies: ["keydocs", "TestSupport", "Support", "KeyPolicy", "KeyTools", "Pipeline", "Database", "SampleCheck", "DocModel", .product(name: "Yams", package: "Yams")], exclude: ["Fixtures", "Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

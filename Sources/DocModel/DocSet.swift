@@ -3,9 +3,9 @@ public struct DocSet: Sendable {
     /// The settings.
     public var config: SiteConfig
     /// The docs folder as the user named it (used in diagnostics).
-    public var docsDir: String
-    /// The docs folder's absolute path.
-    public var docsRoot: String
+    public var docsFolder: String
+    /// The docs folder's absolute path, where its files are read.
+    public var docsAbsolutePath: String
     /// Pages, sorted by path.
     public var pages: [Page]
     /// Files that are not pages, by docs path, sorted.
@@ -18,11 +18,11 @@ public struct DocSet: Sendable {
     public var redirects: [Redirect]
 
     /// A set of docs from its parts.
-    public init(config: SiteConfig, docsDir: String, docsRoot: String, pages: [Page], assets: [String],
+    public init(config: SiteConfig, docsFolder: String, docsAbsolutePath: String, pages: [Page], assets: [String],
                 nav: [NavNode], diagnostics: [Diagnostic], redirects: [Redirect] = []) {
         self.config = config
-        self.docsDir = docsDir
-        self.docsRoot = docsRoot
+        self.docsFolder = docsFolder
+        self.docsAbsolutePath = docsAbsolutePath
         self.pages = pages
         self.assets = assets
         self.nav = nav
@@ -32,7 +32,7 @@ public struct DocSet: Sendable {
 
     /// Where each page goes in the site.
     public var paths: SitePaths {
-        SitePaths(useDirectoryURLs: config.useDirectoryURLs, readmeIndexes: SitePaths.readmeIndexes(among: pages.map(\.path)))
+        SitePaths(useDirectoryURLs: config.useDirectoryURLs, readmeIndexes: SitePaths.readmeIndexes(among: pages.map(\.docsPath)))
     }
 
     /// The page at docs path `path`.
@@ -43,7 +43,7 @@ public struct DocSet: Sendable {
 
     /// Index into `pages` by path.
     public var pageIndex: [String: Int] {
-        Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.path, $0) })
+        Dictionary(uniqueKeysWithValues: pages.enumerated().map { ($1.docsPath, $0) })
     }
 
     /// Pages in reading order: the navigation's pages first, then any page it leaves out, by path.
@@ -60,7 +60,7 @@ public struct DocSet: Sendable {
             }
         }
         visit(nav)
-        for page in pages where !seen.contains(page.path) { order.append(page.path) }
+        for page in pages where !seen.contains(page.docsPath) { order.append(page.docsPath) }
         return order
     }
 }

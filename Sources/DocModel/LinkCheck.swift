@@ -14,9 +14,9 @@ public struct LinkCheck: Sendable {
 
     /// Every finding, in page order.
     public func run() -> [Diagnostic] {
-        let anchors = Dictionary(uniqueKeysWithValues: docs.pages.map { ($0.path, Set($0.headings.map(\.slug))) })
+        let anchors = Dictionary(uniqueKeysWithValues: docs.pages.map { ($0.docsPath, Set($0.headings.map(\.slug))) })
         let assets = Set(docs.assets)
-        let folders = Set(docs.pages.map(\.path).flatMap(SitePaths.ancestors(of:)) + docs.assets.flatMap(SitePaths.ancestors(of:)))
+        let folders = Set(docs.pages.map(\.docsPath).flatMap(SitePaths.ancestors(of:)) + docs.assets.flatMap(SitePaths.ancestors(of:)))
         let pages = docs.pages
         let results = ConcurrentResults<[Diagnostic]>(count: pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { i in
@@ -30,15 +30,15 @@ public struct LinkCheck: Sendable {
         do {
             for link in page.links {
                 let noun = link.kind == .image ? "image" : "link"
-                switch SitePaths.target(of: link.destination, onPage: page.path) {
+                switch SitePaths.target(of: link.destination, onPage: page.docsPath) {
                 case .external, .absolute:
                     continue
                 case .outside:
                     out.append(Diagnostic(.warning, at: link.location, rule: .linkOutside,
-                                          "\(noun) '\(link.destination)' points outside \(docs.docsDir)"))
+                                          "\(noun) '\(link.destination)' points outside \(docs.docsFolder)"))
                 case .anchor(let fragment):
                     if fragment.isEmpty { continue }
-                    if !(anchors[page.path]?.contains(fragment) ?? false) {
+                    if !(anchors[page.docsPath]?.contains(fragment) ?? false) {
                         out.append(Diagnostic(.warning, at: link.location, rule: .linkBroken,
                                               "no heading with the anchor '#\(fragment)' on this page"))
                     }
@@ -46,7 +46,7 @@ public struct LinkCheck: Sendable {
                     if SitePaths.isPage(path) {
                         guard let targets = anchors[path] else {
                             out.append(Diagnostic(.warning, at: link.location, rule: .linkBroken,
-                                                  "\(noun) to '\(link.destination)': no page \(path) in \(docs.docsDir)"))
+                                                  "\(noun) to '\(link.destination)': no page \(path) in \(docs.docsFolder)"))
                             continue
                         }
                         if let fragment, !fragment.isEmpty, !targets.contains(fragment) {
@@ -55,7 +55,7 @@ public struct LinkCheck: Sendable {
                         }
                     } else if !path.isEmpty && !assets.contains(path) && !folders.contains(path) {
                         out.append(Diagnostic(.warning, at: link.location, rule: .linkBroken,
-                                              "\(noun) to '\(link.destination)': no file \(path) in \(docs.docsDir)"))
+                                              "\(noun) to '\(link.destination)': no file \(path) in \(docs.docsFolder)"))
                     }
                 }
             }

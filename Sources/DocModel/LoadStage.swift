@@ -5,7 +5,7 @@ import Support
 /// The first stage: reads the docs folder, converts every page, resolves the navigation.
 public struct LoadStage: Sendable {
     /// The docs folder as the user named it.
-    public let docsDir: String
+    public let docsFolder: String
     /// The settings.
     public let config: SiteConfig
     /// The config file's path, for messages about the navigation.
@@ -13,9 +13,9 @@ public struct LoadStage: Sendable {
     /// Values put into pages, such as the key policy's numbers.
     public let variables: Variables
 
-    /// A load of `docsDir` with `config`.
-    public init(docsDir: String, config: SiteConfig, configPath: String? = nil, variables: Variables = Variables()) {
-        self.docsDir = docsDir
+    /// A load of `docsFolder` with `config`.
+    public init(docsFolder: String, config: SiteConfig, configPath: String? = nil, variables: Variables = Variables()) {
+        self.docsFolder = docsFolder
         self.config = config
         self.configPath = configPath
         self.variables = variables
@@ -26,15 +26,15 @@ public struct LoadStage: Sendable {
     /// navigation entry that names no page stops the load with its path.
     /// With `cache`, a page whose file did not change since the last load is taken from it.
     public func run(reusing cache: PageCache? = nil) throws(DocError) -> DocSet {
-        let root = URL(fileURLWithPath: docsDir).standardizedFileURL.path
+        let root = URL(fileURLWithPath: docsFolder).standardizedFileURL.path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DocError(stage: .load, path: docsDir, "the docs folder does not exist")
+            throw DocError(stage: .load, path: docsFolder, "the docs folder does not exist")
         }
-        let (files, skipped) = try FileWalker(root: root, display: docsDir).files()
+        let (files, skipped) = try FileWalker(root: root, display: docsFolder).files()
         let pagePaths = files.filter(SitePaths.isPage)
         guard !pagePaths.isEmpty else {
-            throw DocError(stage: .load, path: docsDir, "the docs folder holds no Markdown page (*.md)")
+            throw DocError(stage: .load, path: docsFolder, "the docs folder holds no Markdown page (*.md)")
         }
         let assets = files.filter { !SitePaths.isPage($0) }
         let paths = SitePaths(useDirectoryURLs: config.useDirectoryURLs, readmeIndexes: SitePaths.readmeIndexes(among: pagePaths))
@@ -44,7 +44,7 @@ public struct LoadStage: Sendable {
         let reused = ConcurrentResults<Bool>(count: pagePaths.count)
         let variables = variables
         let markdown = config.markdown
-        let context = PageCache.Context(docsDir: docsDir, root: root, markdown: markdown, useDirectoryURLs: config.useDirectoryURLs,
+        let context = PageCache.Context(docsFolder: docsFolder, root: root, markdown: markdown, useDirectoryURLs: config.useDirectoryURLs,
                                         readmeIndexes: paths.readmeIndexes, variables: variables.values)
         DispatchQueue.concurrentPerform(iterations: pagePaths.count) { i in
             let path = pagePaths[i]
@@ -69,7 +69,7 @@ public struct LoadStage: Sendable {
                 return
             }
             results.set(i, (stamp, Page(
-                path: path, file: display(path), title: converted.title ?? Self.title(fromPath: path),
+                docsPath: path, filePath: display(path), title: converted.title ?? Self.title(fromPath: path),
                 headings: converted.headings, links: converted.links, samples: converted.samples,
                 body: converted.body, sections: converted.sections, findings: converted.findings,
                 remoteContent: converted.remoteContent)))
@@ -78,7 +78,7 @@ public struct LoadStage: Sendable {
         if let error = failures.values.first { throw error }
         let loaded = results.values
         cache?.store(loaded, context: context, reused: reused.values.count)
-        var set = DocSet(config: config, docsDir: docsDir, docsRoot: root, pages: loaded.map(\.page),
+        var set = DocSet(config: config, docsFolder: docsFolder, docsAbsolutePath: root, pages: loaded.map(\.page),
                          assets: assets, nav: [], diagnostics: config.notes + skipped + loaded.flatMap(\.page.findings)
                             + RemoteContent.findings(loaded.map(\.page)))
         set.nav = try resolveNav(set)
@@ -118,7 +118,7 @@ public struct LoadStage: Sendable {
     }
 
     private func display(_ path: String) -> String {
-        docsDir.hasSuffix("/") ? docsDir + path : docsDir + "/" + path
+        docsFolder.hasSuffix("/") ? docsFolder + path : docsFolder + "/" + path
     }
 
     /// Reads a file as UTF-8 text; NUL bytes or invalid UTF-8 are errors naming the line.
@@ -207,11 +207,11 @@ public struct LoadStage: Sendable {
                 case .page(let title, let path, let line):
                     guard !path.hasPrefix("/"), let normal = SitePaths.normalize(path), !normal.isEmpty else {
                         throw DocError(stage: .config, path: configPath ?? "mkdocs.yml", line: line,
-                                       "nav entry '\(path)' must be a path inside \(docsDir)")
+                                       "nav entry '\(path)' must be a path inside \(docsFolder)")
                     }
                     guard let i = index[normal] else {
                         throw DocError(stage: .config, path: configPath ?? "mkdocs.yml", line: line,
-                                       "nav names '\(path)', which is not a page in \(docsDir)")
+                                       "nav names '\(path)', which is not a page in \(docsFolder)")
                     }
                     nodes.append(.page(title: title ?? set.pages[i].title, path: normal))
                 case .section(let title, let children, _):
@@ -228,19 +228,19 @@ public struct LoadStage: Sendable {
     /// Without a configured nav: pages in path order, `index.md` (or a `README.md` in its
     /// place) first, folders as sections.
     static func defaultNav(_ set: DocSet) -> [NavNode] {
-        let readmeIndexes = SitePaths.readmeIndexes(among: set.pages.map(\.path))
+        let readmeIndexes = SitePaths.readmeIndexes(among: set.pages.map(\.docsPath))
         func build(_ prefix: String) -> [NavNode] {
             var pages: [NavNode] = []
             var folders: [String] = []
-            for page in set.pages where page.path.hasPrefix(prefix) {
-                let rest = page.path.dropFirst(prefix.count)
+            for page in set.pages where page.docsPath.hasPrefix(prefix) {
+                let rest = page.docsPath.dropFirst(prefix.count)
                 if let slash = rest.firstIndex(of: "/") {
                     let folder = String(rest[..<slash])
                     if folders.last != folder && !folders.contains(folder) { folders.append(folder) }
-                } else if rest == "index.md" || readmeIndexes.contains(page.path) {
-                    pages.insert(.page(title: page.title, path: page.path), at: 0)
+                } else if rest == "index.md" || readmeIndexes.contains(page.docsPath) {
+                    pages.insert(.page(title: page.title, path: page.docsPath), at: 0)
                 } else {
-                    pages.append(.page(title: page.title, path: page.path))
+                    pages.append(.page(title: page.title, path: page.docsPath))
                 }
             }
             for folder in folders {

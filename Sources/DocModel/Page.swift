@@ -1,9 +1,9 @@
 /// One Markdown page of the docs, copied out of cmark-gfm's tree into plain values.
 public struct Page: Sendable, Equatable {
     /// Path relative to the docs folder, with `/` separators: `keys/assigning.md`.
-    public var path: String
-    /// The path diagnostics print: the docs folder as the user named it, then `path`.
-    public var file: String
+    public var docsPath: String
+    /// The page's file as diagnostics print it: the docs folder as the user named it, then `docsPath`.
+    public var filePath: String
     /// The first level-1 heading's text, or the file name without extension.
     public var title: String
     /// Every heading, in order, with its unique anchor.
@@ -22,12 +22,12 @@ public struct Page: Sendable, Equatable {
     public var remoteContent: [RemoteContent.Use]
 
     /// Creates a page from its parts.
-    public init(path: String, file: String, title: String, headings: [Heading], links: [Link],
+    public init(docsPath: String, filePath: String, title: String, headings: [Heading], links: [Link],
                 samples: [Sample], body: [BodyPart], sections: [Section], findings: [Diagnostic] = [],
                 remoteContent: [RemoteContent.Use] = []) {
         self.remoteContent = remoteContent
-        self.path = path
-        self.file = file
+        self.docsPath = docsPath
+        self.filePath = filePath
         self.title = title
         self.headings = headings
         self.links = links

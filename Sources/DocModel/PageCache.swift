@@ -9,7 +9,7 @@ import Support
 public final class PageCache: @unchecked Sendable {
     /// What a page's conversion depends on besides its file.
     struct Context: Equatable {
-        var docsDir: String
+        var docsFolder: String
         var root: String
         var markdown: MarkdownOptions
         var useDirectoryURLs: Bool
@@ -41,7 +41,7 @@ public final class PageCache: @unchecked Sendable {
         lock.withLock {
             self.context = context
             entries = [:]
-            for entry in pages { if let stamp = entry.stamp { entries[entry.page.path] = (stamp, entry.page) } }
+            for entry in pages { if let stamp = entry.stamp { entries[entry.page.docsPath] = (stamp, entry.page) } }
             lastReused = reused
             lastRead = pages.count - reused
         }

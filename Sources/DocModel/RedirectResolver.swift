@@ -17,7 +17,7 @@ public struct RedirectResolver: Sendable {
     /// A resolver against `docs`' pages and files.
     public init(docs: DocSet) {
         self.docs = docs
-        anchors = Dictionary(uniqueKeysWithValues: docs.pages.map { ($0.path, Set($0.headings.map(\.slug))) })
+        anchors = Dictionary(uniqueKeysWithValues: docs.pages.map { ($0.docsPath, Set($0.headings.map(\.slug))) })
     }
 
     /// The redirects to write, in the rules' order, and the findings about the others.
@@ -25,8 +25,8 @@ public struct RedirectResolver: Sendable {
         let paths = docs.paths
         // Every file the site will hold, with what holds it, and every folder they need.
         var taken: [String: Taken] = [:]
-        for page in docs.pages { taken[paths.outputPath(ofPage: page.path)] = .page(page.file) }
-        for asset in docs.assets { taken[asset] = .file(docs.docsDir + "/" + asset) }
+        for page in docs.pages { taken[paths.outputPath(ofPage: page.docsPath)] = .page(page.filePath) }
+        for asset in docs.assets { taken[asset] = .file(docs.docsFolder + "/" + asset) }
         var folders = Set(taken.keys.flatMap(SitePaths.ancestors(of:)))
         var findings: [[Diagnostic]] = Array(repeating: [], count: rules.count)
         // First the old addresses: which rule has each.
@@ -229,7 +229,7 @@ public struct RedirectResolver: Sendable {
             return .redirected(next, fragment: fragment)
         }
         let named = candidates.count == 1 ? candidates[0] : candidates.dropLast().joined(separator: ", ") + " or " + (candidates.last ?? "")
-        return .missing(Problem("no page \(named) in \(docs.docsDir)"))
+        return .missing(Problem("no page \(named) in \(docs.docsFolder)"))
     }
 
     /// The page at docs path `page`, at the heading `fragment` names: a problem when it has none.

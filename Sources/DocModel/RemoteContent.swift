@@ -53,7 +53,7 @@ public enum RemoteContent {
     public static func findings(_ pages: [Page]) -> [Diagnostic] {
         var seen: Set<String> = []
         var notes: [Diagnostic] = []
-        for page in pages.sorted(by: { $0.path < $1.path }) {
+        for page in pages.sorted(by: { $0.docsPath < $1.docsPath }) {
             for use in page.remoteContent where seen.insert(use.origin).inserted {
                 notes.append(Diagnostic(.note, at: use.location, rule: .htmlRemoteOrigin,
                                         "the site loads \(use.kind == .image ? "an image" : "a frame") from \(use.origin), which its "

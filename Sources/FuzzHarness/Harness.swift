@@ -57,7 +57,7 @@ public enum Harness: String, CaseIterable, Sendable {
         options.offline = true
         options.runs = 1
         let page = page(markdown)
-        let docs = DocSet(config: SiteConfig(), docsDir: "docs", docsRoot: "/nonexistent", pages: [page], assets: [], nav: [], diagnostics: [])
+        let docs = DocSet(config: SiteConfig(), docsFolder: "docs", docsAbsolutePath: "/nonexistent", pages: [page], assets: [], nav: [], diagnostics: [])
         let report = CheckStage(docs: docs, options: options).run()
         return report.outcomes.count == page.samples.count
     }
@@ -65,8 +65,8 @@ public enum Harness: String, CaseIterable, Sendable {
     /// Renders `markdown` as a page of a site: whether the page is a whole document.
     static func render(_ markdown: String) -> Bool {
         let page = page(markdown)
-        let docs = DocSet(config: SiteConfig(), docsDir: "docs", docsRoot: "/nonexistent", pages: [page], assets: [],
-                          nav: [.page(title: page.title, path: page.path)], diagnostics: [])
+        let docs = DocSet(config: SiteConfig(), docsFolder: "docs", docsAbsolutePath: "/nonexistent", pages: [page], assets: [],
+                          nav: [.page(title: page.title, path: page.docsPath)], diagnostics: [])
         let html = RenderStage(docs: docs, outcomes: [:]).renderPage(page)
         _ = LinkCheck(docs: docs).run() + RenderStage(docs: docs, outcomes: nil).reservedPaths()
         return html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n")
@@ -74,7 +74,7 @@ public enum Harness: String, CaseIterable, Sendable {
 
     static func page(_ markdown: String) -> Page {
         let converted = MarkdownConverter.convert(markdown, file: "docs/index.md") { SitePaths(useDirectoryURLs: true).rewrite($0, onPage: "index.md") }
-        return Page(path: "index.md", file: "docs/index.md", title: converted.title ?? "Fuzz", headings: converted.headings,
+        return Page(docsPath: "index.md", filePath: "docs/index.md", title: converted.title ?? "Fuzz", headings: converted.headings,
                     links: converted.links, samples: converted.samples, body: converted.body, sections: converted.sections)
     }
 }

@@ -114,9 +114,9 @@ public struct KeyAudit: Sendable {
         return Flagged(id: id, keyPrefix: preview.prefix, keyLength: preview.length, findings: entries)
     }
 
-    /// `publishedKeys(in:)` of the docs folder at `docsDir`, read as `keydocs build` reads it.
-    public static func publishedKeys(inDocsAt docsDir: String) throws(DocError) -> [(key: String, source: String)] {
-        publishedKeys(in: try LoadStage(docsDir: docsDir, config: SiteConfig(), variables: PolicyVariables.make()).run())
+    /// `publishedKeys(in:)` of the docs folder at `docsFolder`, read as `keydocs build` reads it.
+    public static func publishedKeys(inDocsAt docsFolder: String) throws(DocError) -> [(key: String, source: String)] {
+        publishedKeys(in: try LoadStage(docsFolder: docsFolder, config: SiteConfig(), variables: PolicyVariables.make()).run())
     }
 
     /// Key-shaped strings (20 or more letters and digits) in the code blocks of `docs`, with where
@@ -131,11 +131,11 @@ public struct KeyAudit: Sendable {
                         if scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) {
                             token.unicodeScalars.append(scalar)
                         } else {
-                            if token.count >= 20 && token.contains(where: \.isNumber) { found.append((token, "\(page.file):\(sample.contentLine + k)")) }
+                            if token.count >= 20 && token.contains(where: \.isNumber) { found.append((token, "\(page.filePath):\(sample.contentLine + k)")) }
                             token = ""
                         }
                     }
-                    if token.count >= 20 && token.contains(where: \.isNumber) { found.append((token, "\(page.file):\(sample.contentLine + k)")) }
+                    if token.count >= 20 && token.contains(where: \.isNumber) { found.append((token, "\(page.filePath):\(sample.contentLine + k)")) }
                 }
             }
         }

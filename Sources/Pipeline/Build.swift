@@ -152,8 +152,8 @@ public final class Build: @unchecked Sendable {
         DispatchQueue.global().async { _ = PolicyDescription.civicrm }
         var (config, configPath) = try settings.location.loadConfig()
         if let useDirectoryURLs = settings.useDirectoryURLs { config.useDirectoryURLs = useDirectoryURLs }
-        let docsDir = try settings.location.confinedDocsDir(config: config, configPath: configPath)
-        let docs = try LoadStage(docsDir: docsDir, config: config, configPath: configPath,
+        let docsFolder = try settings.location.confinedDocsFolder(config: config, configPath: configPath)
+        let docs = try LoadStage(docsFolder: docsFolder, config: config, configPath: configPath,
                                  variables: PolicyVariables.make()).run(reusing: pages)
         return (docs, configPath)
     }
@@ -184,9 +184,9 @@ public final class Build: @unchecked Sendable {
     }
 
     /// The guide's rule changes, then `strict`, applied to `diagnostics`, in file and line order.
-    public func tune(_ diagnostics: [Diagnostic], rules: RuleOverrides) -> [Diagnostic] {
-        let tuned = rules.apply(diagnostics)
-        return (settings.strict ? tuned.map { $0.strict() } : tuned).sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
+    public func applyingRules(_ diagnostics: [Diagnostic], overrides: RuleOverrides) -> [Diagnostic] {
+        let overridden = overrides.apply(diagnostics)
+        return (settings.strict ? overridden.map { $0.strict() } : overridden).sorted { ($0.location, $0.rule) < ($1.location, $1.rule) }
     }
 
     /// The render of `docs` with the key generator's script and the policy it reads, and the
@@ -204,7 +204,7 @@ public final class Build: @unchecked Sendable {
         let (docs, configPath) = try load()
         let review = try AssetReview(docs: docs)
         let report = check(docs)
-        let diagnostics = tune(docsFindings(docs, assets: review) + report.diagnostics, rules: docs.config.rules)
+        let diagnostics = applyingRules(docsFindings(docs, assets: review) + report.diagnostics, overrides: docs.config.rules)
         progress(nil)
         var outcome = Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report,
                               seconds: Date().timeIntervalSince(started))
@@ -221,12 +221,12 @@ public final class Build: @unchecked Sendable {
         progress("loading the docs")
         let (docs, configPath) = try load()
         let siteDir = try settings.location.siteDir(site, config: docs.config, configPath: configPath)
-        let protected = settings.location.protectedPaths(docs: docs.docsDir, configPath: configPath)
+        let protected = settings.location.protectedPaths(docs: docs.docsFolder, configPath: configPath)
         // Before any check runs: a typo in --site or site_dir fails at once, and touches nothing.
         try OutputFolder.check(siteDir, protecting: protected)
         let review = try AssetReview(docs: docs)
         let report = settings.checksSamples ? check(docs) : nil
-        let diagnostics = tune(docsFindings(docs, assets: review) + (report?.diagnostics ?? []), rules: docs.config.rules)
+        let diagnostics = applyingRules(docsFindings(docs, assets: review) + (report?.diagnostics ?? []), overrides: docs.config.rules)
         var outcome = Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report, site: siteDir,
                               seconds: 0)
         outcome.stop = Outcome.stop(outcome, strict: settings.strict)
@@ -247,7 +247,7 @@ public final class Build: @unchecked Sendable {
     }
 
     /// A preview: what `serve` shows after each change.
-    public struct Preview: Sendable {
+    public struct PreviewResult: Sendable {
         /// The run, findings and all (a preview is written whatever they are).
         public var outcome: Outcome
         /// Pages rendered: all of them, or after an edit to some pages' text, only those.
@@ -266,21 +266,21 @@ public final class Build: @unchecked Sendable {
     /// other files are as the last preview left them, only pages whose text or check results
     /// changed are rendered (with the search index); otherwise the whole site is. `publish` is
     /// called with the outcome and the step that puts the new files in place.
-    public func preview(into site: String, publish: (Outcome, () throws(DocError) -> Void) throws(DocError) -> Void) throws(DocError) -> Preview {
+    public func preview(into site: String, publish: (Outcome, () throws(DocError) -> Void) throws(DocError) -> Void) throws(DocError) -> PreviewResult {
         let started = Date()
         defer { progress(nil) }
         progress("loading the docs")
         let (docs, configPath) = try load()
         let review = try AssetReview(docs: docs)
         let report = settings.checksSamples ? check(docs) : nil
-        let diagnostics = tune(docsFindings(docs, assets: review) + (report?.diagnostics ?? []), rules: docs.config.rules)
+        let diagnostics = applyingRules(docsFindings(docs, assets: review) + (report?.diagnostics ?? []), overrides: docs.config.rules)
         var outcome = Outcome(docs: docs, configPath: configPath, diagnostics: diagnostics, report: report, seconds: 0)
         var render = render(docs, outcomes: report?.outcomes, assets: review)
         // The preview serves the site at the server's root, whatever site_url's path.
         render.notFoundRoot = "/"
         let last = lock.withLock { previewed }
         // The docs folder's other files are copied only by a whole render: one that changed asks for it.
-        let assets = docs.assets.map { FileStamp(path: docs.docsRoot + "/" + $0) }
+        let assets = docs.assets.map { FileStamp(path: docs.docsAbsolutePath + "/" + $0) }
         let changed = last.flatMap { $0.assets == assets ? Self.changedPages(from: $0.docs, $0.outcomes, to: docs, report?.outcomes) : nil }
         let writer: SiteWriter
         if let changed, FileManager.default.fileExists(atPath: site) {
@@ -304,7 +304,7 @@ public final class Build: @unchecked Sendable {
             throw error
         }
         lock.withLock { previewed = (docs, report?.outcomes, assets) }
-        return Preview(outcome: outcome, rendered: outcome.written?.pages ?? 0, full: changed == nil,
+        return PreviewResult(outcome: outcome, rendered: outcome.written?.pages ?? 0, full: changed == nil,
                        reusedChecks: report == nil ? 0 : cache.reused)
     }
 
@@ -314,14 +314,14 @@ public final class Build: @unchecked Sendable {
     /// known of the last render.
     static func changedPages(from old: DocSet, _ oldOutcomes: [SampleKey: SampleOutcome]?,
                              to new: DocSet, _ newOutcomes: [SampleKey: SampleOutcome]?) -> Set<String>? {
-        guard old.config == new.config, old.nav == new.nav, old.assets == new.assets, old.docsRoot == new.docsRoot, old.redirects == new.redirects,
+        guard old.config == new.config, old.nav == new.nav, old.assets == new.assets, old.docsAbsolutePath == new.docsAbsolutePath, old.redirects == new.redirects,
               old.pages.count == new.pages.count, (oldOutcomes == nil) == (newOutcomes == nil) else { return nil }
         var changed: Set<String> = []
         for (before, after) in zip(old.pages, new.pages) {
-            guard before.path == after.path, before.title == after.title else { return nil }
-            if before != after { changed.insert(after.path); continue }
-            let keys = after.samples.map { SampleKey(page: after.path, index: $0.index) }
-            if keys.contains(where: { oldOutcomes?[$0] != newOutcomes?[$0] }) { changed.insert(after.path) }
+            guard before.docsPath == after.docsPath, before.title == after.title else { return nil }
+            if before != after { changed.insert(after.docsPath); continue }
+            let keys = after.samples.map { SampleKey(page: after.docsPath, index: $0.index) }
+            if keys.contains(where: { oldOutcomes?[$0] != newOutcomes?[$0] }) { changed.insert(after.docsPath) }
         }
         return changed
     }

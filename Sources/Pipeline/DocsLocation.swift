@@ -31,15 +31,15 @@ public struct DocsLocation: Sendable {
     }
 
     /// The docs folder: `docs`, else the config's `docs_dir` beside the config file.
-    public func docsDir(config: SiteConfig, configPath: String?) -> String {
+    public func docsFolder(config: SiteConfig, configPath: String?) -> String {
         if let docs { return docs }
         return Self.beside(configPath, config.docsDir)
     }
 
-    /// The docs folder to read: as `docsDir`, and when the config names it, a folder that leads
+    /// The docs folder to read: as `docsFolder`, and when the config names it, a folder that leads
     /// inside the config file's folder, wherever its symbolic links go.
-    public func confinedDocsDir(config: SiteConfig, configPath: String?) throws(DocError) -> String {
-        let folder = docsDir(config: config, configPath: configPath)
+    public func confinedDocsFolder(config: SiteConfig, configPath: String?) throws(DocError) -> String {
+        let folder = docsFolder(config: config, configPath: configPath)
         if docs == nil, let configPath { try ProjectPath.confine(folder, key: "docs_dir", configPath: configPath) }
         return folder
     }
@@ -64,7 +64,7 @@ public struct DocsLocation: Sendable {
     public var watched: (docs: String, config: String, redirects: String) {
         let config = try? loadConfig()
         let configPath = config?.1 ?? self.config ?? "mkdocs.yml"
-        return (docsDir(config: config?.0 ?? SiteConfig(), configPath: config?.1), configPath, Self.beside(configPath, RedirectFile.folder))
+        return (docsFolder(config: config?.0 ?? SiteConfig(), configPath: config?.1), configPath, Self.beside(configPath, RedirectFile.folder))
     }
 
     /// What a site folder may neither be nor contain: the docs folder (first, since the site may

@@ -36,7 +36,7 @@ public final class CheckCache: @unchecked Sendable {
     /// what they were made with.
     func entry(for page: Page, options: String) -> Entry? {
         let kept = lock.withLock { () -> Entry? in
-            guard let entry = entries[page.path], entry.options == options, entry.samples == page.samples else { return nil }
+            guard let entry = entries[page.docsPath], entry.options == options, entry.samples == page.samples else { return nil }
             return entry
         }
         return kept ?? stored(page, options: options)
@@ -44,7 +44,7 @@ public final class CheckCache: @unchecked Sendable {
 
     /// What a page's results are filed under in the folder.
     static func key(_ page: Page, options: String) -> String {
-        var text = "keydocs \(keydocsVersion)\n\(Policy.civicrm)\n\(options)\n\(page.file)\n\(page.path)\n"
+        var text = "keydocs \(keydocsVersion)\n\(Policy.civicrm)\n\(options)\n\(page.filePath)\n\(page.docsPath)\n"
         for sample in page.samples { text += "\(sample)\n" }
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
@@ -65,7 +65,7 @@ public final class CheckCache: @unchecked Sendable {
         }
         guard outcomes.count == page.samples.count else { return nil }
         let entry = Entry(options: options, samples: page.samples, diagnostics: stored.diagnostics, outcomes: outcomes)
-        lock.withLock { entries[page.path] = entry }
+        lock.withLock { entries[page.docsPath] = entry }
         return entry
     }
 
@@ -86,7 +86,7 @@ public final class CheckCache: @unchecked Sendable {
     func store(_ page: Page, options: String, diagnostics: [Diagnostic], outcomes: [Int: SampleOutcome]) {
         guard !outcomes.values.contains(where: { $0.status == .notRun }) else { return }
         lock.withLock {
-            entries[page.path] = Entry(options: options, samples: page.samples, diagnostics: diagnostics, outcomes: outcomes)
+            entries[page.docsPath] = Entry(options: options, samples: page.samples, diagnostics: diagnostics, outcomes: outcomes)
         }
         save(page, options: options, diagnostics: diagnostics, outcomes: outcomes)
     }

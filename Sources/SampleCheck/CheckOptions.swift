@@ -72,7 +72,7 @@ public struct CheckReport: Sendable {
     public func sampleEntries(_ docs: DocSet) -> [DiagnosticRenderer.SampleEntry] {
         docs.pages.flatMap { page in
             page.samples.compactMap { sample in
-                outcomes[SampleKey(page: page.path, index: sample.index)].map { DiagnosticRenderer.SampleEntry(at: sample.location, $0) }
+                outcomes[SampleKey(page: page.docsPath, index: sample.index)].map { DiagnosticRenderer.SampleEntry(at: sample.location, $0) }
             }
         }
     }

@@ -57,10 +57,10 @@ public struct CheckStage: Sendable {
             guard let result = cached[i].map({ ($0.diagnostics, $0.outcomes) }) ?? freshIndex[i].map({ fresh[$0] }) else { continue }
             report.diagnostics += result.0
             for (index, outcome) in result.1 {
-                report.outcomes[SampleKey(page: page.path, index: index)] = outcome
+                report.outcomes[SampleKey(page: page.docsPath, index: index)] = outcome
             }
         }
-        cache?.finish(pages: Set(pages.map(\.path)), reused: pages.count - pending.count)
+        cache?.finish(pages: Set(pages.map(\.docsPath)), reused: pages.count - pending.count)
         report.diagnostics.sort { ($0.location, $0.rule) < ($1.location, $1.rule) }
         return report
     }

@@ -56,7 +56,7 @@ struct PageChecker {
     private mutating func readAnnotation(of sample: Sample) -> Directives? {
         switch Directives.parse(sample.annotation) {
         case .failure(let error):
-            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.file, line: error.line), rule: .annotationInvalid, error.message))
+            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.filePath, line: error.line), rule: .annotationInvalid, error.message))
             return nil
         case .success(let parsed): return parsed
         case nil: return Directives()

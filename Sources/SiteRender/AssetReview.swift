@@ -27,7 +27,7 @@ public struct AssetReview: Sendable {
         var diagnostics: [Diagnostic] = []
         for asset in docs.assets {
             guard let kind = Kind(path: asset) else { continue }
-            let file = docs.docsDir.hasSuffix("/") ? docs.docsDir + asset : docs.docsDir + "/" + asset
+            let file = docs.docsFolder.hasSuffix("/") ? docs.docsFolder + asset : docs.docsFolder + "/" + asset
             func finding(_ line: Int, _ message: String) {
                 diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file, line: line), rule: .assetActive, message))
             }
@@ -37,7 +37,7 @@ public struct AssetReview: Sendable {
                 continue
             }
             let data: Data
-            do { data = try Data(contentsOf: URL(fileURLWithPath: docs.docsRoot + "/" + asset)) } catch {
+            do { data = try Data(contentsOf: URL(fileURLWithPath: docs.docsAbsolutePath + "/" + asset)) } catch {
                 throw DocError(stage: .load, path: file, "cannot read: \((error as NSError).localizedDescription)")
             }
             switch kind {

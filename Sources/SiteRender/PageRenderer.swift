@@ -29,7 +29,7 @@ struct PageRenderer: Sendable {
     /// is the site's root as the page's links start with it, for a page served at any depth.
     func render(_ page: Page, outcomes: [Int: SampleOutcome]?, extraScripts: [String] = [], policy csp: String? = nil,
                 outputPath: String? = nil, root fixedRoot: String? = nil) -> String {
-        let output = outputPath ?? site.output(page.path)
+        let output = outputPath ?? site.output(page.docsPath)
         let root = fixedRoot ?? site.rootPrefix(fromOutput: output)
         var h = HTML()
         h.raw("<!DOCTYPE html>\n")
@@ -38,7 +38,7 @@ struct PageRenderer: Sendable {
         h.open("meta", ["http-equiv": "Content-Security-Policy", "content": csp ?? Self.policy(remote: page.remoteContent)])
         h.raw("\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         // mkdocs' page title: the nav's title for the page, else its first heading.
-        let title = TitleHTML.text(site.titles[page.path] ?? page.title)
+        let title = TitleHTML.text(site.titles[page.docsPath] ?? page.title)
         let isHome = output == "index.html"
         h.element("title", text: isHome || title == site.siteName ? site.siteName : "\(title) - \(site.siteName)")
         h.raw("\n")
@@ -66,7 +66,7 @@ struct PageRenderer: Sendable {
         h.raw("</nav>\n<main id=\"content\">\n")
         breadcrumbs(&h, page: page)
         h.raw("<article class=\"page\">\n")
-        if outputPath == nil, let edit = site.config.editURL(of: page.path) {
+        if outputPath == nil, let edit = site.config.editURL(of: page.docsPath) {
             h.open("a", ["class": "edit-page", "href": edit, "rel": "edit"])
             h.raw(Self.icon("M4 20h4L19 9l-4-4L4 16v4M13.5 6.5l4 4"))
             h.text(" " + words(.editPage))
@@ -137,7 +137,7 @@ struct PageRenderer: Sendable {
     }
 
     private func breadcrumbs(_ h: inout HTML, page: Page) {
-        guard let trail = site.breadcrumbs[page.path], !trail.isEmpty else { return }
+        guard let trail = site.breadcrumbs[page.docsPath], !trail.isEmpty else { return }
         h.open("nav", ["class": "breadcrumbs", "aria-label": site.words(.breadcrumbs)])
         h.raw("<ol>")
         for crumb in trail { h.element("li", text: TitleHTML.text(crumb)) }
@@ -147,7 +147,7 @@ struct PageRenderer: Sendable {
     private func body(_ h: inout HTML, page: Page, outcomes: [Int: SampleOutcome]?) {
         // As mkdocs-material does, a page without a level-1 heading gets one from its title.
         if !page.headings.contains(where: { $0.level == 1 }) {
-            h.raw("<h1>" + TitleHTML.html(site.titles[page.path] ?? page.title) + "</h1>\n")
+            h.raw("<h1>" + TitleHTML.html(site.titles[page.docsPath] ?? page.title) + "</h1>\n")
         }
         let permalink = site.config.markdown.permalink
         for part in page.body {
@@ -237,7 +237,7 @@ struct PageRenderer: Sendable {
     }
 
     private func pager(_ h: inout HTML, page: Page, output: String) {
-        guard let at = site.position[page.path] else { return }
+        guard let at = site.position[page.docsPath] else { return }
         let previous = at > 0 ? site.readingOrder[at - 1] : nil
         let next = at + 1 < site.readingOrder.count ? site.readingOrder[at + 1] : nil
         guard previous != nil || next != nil else { return }

@@ -58,7 +58,7 @@ public struct RenderStage: Sendable {
             files.append(ExtraFile(path: "assets/policy.js", contents: "window.KEYDOCS_POLICY = " + policyJSON + ";\n"))
             files.append(ExtraFile(path: "assets/generator.js", contents: GeneratorScript.js(Translations(docs.config.theme.language.words))))
             for page in docs.pages where Self.holdsGenerator(page) {
-                scripts[page.path] = ["assets/policy.js", "assets/generator.js"]
+                scripts[page.docsPath] = ["assets/policy.js", "assets/generator.js"]
             }
         }
         self.extraFiles = files
@@ -77,7 +77,7 @@ public struct RenderStage: Sendable {
     /// The HTML of one page of the docs, as the build writes it.
     public func renderPage(_ page: Page) -> String {
         PageRenderer(site: SiteContext(docs: docs)).render(page, outcomes: outcomes == nil ? nil : [:],
-                                                           extraScripts: pageScripts[page.path] ?? [])
+                                                           extraScripts: pageScripts[page.docsPath] ?? [])
     }
 
     /// A page or file whose output is one of keydocs' own files (the site map, the 404 page,
@@ -90,8 +90,8 @@ public struct RenderStage: Sendable {
             Diagnostic(.warning, at: SourceLocation(file: file, line: 1), rule: .docsReserved,
                        "this would be written to \(output), where keydocs writes a file of its own, which wins; rename it")
         }
-        return docs.pages.filter { own.contains(site.output($0.path)) }.map { finding($0.file, site.output($0.path)) }
-            + docs.assets.filter(own.contains).map { finding(docs.docsDir + "/" + $0, $0) }
+        return docs.pages.filter { own.contains(site.output($0.docsPath)) }.map { finding($0.filePath, site.output($0.docsPath)) }
+            + docs.assets.filter(own.contains).map { finding(docs.docsFolder + "/" + $0, $0) }
             + docs.redirects.filter { !Self.isFree($0.output, own: own) }.map { redirect in
                 Diagnostic(.warning, at: redirect.location, rule: .docsReserved,
                            "this redirect would be written to \(redirect.output), where keydocs writes a file of its own, which wins; it is left out")
@@ -116,7 +116,7 @@ public struct RenderStage: Sendable {
         let review: AssetReview
         if let assets { review = assets } else { review = try AssetReview(docs: docs) }
         let redirects = writtenRedirects(site)
-        try writer.createFolders(Set(docs.pages.map { SitePaths.directory(of: site.output($0.path)) }
+        try writer.createFolders(Set(docs.pages.map { SitePaths.directory(of: site.output($0.docsPath)) }
                                      + redirects.map { SitePaths.directory(of: $0.output) } + ["assets"]))
         // The docs folder's files, the redirect pages and keydocs' own files (the search index,
         // which reads every page, above all) are written beside the pages.
@@ -132,7 +132,7 @@ public struct RenderStage: Sendable {
     /// whose navigation, pages and files are as they were, after an edit to the text of some.
     public func update(into writer: SiteWriter, pages paths: Set<String>) throws(DocError) -> Summary {
         let site = SiteContext(docs: docs)
-        let rendered = try render(docs.pages.filter { paths.contains($0.path) }, site: site, into: writer) { () throws(DocError) in
+        let rendered = try render(docs.pages.filter { paths.contains($0.docsPath) }, site: site, into: writer) { () throws(DocError) in
             try writer.write(SiteData.searchScript(docs, site: site), to: "assets/search-index.js")
         }
         return Summary(pages: rendered, assets: 0)
@@ -145,7 +145,7 @@ public struct RenderStage: Sendable {
                         alongside: @Sendable () throws(DocError) -> Void) throws(DocError) -> Int {
         let renderer = PageRenderer(site: site)
         let taken = Set(docs.assets + siteFiles(site).map(\.path))
-        let written = pages.filter { !taken.contains(site.output($0.path)) }
+        let written = pages.filter { !taken.contains(site.output($0.docsPath)) }
         let failures = ConcurrentFailure()
         DispatchQueue.concurrentPerform(iterations: written.count + 1) { job in
             do throws(DocError) {
@@ -154,10 +154,10 @@ public struct RenderStage: Sendable {
                 var outcomes: [Int: SampleOutcome]?
                 if let all = self.outcomes {
                     outcomes = [:]
-                    for sample in page.samples { outcomes?[sample.index] = all[SampleKey(page: page.path, index: sample.index)] }
+                    for sample in page.samples { outcomes?[sample.index] = all[SampleKey(page: page.docsPath, index: sample.index)] }
                 }
-                try writer.write(renderer.render(page, outcomes: outcomes, extraScripts: pageScripts[page.path] ?? []),
-                                 to: site.output(page.path))
+                try writer.write(renderer.render(page, outcomes: outcomes, extraScripts: pageScripts[page.docsPath] ?? []),
+                                 to: site.output(page.docsPath))
             } catch {
                 failures.record(error)
             }
@@ -177,8 +177,8 @@ public struct RenderStage: Sendable {
                 try writer.write(data, to: asset)
             case nil:
                 let data: Data
-                do { data = try Data(contentsOf: URL(fileURLWithPath: docs.docsRoot + "/" + asset)) } catch {
-                    throw DocError(stage: .write, path: docs.docsDir + "/" + asset, "cannot read: \((error as NSError).localizedDescription)")
+                do { data = try Data(contentsOf: URL(fileURLWithPath: docs.docsAbsolutePath + "/" + asset)) } catch {
+                    throw DocError(stage: .write, path: docs.docsFolder + "/" + asset, "cannot read: \((error as NSError).localizedDescription)")
                 }
                 try writer.write(data, to: asset)
             }
@@ -237,7 +237,7 @@ public struct RenderStage: Sendable {
             h.raw("</ul>\n")
         }
         list(docs.nav)
-        let page = Page(path: Self.siteMapPath, file: Self.siteMapPath, title: site.words(.allPages), headings: [], links: [], samples: [],
+        let page = Page(docsPath: Self.siteMapPath, filePath: Self.siteMapPath, title: site.words(.allPages), headings: [], links: [], samples: [],
                         body: [.html(h.output)], sections: [])
         return PageRenderer(site: site).render(page, outcomes: nil, outputPath: Self.siteMapPath)
     }
@@ -249,7 +249,7 @@ public struct RenderStage: Sendable {
         if notFoundRoot == nil, let url = docs.config.siteURL, let components = URLComponents(string: url), !components.path.isEmpty {
             base = components.path.hasSuffix("/") ? components.path : components.path + "/"
         }
-        var page = Page(path: "404.md", file: "404", title: site.words(.notFoundTitle), headings: [], links: [], samples: [],
+        var page = Page(docsPath: "404.md", filePath: "404", title: site.words(.notFoundTitle), headings: [], links: [], samples: [],
                         body: [], sections: [])
         var h = HTML()
         // The page's one heading is its title's, as every page without a level-1 heading gets.

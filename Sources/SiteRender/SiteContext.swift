@@ -18,7 +18,7 @@ struct SiteContext: Sendable {
         config = docs.config
         paths = docs.paths
         var titles: [String: String] = [:]
-        for page in docs.pages { titles[page.path] = page.title }
+        for page in docs.pages { titles[page.docsPath] = page.title }
         var crumbs: [String: [String]] = [:]
         func visit(_ nodes: [NavNode], trail: [String]) {
             for node in nodes {

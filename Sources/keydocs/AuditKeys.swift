@@ -71,10 +71,10 @@ struct AuditKeys: ParsableCommand {
             throw ExitCode(64)
         }
         var validator = KeyValidator(policy: .civicrm)
-        let docsDir = docs ?? (FileManager.default.fileExists(atPath: "docs") ? "docs" : nil)
-        if let docsDir {
+        let docsFolder = docs ?? (FileManager.default.fileExists(atPath: "docs") ? "docs" : nil)
+        if let docsFolder {
             do {
-                for (key, source) in try KeyAudit.publishedKeys(inDocsAt: docsDir) { validator.addPublished(key, source: "in the docs at \(source)") }
+                for (key, source) in try KeyAudit.publishedKeys(inDocsAt: docsFolder) { validator.addPublished(key, source: "in the docs at \(source)") }
             } catch {
                 Console.err("\(error)")
                 throw ExitCode(2)

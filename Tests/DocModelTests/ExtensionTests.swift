@@ -168,7 +168,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         try "# Vars\n\n{{ policy.table }}\n\n[broken](missing.md)\n\n```bash\necho x\n```\n"
             .write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
-        let docs = try LoadStage(docsDir: folder.path, config: SiteConfig(), variables: variables).run()
+        let docs = try LoadStage(docsFolder: folder.path, config: SiteConfig(), variables: variables).run()
         let page = try #require(docs.pages.first)
         #expect(page.links.first?.location.line == 5)
         #expect(page.samples.first?.startLine == 7)

@@ -72,7 +72,7 @@ import Testing
         try page.write(to: root.appendingPathComponent("docs/index.md"), atomically: true, encoding: .utf8)
         try "site_name: Test\nmarkdown_extensions:\n  - admonition\n".write(to: root.appendingPathComponent("mkdocs.yml"), atomically: true, encoding: .utf8)
         let config = try SiteConfig.load(path: root.appendingPathComponent("mkdocs.yml").path)
-        let docs = try LoadStage(docsDir: root.appendingPathComponent("docs").path, config: config).run()
+        let docs = try LoadStage(docsFolder: root.appendingPathComponent("docs").path, config: config).run()
         let findings = docs.diagnostics.filter { "\($0.rule)" == "html.head-tag" }
         #expect(findings.map(\.location.line) == [3, 5, 9, 16], "\(findings)")
         #expect(findings.allSatisfy { $0.severity == .warning && $0.location.file.hasSuffix("docs/index.md") })

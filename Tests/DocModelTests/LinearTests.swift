@@ -1,6 +1,7 @@
 import DocModel
 import Foundation
 import Testing
+import TestSupport
 
 /// Every stage is linear in its input: each test feeds one stage an input that a rescan or a
 /// retry per occurrence turns into minutes or gigabytes, and checks that the result is right.
@@ -127,7 +128,7 @@ import Testing
 
     /// Random pages over a small alphabet of colliding texts agree with the reference.
     @Test func randomCollisionsAgreeWithPythonMarkdown() {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let alphabet = ["a", "a_1", "a_2", "a 1", "a_1_1", "b", "a_0", "", "_1", "a_10", "b_1"]
         for _ in 0..<300 {
             let texts = (0..<Int.random(in: 1...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
@@ -158,19 +159,6 @@ import Testing
         #expect(headings.count == 20_001)
         #expect(headings.last?.slug == "a_19999")
         #expect(Set(headings.map(\.slug)).count == headings.count)
-    }
-}
-
-/// A seeded generator, so that a failure can be replayed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 

@@ -123,8 +123,8 @@ import Testing
             "img/x.png": Data([0x89, 0x50]), ".hidden.md": Data("# Hidden\n".utf8),
         ])
         defer { try? FileManager.default.removeItem(at: root) }
-        let docs = try LoadStage(docsDir: root.path, config: SiteConfig()).run()
-        #expect(docs.pages.map(\.path) == ["b.md", "index.md", "sub/c.md"])
+        let docs = try LoadStage(docsFolder: root.path, config: SiteConfig()).run()
+        #expect(docs.pages.map(\.docsPath) == ["b.md", "index.md", "sub/c.md"])
         #expect(docs.assets == ["img/x.png"])
         #expect(docs.pages.map(\.title) == ["Bee", "Home", "C"])
         #expect(docs.nav == [.page(title: "Home", path: "index.md"), .page(title: "Bee", path: "b.md"),
@@ -136,7 +136,7 @@ import Testing
         let root = try folder(["bad.md": Data("# ok\nline two\n".utf8) + Data([0xC3, 0x28])])
         defer { try? FileManager.default.removeItem(at: root) }
         do {
-            _ = try LoadStage(docsDir: root.path, config: SiteConfig()).run()
+            _ = try LoadStage(docsFolder: root.path, config: SiteConfig()).run()
             Issue.record("invalid UTF-8 must be refused")
         } catch {
             #expect(error.path.hasSuffix("bad.md"))
@@ -149,7 +149,7 @@ import Testing
         let root = try folder(["bin.md": Data([0x7F, 0x45, 0x0A, 0x4C, 0x46, 0x00, 0x01])])
         defer { try? FileManager.default.removeItem(at: root) }
         do {
-            _ = try LoadStage(docsDir: root.path, config: SiteConfig()).run()
+            _ = try LoadStage(docsFolder: root.path, config: SiteConfig()).run()
             Issue.record("a binary file must be refused")
         } catch {
             #expect(error.stage == .load)
@@ -165,23 +165,23 @@ import Testing
         let root = try folder(["index.md": Data("# Home\n\n[B](b.md)\n".utf8), "b.md": Data("# Bee\n".utf8), "c.md": Data("# Sea\n".utf8)])
         defer { try? FileManager.default.removeItem(at: root) }
         let cache = PageCache()
-        let first = try LoadStage(docsDir: root.path, config: SiteConfig()).run(reusing: cache)
+        let first = try LoadStage(docsFolder: root.path, config: SiteConfig()).run(reusing: cache)
         #expect(cache.counts == (reused: 0, read: 3))
-        let second = try LoadStage(docsDir: root.path, config: SiteConfig()).run(reusing: cache)
+        let second = try LoadStage(docsFolder: root.path, config: SiteConfig()).run(reusing: cache)
         #expect(cache.counts == (reused: 3, read: 0))
         #expect(second.pages == first.pages)
 
         try Data("# Bee\n\nMore.\n".utf8).write(to: root.appendingPathComponent("b.md"))
-        let third = try LoadStage(docsDir: root.path, config: SiteConfig()).run(reusing: cache)
+        let third = try LoadStage(docsFolder: root.path, config: SiteConfig()).run(reusing: cache)
         #expect(cache.counts == (reused: 2, read: 1))
-        #expect(third.pages.first { $0.path == "b.md" }?.sections.contains { $0.text.contains("More.") } == true)
+        #expect(third.pages.first { $0.docsPath == "b.md" }?.sections.contains { $0.text.contains("More.") } == true)
 
         // Links are written for the URL style: another style converts every page again.
         var flat = SiteConfig()
         flat.useDirectoryURLs = false
-        let fourth = try LoadStage(docsDir: root.path, config: flat).run(reusing: cache)
+        let fourth = try LoadStage(docsFolder: root.path, config: flat).run(reusing: cache)
         #expect(cache.counts == (reused: 0, read: 3))
-        #expect(fourth.pages.first { $0.path == "index.md" } != third.pages.first { $0.path == "index.md" })
+        #expect(fourth.pages.first { $0.docsPath == "index.md" } != third.pages.first { $0.docsPath == "index.md" })
     }
 
     @Test func aNavEntryForAMissingPageIsAnError() throws {
@@ -189,7 +189,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let config = try SiteConfig.parse("nav:\n  - index.md\n  - Gone: gone.md\n", path: "mkdocs.yml")
         do {
-            _ = try LoadStage(docsDir: root.path, config: config, configPath: "mkdocs.yml").run()
+            _ = try LoadStage(docsFolder: root.path, config: config, configPath: "mkdocs.yml").run()
             Issue.record("a missing nav page must be refused")
         } catch {
             #expect(error.path == "mkdocs.yml")
@@ -202,7 +202,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("loop").path, withDestinationPath: root.path)
         do {
-            _ = try LoadStage(docsDir: root.path, config: SiteConfig()).run()
+            _ = try LoadStage(docsFolder: root.path, config: SiteConfig()).run()
             Issue.record("a symlink loop must be refused")
         } catch {
             #expect(error.reason.contains("loop"))
@@ -210,6 +210,6 @@ import Testing
     }
 
     @Test func aMissingFolderIsAnError() {
-        #expect(throws: DocError.self) { try LoadStage(docsDir: "/nonexistent/docs", config: SiteConfig()).run() }
+        #expect(throws: DocError.self) { try LoadStage(docsFolder: "/nonexistent/docs", config: SiteConfig()).run() }
     }
 }

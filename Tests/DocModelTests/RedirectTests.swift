@@ -39,7 +39,7 @@ import Testing
         }
         var config = SiteConfig()
         config.useDirectoryURLs = useDirectoryURLs
-        return try LoadStage(docsDir: root.path, config: config).run()
+        return try LoadStage(docsFolder: root.path, config: config).run()
     }
 
     static func rule(_ source: String, _ target: String) -> RedirectRule {
@@ -103,12 +103,12 @@ import Testing
         #expect(findings.map(\.rule) == [.redirectShadowed, .redirectShadowed, .redirectShadowed, .redirectShadowed, .redirectShadowed,
                                          .linkBroken, .redirectShadowed, .linkBroken, .linkBroken])
         guard findings.count == 9 else { return }
-        #expect(findings[0].message.contains("the page \(docs.docsDir)/tools/index.md already takes tools/index.html"), "\(findings[0])")
-        #expect(findings[3].message.contains("the file \(docs.docsDir)/img/logo.png"), "\(findings[3])")
+        #expect(findings[0].message.contains("the page \(docs.docsFolder)/tools/index.md already takes tools/index.html"), "\(findings[0])")
+        #expect(findings[3].message.contains("the file \(docs.docsFolder)/img/logo.png"), "\(findings[3])")
         #expect(findings[4].message.contains("the redirect at r.txt:1:1"), "\(findings[4])")
-        #expect(findings[5].message.hasSuffix("no page no/such/page.md, no/such/page/index.md or no/such/page/README.md in \(docs.docsDir)"),
+        #expect(findings[5].message.hasSuffix("no page no/such/page.md, no/such/page/index.md or no/such/page/README.md in \(docs.docsFolder)"),
                 "\(findings[5])")
-        #expect(findings[7].message == "redirect to 'nowhere.md': no page nowhere.md in \(docs.docsDir)", "\(findings[7])")
+        #expect(findings[7].message == "redirect to 'nowhere.md': no page nowhere.md in \(docs.docsFolder)", "\(findings[7])")
         #expect(findings[8].message.hasSuffix("tools/git.md has no heading with the anchor '#no-such-heading'"), "\(findings[8])")
         // Written: one in a folder of files, the first "moved", and the one whose anchor is
         // missing on a page that is not.

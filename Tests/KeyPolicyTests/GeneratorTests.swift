@@ -1,5 +1,6 @@
 import KeyPolicy
 import Testing
+import TestSupport
 
 @Suite struct GeneratorTests {
     let policy = Policy.civicrm

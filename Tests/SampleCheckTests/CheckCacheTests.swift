@@ -15,7 +15,7 @@ import Testing
         try "# Fine\n\n```bash\ncv api contact.get id=1\n```\n".write(to: folder.appendingPathComponent("fine.md"), atomically: true, encoding: .utf8)
         let cache = CheckCache()
         func check() throws -> CheckReport {
-            let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
+            let docs = try LoadStage(docsFolder: folder.path, config: SiteConfig()).run()
             return CheckStage(docs: docs, options: CheckOptions()).run(cache: cache)
         }
 
@@ -52,7 +52,7 @@ import Testing
         try "# Notes\n\n```bash\ngit status\n```\n".write(to: folder.appendingPathComponent("notes.md"), atomically: true, encoding: .utf8)
         let cache = CheckCache()
         func check(_ change: (inout CheckOptions) -> Void = { _ in }) throws -> CheckReport {
-            let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
+            let docs = try LoadStage(docsFolder: folder.path, config: SiteConfig()).run()
             var options = CheckOptions()
             options.offline = true
             change(&options)

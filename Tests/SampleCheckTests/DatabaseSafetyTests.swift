@@ -140,7 +140,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try "# Dead\n\n```sql\nSELECT 1;\n```\n".write(to: folder.appendingPathComponent("index.md"), atomically: true, encoding: .utf8)
-        let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
+        let docs = try LoadStage(docsFolder: folder.path, config: SiteConfig()).run()
         var options = CheckOptions()
         options.privateServer = server
         let report = CheckStage(docs: docs, options: options).run()

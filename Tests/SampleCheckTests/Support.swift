@@ -16,7 +16,7 @@ func checkFixture(_ name: String, runs: Int = 20, fullCoverage: Bool = true) thr
     let sandbox = Sandbox.detect()
     if case .failure(let error) = sandbox { Issue.record("bubblewrap is required: \(error)") }
     #expect(MariaDBServer.locate() != nil, "mariadbd is required (Debian package mariadb-server-core)")
-    let docs = try LoadStage(docsDir: fixture(name), config: SiteConfig()).run()
+    let docs = try LoadStage(docsFolder: fixture(name), config: SiteConfig()).run()
     var options = CheckOptions()
     options.runs = runs
     options.fullCoverage = fullCoverage
@@ -66,7 +66,7 @@ func checkPages(_ pages: [[TestBlock]], title: String = "Page", options: CheckOp
         let name = number == 0 ? "index.md" : "page-\(number).md"
         try markdown.write(to: folder.appendingPathComponent(name), atomically: true, encoding: .utf8)
     }
-    let docs = try LoadStage(docsDir: folder.path, config: SiteConfig()).run()
+    let docs = try LoadStage(docsFolder: folder.path, config: SiteConfig()).run()
     return (CheckStage(docs: docs, options: options).run(), ranges)
 }
 

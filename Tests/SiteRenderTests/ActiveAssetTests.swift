@@ -12,7 +12,7 @@ func publish(_ files: [String: Data]) throws -> [String: Data?] {
     defer { try? fm.removeItem(at: docs) }
     try Data("# Home\n".utf8).write(to: docs.appendingPathComponent("index.md"))
     for (path, data) in files { try data.write(to: docs.appendingPathComponent(path)) }
-    let loaded = try LoadStage(docsDir: docs.path, config: SiteConfig()).run()
+    let loaded = try LoadStage(docsFolder: docs.path, config: SiteConfig()).run()
     let site = temporaryFolder()
     defer { try? fm.removeItem(at: site) }
     let writer = try SiteWriter(output: site.path)

@@ -15,7 +15,7 @@ import Testing
         let lines = maps.sorted { $0.key < $1.key }.map { "        '\($0.key)': '\($0.value)'" }.joined(separator: "\n")
         let text = "site_name: Site <i>\n" + extra + "plugins:\n  - redirects:\n      redirect_maps:\n" + lines + "\n"
         let config = try SiteConfig.parse(text, path: root.appendingPathComponent("mkdocs.yml").path)
-        let loaded = try LoadStage(docsDir: docs.path, config: config, configPath: root.appendingPathComponent("mkdocs.yml").path).run()
+        let loaded = try LoadStage(docsFolder: docs.path, config: config, configPath: root.appendingPathComponent("mkdocs.yml").path).run()
         let out = root.appendingPathComponent("site")
         let writer = try SiteWriter(output: out.path)
         let stage = RenderStage(docs: loaded, outcomes: nil)

@@ -2,6 +2,7 @@ import DocModel
 import Foundation
 import SiteRender
 import Testing
+import TestSupport
 
 func fixturePath(_ name: String) -> String {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name).path
@@ -14,7 +15,7 @@ func temporaryFolder() -> URL {
 /// Renders a fixture folder into a new temporary site and returns its folder.
 func render(_ name: String, outcomes: [SampleKey: SampleOutcome]? = nil) throws -> URL {
     let config = try SiteConfig.load(path: fixturePath(name) + "/mkdocs.yml")
-    let docs = try LoadStage(docsDir: fixturePath(name), config: config).run()
+    let docs = try LoadStage(docsFolder: fixturePath(name), config: config).run()
     let out = temporaryFolder()
     let writer = try SiteWriter(output: out.path)
     _ = try RenderStage(docs: docs, outcomes: outcomes).run(into: writer)
@@ -186,10 +187,6 @@ func runProgram(_ path: String, _ arguments: [String]) throws -> String {
         let site = try render("gfm", outcomes: outcomes)
         defer { try? FileManager.default.removeItem(at: site) }
         let page = try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8)
-        let snapshot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots/gfm-index.html")
-        if ProcessInfo.processInfo.environment["KEYDOCS_RECORD"] == "1" {
-            try page.write(to: snapshot, atomically: true, encoding: .utf8)
-        }
-        #expect(page == (try String(contentsOf: snapshot, encoding: .utf8)), "KEYDOCS_RECORD=1 re-records the snapshot")
+        try assertSnapshot(page, named: "gfm-index.html")
     }
 }

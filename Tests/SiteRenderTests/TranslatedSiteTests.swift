@@ -13,7 +13,7 @@ import Testing
         let text = try String(contentsOfFile: folder + "/mkdocs.yml", encoding: .utf8)
             .replacingOccurrences(of: "language: fr", with: "language: \(language)")
         let config = try SiteConfig.parse(text, path: folder + "/mkdocs.yml")
-        let docs = try LoadStage(docsDir: folder, config: config).run()
+        let docs = try LoadStage(docsFolder: folder, config: config).run()
         func key(_ index: Int) -> SampleKey { SampleKey(page: "guide/reglages.md", index: index) }
         var output = SampleOutcome(.verified, "a key the generator above can print")
         output.showsOutput = true

@@ -19,7 +19,7 @@ import Testing
         "SiteRender": ["Support", "DocModel"],
         "KeyTools": ["Support", "KeyPolicy", "DocModel", "Database"],
         "Pipeline": ["Support", "KeyPolicy", "DocModel", "Database", "SampleCheck", "SiteRender"],
-        "Preview": ["Support", "DocModel", "SiteRender"],
+        "Preview": ["Support", "DocModel", "SiteRender", "Pipeline"],
         "FuzzHarness": ["Support", "KeyPolicy", "DocModel", "SampleCheck", "SiteRender"],
         "keydocs-fuzz": ["FuzzHarness"],
         "keydocs": ["Support", "KeyPolicy", "DocModel", "Database", "KeyTools", "Pipeline", "Preview"],
@@ -103,6 +103,18 @@ import Testing
         for module in Self.layers.keys.sorted() where module != "keydocs-fuzz" {
             #expect(manifest.contains(".testTarget(name: \"\(module)Tests\""), "\(module)Tests in Package.swift")
             #expect(FileManager.default.fileExists(atPath: tests.appendingPathComponent("\(module)Tests").path), "Tests/\(module)Tests")
+        }
+    }
+
+    /// The test targets' shared support (Tests/TestSupport) imports none of our modules, so that
+    /// any test target can use it without reaching past the module it tests.
+    @Test func testSupportImportsNothingOfOurs() throws {
+        let folder = packageRoot.appendingPathComponent("Tests/TestSupport")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(Self.imported(in: text).isDisjoint(with: Self.layers.keys), "\(file)")
         }
     }
 

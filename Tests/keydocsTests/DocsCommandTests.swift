@@ -1,22 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// The package's root folder.
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 func testFixture(_ name: String) -> URL {
     URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").appendingPathComponent(name)
-}
-
-/// Compares `actual` with the stored snapshot `name`, or records it when KEYDOCS_RECORD=1.
-func assertSnapshot(_ actual: String, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
-    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Snapshots").appendingPathComponent(name)
-    if ProcessInfo.processInfo.environment["KEYDOCS_RECORD"] == "1" {
-        try actual.write(to: url, atomically: true, encoding: .utf8)
-        return
-    }
-    let expected = try String(contentsOf: url, encoding: .utf8)
-    #expect(actual == expected, "snapshot \(name) differs; KEYDOCS_RECORD=1 re-records it", sourceLocation: sourceLocation)
 }
 
 @Suite(.serialized) struct GuideTests {

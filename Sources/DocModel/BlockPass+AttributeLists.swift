@@ -1,0 +1,146 @@
+import Foundation
+import Support
+
+// MARK: - Attribute lists (attr_list)
+
+extension BlockPass {
+    /// An attribute list: `{: #id .class key=value }`.
+    public struct Attributes: Sendable, Equatable {
+        public var id: String?
+        public var classes: [String] = []
+        public var others: [(String, String)] = []
+
+        public static func == (a: Attributes, b: Attributes) -> Bool {
+            a.id == b.id && a.classes == b.classes && a.others.elementsEqual(b.others) { $0 == $1 }
+        }
+
+        /// The comment that carries attributes from the pass before cmark-gfm to the one after it.
+        static let markerPrefix = "<!--keydocs-attributes "
+
+        /// The attributes as that comment, values percent-encoded so that no `-->` can end it early.
+        static func marker(_ attributes: Attributes) -> String {
+            var parts: [String] = []
+            if let id = attributes.id { parts.append("id=" + encode(id)) }
+            if !attributes.classes.isEmpty { parts.append("class=" + encode(attributes.classes.joined(separator: " "))) }
+            for (name, value) in attributes.others { parts.append(encode(name) + "=" + encode(value)) }
+            return markerPrefix + parts.joined(separator: " ") + "-->"
+        }
+
+        static func encode(_ text: String) -> String {
+            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "_.:"))) ?? ""
+        }
+
+        /// The attributes of a marker comment's inside, as HTML: names that are safe to set from
+        /// a page (no event handlers, no addresses), values escaped.
+        static func html(fromMarker inside: Substring) -> String {
+            var out = ""
+            for part in inside.split(separator: " ") {
+                guard let eq = part.firstIndex(of: "="),
+                      let name = String(part[..<eq]).removingPercentEncoding?.lowercased(),
+                      let value = String(part[part.index(after: eq)...]).removingPercentEncoding else { continue }
+                let safeName = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":") }
+                guard safeName, !name.hasPrefix("on"), !["href", "src", "srcset", "srcdoc", "action", "formaction", "xlink:href"].contains(name) else { continue }
+                let escaped = escape(value)
+                out += " \(name)=\"\(escaped)\""
+            }
+            return out
+        }
+
+        /// Parses the inside of `{: … }`; nil when it is not an attribute list.
+        public static func parse(_ text: Substring) -> Attributes? {
+            var result = Attributes()
+            var rest = text.drop { $0 == " " }
+            while !rest.isEmpty {
+                var token = ""
+                var quote: Character?
+                while let c = rest.first, quote != nil || c != " " {
+                    rest.removeFirst()
+                    if let q = quote { if c == q { quote = nil } else { token.append(c) }; continue }
+                    if c == "\"" || c == "'" { quote = c } else { token.append(c) }
+                }
+                rest = rest.drop { $0 == " " }
+                if token.hasPrefix("#") && token.count > 1 {
+                    result.id = String(token.dropFirst())
+                } else if token.hasPrefix(".") && token.count > 1 {
+                    result.classes.append(String(token.dropFirst()))
+                } else if let eq = token.firstIndex(of: "="), eq != token.startIndex {
+                    result.others.append((String(token[..<eq]), String(token[token.index(after: eq)...])))
+                } else if !token.isEmpty, !token.contains("{"), !token.contains("}") {
+                    // A bare word is an attribute named and valued by itself, as Python-Markdown reads it.
+                    result.others.append((token, token))
+                } else {
+                    return nil
+                }
+            }
+            return result
+        }
+    }
+}
+
+extension BlockPass.Pass {
+    /// An ATX heading line with `{: … }` at its end: the line without it, and the attributes.
+    func headingAttributes(_ text: String) -> (String, BlockPass.Attributes)? {
+        // Past any block quote markers: `> ## Title {: #id }`.
+        var quoted = Substring(text)
+        while let marker = quoted.firstIndex(where: { $0 != " " }), quoted[marker] == ">",
+              quoted.distance(from: quoted.startIndex, to: marker) <= 3 {
+            quoted = quoted[quoted.index(after: marker)...]
+            if quoted.first == " " { quoted = quoted.dropFirst() }
+        }
+        let indent = quoted.prefix { $0 == " " }.count
+        guard indent <= 3, quoted.dropFirst(indent).first == "#", text.hasSuffix("}"),
+              let open = text.range(of: " {", options: .backwards) else { return nil }
+        var inside = text[open.upperBound..<text.index(before: text.endIndex)]
+        if inside.first == ":" { inside = inside.dropFirst() }
+        guard let attributes = BlockPass.Attributes.parse(inside) else { return nil }
+        var heading = String(text[..<open.lowerBound])
+        while heading.last == " " { heading.removeLast() }
+        // The list follows the heading's text: `#### {icon}` is a heading that reads "{icon}".
+        guard heading.contains(where: { $0 != "#" && $0 != " " && $0 != ">" }) else { return nil }
+        return (heading, attributes)
+    }
+
+    /// A line that is only `{: … }`: the attributes for the block above.
+    func blockAttributes(_ text: String) -> BlockPass.Attributes? {
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.hasPrefix("{:"), trimmed.hasSuffix("}") else { return nil }
+        return BlockPass.Attributes.parse(trimmed.dropFirst(2).dropLast())
+    }
+
+    /// `[text](url){: … }` and `![alt](src){: … }` with their attribute lists turned into
+    /// comments that the inline pass moves onto the link or image. One pass over the line:
+    /// the `}` that ends a list is found once for every `){` before it, and a list longer
+    /// than `maxInlineAttributes` bytes is not read as one, so that a line of many `){`
+    /// and one `}` is not parsed once per `){`.
+    func markInlineAttributes(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+            var nextBrace: Int?? = nil
+            var at = 0
+            while let close = ByteSearch.find(Self.linkThenBrace, in: bytes, from: at) {
+                copy(at..<(close + 1))
+                let after = close + 2
+                if case let .some(cached) = nextBrace, cached.map({ $0 >= after }) ?? true {} else {
+                    nextBrace = .some(ByteSearch.find(Self.closingBrace, in: bytes, from: after))
+                }
+                if case let .some(.some(end)) = nextBrace, end - after <= BlockPass.maxInlineAttributes {
+                    var inside = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[after..<end]), as: UTF8.self))
+                    if inside.first == ":" { inside = inside.dropFirst() }
+                    if let attributes = BlockPass.Attributes.parse(inside) {
+                        out.append(contentsOf: BlockPass.Attributes.marker(attributes).utf8)
+                        at = end + 1
+                        continue
+                    }
+                }
+                at = close + 1
+            }
+            copy(at..<bytes.count)
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private static let linkThenBrace = Array("){".utf8), closingBrace = Array("}".utf8)
+}

@@ -1,0 +1,253 @@
+import Foundation
+
+extension BlockPass {
+    /// An open container: the indentation of its opening line (in its parent's text), what
+    /// closes it, and the fence open in its body.
+    struct Frame {
+        enum Kind { case admonition, details, definition(tight: Bool), tab }
+        var kind: Kind
+        var indent: Int
+        var closing: String
+        var fence: Fence?
+    }
+
+    /// An open fenced code block: its character, length and indentation.
+    struct Fence {
+        var character: Character
+        var count: Int
+        var indent: Int
+    }
+
+    /// The walk over a page's lines: what it has written, where each line came from, the
+    /// containers and fences open, and what it looks back on (recent blocks) and ahead to (tabs).
+    struct Pass {
+        let options: MarkdownOptions
+        let inline: (String) -> String
+        var out: [String] = []
+        var map = SourceMap()
+        var headingAttributes: [Int: Attributes] = [:]
+        var stack: [Frame] = []
+        var documentFence: Fence?
+        /// Indentation and list-ness of the last non-blank lines written, innermost container's text.
+        var recent: [(indent: Int, listItem: Bool)] = []
+        /// The page's lines and the one being taken, for looking ahead (how many tabs a set has).
+        var source: [Line] = []
+        var position = 0
+        /// Tab sets so far on the page, and the set whose tab just closed with another to follow.
+        var tabSets = 0
+        var openTabSet: (set: Int, next: Int)?
+        /// How many block quotes the lines passed are inside.
+        var quoteDepth = 0
+        var abbreviations: [(String, String)] = []
+        /// HTML elements opened with a `markdown` attribute, whose closing tag is ahead.
+        var markdownElements: [String] = []
+
+        init(options: MarkdownOptions, inline: @escaping (String) -> String) {
+            self.options = options
+            self.inline = inline
+        }
+
+        mutating func emit(_ text: String, origin: Int, shift: Int) {
+            out.append(text)
+            map.append(line: origin, shift: shift)
+        }
+
+        mutating func take(_ line: Line, next: String?) {
+            var text = line.text
+            var shift = 0
+            var depth = 0
+            let blank = text.allSatisfy { $0 == " " || $0 == "\t" }
+            // Each open container takes four columns off the line. Without tabs in the
+            // indentation, that is one cut at the start, whatever the containers' columns.
+            let lead = indentation(text)
+            let tabbed = text.utf8.prefix { $0 == 32 || $0 == 9 }.contains(9)
+            for frame in stack {
+                if blank { depth += 1; continue }
+                guard lead - shift >= frame.indent + 4 else { break }
+                if tabbed { text = removeIndent(text, at: frame.indent) }
+                shift += 4
+                depth += 1
+            }
+            if !tabbed && shift > 0 && !blank { text = String(Substring(text.utf8.dropFirst(shift))) }
+            if blank { text = "" }
+            while stack.count > depth { close(at: line.origin, nextLine: text) }
+
+            let fence = stack.isEmpty ? documentFence : stack[stack.count - 1].fence
+            if let open = fence {
+                if let closing = fenceMarker(text), closing.character == open.character, closing.count >= open.count,
+                   text.trimmingWhitespace().allSatisfy({ $0 == open.character }) {
+                    setFence(nil)
+                    // Python-Markdown closes a fence whatever the closing line's indentation;
+                    // CommonMark does not when it is left of a list item's content. Written at
+                    // the opening's indentation, it closes the same fence in both.
+                    let indent = indentation(text)
+                    emit(String(repeating: " ", count: open.indent) + text.trimmingWhitespace(), origin: line.origin, shift: shift + indent - open.indent)
+                    return
+                }
+                emit(text, origin: line.origin, shift: shift)
+                return
+            }
+            if let opening = fenceMarker(text) {
+                setFence(Fence(character: opening.character, count: opening.count, indent: indentation(text)))
+                note(text)
+                emit(text, origin: line.origin, shift: shift)
+                return
+            }
+            if let (narrowed, removed) = BlockPass.narrowedListItem(Substring(text)) {
+                text = narrowed
+                shift += removed
+            }
+            if !blank, stack.count < BlockPass.maxContainerDepth, let frame = opener(text) ?? tabOpener(text, shift: shift) {
+                open(frame, text: text, origin: line.origin, shift: shift)
+                return
+            }
+            if options.abbr, let (term, title) = Self.abbreviation(text) {
+                abbreviations.append((term, title))
+                emit("", origin: line.origin, shift: shift)
+                return
+            }
+            if options.markdownInHTML, let html = markdownElement(text) {
+                if !html.opening, out.last?.isEmpty == false { emit("", origin: line.origin, shift: shift) }
+                emit(html.line, origin: line.origin, shift: shift)
+                if html.opening { emit("", origin: line.origin, shift: shift) }
+                return
+            }
+            if options.defList, !blank, stack.count < BlockPass.maxContainerDepth, let definition = definitionStart(text) {
+                openDefinition(definition, text: text, origin: line.origin, shift: shift)
+                return
+            }
+            if options.attrList {
+                if let (heading, attributes) = headingAttributes(text) {
+                    headingAttributes[out.count + 1] = attributes
+                    text = heading
+                } else if let attributes = blockAttributes(text) {
+                    // For the paragraph it ends: a comment at the end of its last line, which the
+                    // inline pass turns into the paragraph's attributes.
+                    if let last = out.last, !last.isEmpty { out[out.count - 1] = last + Attributes.marker(attributes) }
+                    text = ""
+                } else if text.contains("){") {
+                    text = markInlineAttributes(text)
+                }
+            }
+            if !text.isEmpty { note(text) }
+            emit(text, origin: line.origin, shift: shift)
+        }
+
+        /// What `takeQuote` did with the lines at a place.
+        enum Quote {
+            /// Took this many lines: a quote with extension syntax, passed on its own.
+            case taken(Int)
+            /// A quote without extension syntax, which ends before this line: left to `take`.
+            case plain(end: Int)
+            /// No quote here that the pass can take.
+            case none
+        }
+
+        /// A block quote at the margin whose lines hold extension syntax (`> !!! note`): its
+        /// lines without their `>`, passed on their own, then quoted again.
+        mutating func takeQuote(_ lines: [Line], from start: Int) -> Quote {
+            guard stack.isEmpty, documentFence == nil, quoteDepth < BlockPass.maxQuoteDepth else { return .none }
+            var inner: [Line] = []
+            var shifts: [Int] = []
+            var k = start
+            while k < lines.count {
+                let text = lines[k].text
+                let indent = text.prefix { $0 == " " }.count
+                guard indent <= 3, text.dropFirst(indent).first == ">" else { break }
+                var rest = text.dropFirst(indent + 1)
+                if rest.first == " " { rest = rest.dropFirst() }
+                inner.append(Line(String(rest), origin: lines[k].origin))
+                shifts.append(text.count - rest.count)
+                k += 1
+            }
+            guard !inner.isEmpty else { return .none }
+            let marked = inner.contains { line in
+                let trimmed = line.text.drop { $0 == " " }
+                return (options.admonition && trimmed.hasPrefix("!!!")) || (options.details && trimmed.hasPrefix("???"))
+                    || (options.attrList && line.text.contains("{")) || (options.defList && trimmed.hasPrefix(":"))
+            }
+            guard marked else { return .plain(end: k) }
+            let passed = BlockPass.run(inner, options: options, inline: inline, readMeta: false, quoteDepth: quoteDepth + 1)
+            let base = out.count
+            for (line, attributes) in passed.headingAttributes { headingAttributes[base + line] = attributes }
+            let origins = Dictionary(inner.enumerated().map { ($1.origin, shifts[$0]) }, uniquingKeysWith: { a, _ in a })
+            for (n, text) in BlockPass.split(passed.text).enumerated() {
+                let entry = passed.map.lines[min(n, passed.map.lines.count - 1)]
+                emit(text.isEmpty ? ">" : "> " + text, origin: entry.line, shift: entry.shift + (origins[entry.line] ?? 2) - 2)
+            }
+            if !passed.text.isEmpty { note("> ") }
+            return .taken(k - start)
+        }
+
+        mutating func setFence(_ fence: Fence?) {
+            if stack.isEmpty { documentFence = fence } else { stack[stack.count - 1].fence = fence }
+        }
+
+        /// Remembers a line that starts a block (after a blank line, or a list item), for
+        /// `insideListItem`; a lazy continuation line belongs to the block above it.
+        mutating func note(_ text: String) {
+            let trimmed = text.drop { $0 == " " }
+            let listItem = Self.isListItem(trimmed)
+            guard listItem || out.last?.isEmpty != false else { return }
+            recent.append((indentation(text), listItem))
+            if recent.count > 64 { recent.removeFirst(32) }
+        }
+
+        static func isListItem(_ trimmed: Substring) -> Bool {
+            if let first = trimmed.first, "-*+".contains(first), trimmed.dropFirst().first == " " { return true }
+            let digits = trimmed.prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty, digits.count <= 9 else { return false }
+            let rest = trimmed.dropFirst(digits.count)
+            return (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " "
+        }
+
+        /// Whether an indented opener belongs to a list item (Python-Markdown reads the item's
+        /// indented lines as blocks of their own), not to an indented code block.
+        func insideListItem(indent: Int) -> Bool {
+            for entry in recent.reversed() where entry.indent < indent { return entry.listItem }
+            return false
+        }
+
+        mutating func dropLast() {
+            out.removeLast()
+            map.removeLast()
+        }
+
+        // MARK: - Text
+
+        func indentation(_ text: String) -> Int {
+            var count = 0
+            for c in text.utf8 {
+                if c == 32 { count += 1 } else if c == 9 { count += 4 - count % 4 } else { break }
+            }
+            return count
+        }
+
+        /// `text` with four columns of indentation taken out at column `column`.
+        func removeIndent(_ text: String, at column: Int) -> String {
+            var expanded = ""
+            var col = 0
+            var index = text.startIndex
+            while index < text.endIndex, text[index] == " " || text[index] == "\t" {
+                let width = text[index] == "\t" ? 4 - col % 4 : 1
+                expanded += String(repeating: " ", count: width)
+                col += width
+                index = text.index(after: index)
+            }
+            var spaces = Array(expanded)
+            let start = min(column, spaces.count)
+            spaces.removeSubrange(start..<min(start + 4, spaces.count))
+            return String(spaces) + text[index...]
+        }
+
+        /// A fence's character and length when `text` opens or closes a fenced code block.
+        func fenceMarker(_ text: String) -> (character: Character, count: Int)? {
+            let trimmed = text.drop { $0 == " " }
+            guard let first = trimmed.first, first == "`" || first == "~" else { return nil }
+            let count = trimmed.prefix { $0 == first }.count
+            guard count >= 3 else { return nil }
+            if first == "`" && trimmed.dropFirst(count).contains("`") { return nil }
+            return (first, count)
+        }
+    }
+}
