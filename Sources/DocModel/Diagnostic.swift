@@ -18,14 +18,12 @@ public struct Diagnostic: Sendable, Codable, Equatable {
     /// Lines printed indented under the message in text format: the command, captured output.
     public var context: [String]
 
-    /// Creates a diagnostic.
-    public init(
-        _ severity: Severity, at location: SourceLocation, endLine: Int? = nil, rule: RuleID,
-        _ message: String, context: [String] = []
-    ) {
+    /// A finding under `rule`, of the severity the catalog gives the rule; the guide's settings
+    /// and `--strict` change it afterwards, and nothing else does.
+    public init(at location: SourceLocation, endLine: Int? = nil, rule: RuleID, _ message: String, context: [String] = []) {
         self.location = location
         self.endLine = endLine ?? location.line
-        self.severity = severity
+        self.severity = rule.entry.severity
         self.rule = rule
         self.message = message
         self.context = context

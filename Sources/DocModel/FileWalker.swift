@@ -90,7 +90,7 @@ struct FileWalker {
     }
 
     private func warning(_ rel: String, _ message: String) -> Diagnostic {
-        Diagnostic(.warning, at: SourceLocation(file: displayPath(rel), line: 1), rule: .docsSymlink, message)
+        Diagnostic(at: SourceLocation(file: displayPath(rel), line: 1), rule: .docsSymlink, message)
     }
 
     private func displayPath(_ rel: String) -> String {

@@ -36,7 +36,7 @@ enum HeadTags {
     /// The finding for a tag called `name` at `location`.
     static func finding(_ name: String, at location: SourceLocation) -> Diagnostic {
         let effect = name == "base" ? "would move every link" : "could send the reader elsewhere"
-        return Diagnostic(.warning, at: location, rule: .htmlHeadTag,
+        return Diagnostic(at: location, rule: .htmlHeadTag,
                           "<\(name)> in a page's HTML is shown as text: a page's head is keydocs' own, and this tag \(effect)")
     }
 

@@ -34,27 +34,27 @@ public struct LinkCheck: Sendable {
                 case .external, .absolute:
                     continue
                 case .outside:
-                    out.append(Diagnostic(.warning, at: link.location, rule: .linkOutside,
+                    out.append(Diagnostic(at: link.location, rule: .linkOutside,
                                           "\(noun) '\(link.destination)' points outside \(docs.docsFolder)"))
                 case .anchor(let fragment):
                     if fragment.isEmpty { continue }
                     if !(anchors[page.docsPath]?.contains(fragment) ?? false) {
-                        out.append(Diagnostic(.warning, at: link.location, rule: .linkBroken,
+                        out.append(Diagnostic(at: link.location, rule: .linkBroken,
                                               "no heading with the anchor '#\(fragment)' on this page"))
                     }
                 case .file(let path, let fragment):
                     if SitePaths.isPage(path) {
                         guard let targets = anchors[path] else {
-                            out.append(Diagnostic(.warning, at: link.location, rule: .linkBroken,
+                            out.append(Diagnostic(at: link.location, rule: .linkBroken,
                                                   "\(noun) to '\(link.destination)': no page \(path) in \(docs.docsFolder)"))
                             continue
                         }
                         if let fragment, !fragment.isEmpty, !targets.contains(fragment) {
-                            out.append(Diagnostic(.warning, at: link.location, rule: .linkBroken,
+                            out.append(Diagnostic(at: link.location, rule: .linkBroken,
                                                   "\(noun) to '\(link.destination)': \(path) has no heading with the anchor '#\(fragment)'"))
                         }
                     } else if !path.isEmpty && !assets.contains(path) && !folders.contains(path) {
-                        out.append(Diagnostic(.warning, at: link.location, rule: .linkBroken,
+                        out.append(Diagnostic(at: link.location, rule: .linkBroken,
                                               "\(noun) to '\(link.destination)': no file \(path) in \(docs.docsFolder)"))
                     }
                 }

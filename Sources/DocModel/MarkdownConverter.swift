@@ -276,7 +276,7 @@ public enum MarkdownConverter {
                 }
             }
             for location in locations(of: rewrite.sourceless, in: html, of: node) {
-                findings.append(Diagnostic(.warning, at: location, rule: .htmlFrameSource,
+                findings.append(Diagnostic(at: location, rule: .htmlFrameSource,
                                            "an <iframe> is shown only from an http or https address; this one is shown empty"))
             }
         }

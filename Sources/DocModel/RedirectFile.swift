@@ -34,7 +34,7 @@ public enum RedirectFile {
             guard let first = fields.first, !first.text.hasPrefix("#") else { continue }
             let place = { (column: Int) in SourceLocation(file: file, line: k + 1, column: column) }
             guard fields.count == 2 else {
-                findings.append(Diagnostic(.warning, at: place(first.column), rule: .redirectInvalid,
+                findings.append(Diagnostic(at: place(first.column), rule: .redirectInvalid,
                                            "a redirect is a line of two addresses, 'from to'; this one has \(fields.count)"))
                 continue
             }
@@ -54,7 +54,7 @@ public enum RedirectFile {
         var info = stat()
         guard lstat(folder, &info) == 0 else { return ([], []) }
         func outside(_ path: String) -> Diagnostic {
-            Diagnostic(.warning, at: SourceLocation(file: path, line: 1), rule: .redirectInvalid,
+            Diagnostic(at: SourceLocation(file: path, line: 1), rule: .redirectInvalid,
                        "\(path) leads outside the config file's folder, through a symbolic link; it is not read")
         }
         guard let root = ProjectPath.physical(project.isEmpty ? "." : project) else { return ([], []) }

@@ -36,18 +36,18 @@ public struct RedirectResolver: Sendable {
             let output: String
             switch source(rule.source) {
             case .failure(let problem):
-                findings[i].append(Diagnostic(.warning, at: rule.sourceLocation, rule: .redirectInvalid, "redirect from '\(rule.source)': \(problem)"))
+                findings[i].append(Diagnostic(at: rule.sourceLocation, rule: .redirectInvalid, "redirect from '\(rule.source)': \(problem)"))
                 continue
             case .success(let path):
                 output = path
             }
             if let holder = taken[output] ?? SitePaths.ancestors(of: output).lazy.compactMap({ taken[$0] }).first {
-                findings[i].append(Diagnostic(.warning, at: rule.sourceLocation, rule: .redirectShadowed,
+                findings[i].append(Diagnostic(at: rule.sourceLocation, rule: .redirectShadowed,
                                               "redirect from '\(rule.source)': \(holder.description) already takes \(output), and stays; this redirect is left out"))
                 continue
             }
             if folders.contains(output) {
-                findings[i].append(Diagnostic(.warning, at: rule.sourceLocation, rule: .redirectShadowed,
+                findings[i].append(Diagnostic(at: rule.sourceLocation, rule: .redirectShadowed,
                                               "redirect from '\(rule.source)': \(output) is a folder of the site; this redirect is left out"))
                 continue
             }
@@ -63,15 +63,15 @@ public struct RedirectResolver: Sendable {
             guard let output = outputs[i] else { continue }
             switch chain.final(i) {
             case .refused(let problem):
-                findings[i].append(Diagnostic(.warning, at: rule.targetLocation, rule: .redirectInvalid, "redirect to '\(rule.target)': \(problem)"))
+                findings[i].append(Diagnostic(at: rule.targetLocation, rule: .redirectInvalid, "redirect to '\(rule.target)': \(problem)"))
             case .circle:
-                findings[i].append(Diagnostic(.warning, at: rule.targetLocation, rule: .redirectInvalid,
+                findings[i].append(Diagnostic(at: rule.targetLocation, rule: .redirectInvalid,
                                               "redirect to '\(rule.target)': the redirects from here lead in a circle"))
             case .missing(let problem):
-                findings[i].append(Diagnostic(.warning, at: rule.targetLocation, rule: .linkBroken, "redirect to '\(rule.target)': \(problem)"))
+                findings[i].append(Diagnostic(at: rule.targetLocation, rule: .linkBroken, "redirect to '\(rule.target)': \(problem)"))
             case .found(let target, let problem):
                 if let problem {
-                    findings[i].append(Diagnostic(.warning, at: rule.targetLocation, rule: .linkBroken, "redirect to '\(rule.target)': \(problem)"))
+                    findings[i].append(Diagnostic(at: rule.targetLocation, rule: .linkBroken, "redirect to '\(rule.target)': \(problem)"))
                 }
                 redirects.append(Redirect(output: output, target: target, location: rule.sourceLocation))
             case .redirected:

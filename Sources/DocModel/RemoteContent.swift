@@ -55,7 +55,7 @@ public enum RemoteContent {
         var notes: [Diagnostic] = []
         for page in pages.sorted(by: { $0.docsPath < $1.docsPath }) {
             for use in page.remoteContent where seen.insert(use.origin).inserted {
-                notes.append(Diagnostic(.note, at: use.location, rule: .htmlRemoteOrigin,
+                notes.append(Diagnostic(at: use.location, rule: .htmlRemoteOrigin,
                                         "the site loads \(use.kind == .image ? "an image" : "a frame") from \(use.origin), which its "
                                         + "Content-Security-Policy allows on the pages that use it (extra: keydocs: remote_content: false turns remote content off)"))
             }

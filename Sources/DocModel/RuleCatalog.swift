@@ -73,13 +73,13 @@ public enum RuleID: String, Sendable, CaseIterable, Codable, Comparable, CustomS
     /// The rule's severity (unless a guide changes it), the module that reports it and its help.
     public var entry: RuleEntry {
         switch self {
-        case .keyCharset: RuleEntry(.error, .keyPolicy, "a character outside A-Z a-z 0-9, or a line break from a wrapping tool")
-        case .keyTooShort: RuleEntry(.error, .keyPolicy, "fewer characters than the policy's minimum")
-        case .keyTooLong: RuleEntry(.error, .keyPolicy, "more characters than civicrm_contact.api_key holds, with what CiviCRM then does")
-        case .keyWeak: RuleEntry(.error, .keyPolicy, "guessable structure: repeats, sequences, keyboard runs, words")
-        case .keyDuplicate: RuleEntry(.error, .keyPolicy, "the same key as another, ignoring case")
-        case .keyPublished: RuleEntry(.error, .keyPolicy, "a key from the docs or a well-known sample key")
-        case .keyStrength: RuleEntry(.warning, .keyPolicy, "effective strength under the policy's recommended bits")
+        case .keyCharset: RuleEntry(Rule.charset.severity, .keyPolicy, "a character outside A-Z a-z 0-9, or a line break from a wrapping tool")
+        case .keyTooShort: RuleEntry(Rule.tooShort.severity, .keyPolicy, "fewer characters than the policy's minimum")
+        case .keyTooLong: RuleEntry(Rule.tooLong.severity, .keyPolicy, "more characters than civicrm_contact.api_key holds, with what CiviCRM then does")
+        case .keyWeak: RuleEntry(Rule.weak.severity, .keyPolicy, "guessable structure: repeats, sequences, keyboard runs, words")
+        case .keyDuplicate: RuleEntry(Rule.duplicate.severity, .keyPolicy, "the same key as another, ignoring case")
+        case .keyPublished: RuleEntry(Rule.published.severity, .keyPolicy, "a key from the docs or a well-known sample key")
+        case .keyStrength: RuleEntry(Rule.strength.severity, .keyPolicy, "effective strength under the policy's recommended bits")
         case .keyTruncated: RuleEntry(.error, .sampleCheck, "a stored key that APIv4 cut to 29 characters plus \"...\"")
         case .keyMadeUp: RuleEntry(.error, .sampleCheck, "advice to make a key up by hand")
         case .keyInUrl: RuleEntry(.error, .sampleCheck, "a key in a URL's query string, written there or filled in from a variable, which servers and proxies log")

@@ -22,7 +22,7 @@ extension SiteConfig {
                     if theme.accent == nil { theme.accent = scheme.mapping?["accent"]?.string }
                 }
             default:
-                notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: keyNode.mark?.line ?? 1, column: keyNode.mark?.column ?? 1),
+                notes.append(Diagnostic(at: SourceLocation(file: path, line: keyNode.mark?.line ?? 1, column: keyNode.mark?.column ?? 1),
                                         rule: .configIgnored, "'theme: \(key)' is not used by keydocs and is ignored"))
             }
         }
@@ -37,7 +37,7 @@ extension SiteConfig {
         let language = SiteLanguage(tag: text)
         if language?.translation == nil {
             let spoken = SiteLanguage.Words.allCases.map(\.rawValue).joined(separator: ", ")
-            notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1),
+            notes.append(Diagnostic(at: SourceLocation(file: path, line: value.mark?.line ?? 1, column: value.mark?.column ?? 1),
                                     rule: .configIgnored,
                                     language == nil ? "language '\(text)' is not a language tag and is ignored: the pages are lang=\"en\" and keydocs' own words are in English"
                                         : "language '\(text)': keydocs has no words of its own in it, so they are in English (it has \(spoken)); the pages keep lang=\"\(language?.tag ?? text)\""))

@@ -171,7 +171,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
         }
         if let first = ignored.first {
-            config.notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: first.node) ?? 1, column: column(of: first.node)),
+            config.notes.append(Diagnostic(at: SourceLocation(file: path, line: line(of: first.node) ?? 1, column: column(of: first.node)),
                                            rule: .configIgnored, "not used by keydocs and ignored: " + ignored.map(\.text).joined(separator: ", ")))
         }
         config.markdown.remoteContent = remoteContent
@@ -205,7 +205,7 @@ public struct SiteConfig: Sendable, Equatable {
     private static func redirectMaps(_ options: Node?, _ path: String, findings: inout [Diagnostic]) -> [RedirectRule] {
         guard let maps = options?.mapping?["redirect_maps"] else { return [] }
         guard let mapping = maps.mapping else {
-            findings.append(Diagnostic(.warning, at: SourceLocation(file: path, line: line(of: maps) ?? 1, column: column(of: maps)),
+            findings.append(Diagnostic(at: SourceLocation(file: path, line: line(of: maps) ?? 1, column: column(of: maps)),
                                        rule: .redirectInvalid, "redirect_maps is a mapping of old pages to new ones: 'old.md: new.md'"))
             return []
         }
@@ -213,7 +213,7 @@ public struct SiteConfig: Sendable, Equatable {
         for (key, value) in mapping {
             let keyPlace = SourceLocation(file: path, line: line(of: key) ?? 1, column: column(of: key))
             guard let source = key.scalar?.string, let target = value.scalar?.string else {
-                findings.append(Diagnostic(.warning, at: keyPlace, rule: .redirectInvalid, "a redirect_maps entry is 'old.md: new.md', one address each"))
+                findings.append(Diagnostic(at: keyPlace, rule: .redirectInvalid, "a redirect_maps entry is 'old.md: new.md', one address each"))
                 continue
             }
             rules.append(RedirectRule(source: source, target: target, sourceLocation: keyPlace,
@@ -243,7 +243,7 @@ public struct SiteConfig: Sendable, Equatable {
             }
             guard let name else { continue }
             if !options.enable(name, options: settings) {
-                notes.append(Diagnostic(.note, at: SourceLocation(file: path, line: line(of: item) ?? 1, column: column(of: item)),
+                notes.append(Diagnostic(at: SourceLocation(file: path, line: line(of: item) ?? 1, column: column(of: item)),
                                         rule: .configExtension, "the Markdown extension '\(name)' is not rendered by keydocs; its syntax shows as text"))
             }
         }

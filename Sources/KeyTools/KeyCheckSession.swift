@@ -122,7 +122,7 @@ public struct KeyCheckSession {
             var at = location
             at.column = finding.position ?? 1
             diagnostics.append(Diagnostic(
-                finding.severity, at: at, rule: RuleID(finding.rule),
+                at: at, rule: RuleID(finding.rule),
                 finding.message, context: [shown]))
         }
     }

@@ -78,7 +78,7 @@ struct GeneratorRecord: Sendable {
         let n = outputs.count
         let lengths = record.lengthsText ?? "0"
         func add(_ rule: RuleID, _ message: String, _ extra: [String] = []) {
-            out.append(Diagnostic(.error, at: location, rule: rule, message, context: context + extra))
+            out.append(Diagnostic(at: location, rule: rule, message, context: context + extra))
         }
         if let count = byRule[.tooLong] {
             add(.keyTooLong, "generated keys are \(lengths) characters; the column holds \(policy.storage.capacity)"

@@ -56,7 +56,7 @@ struct PageChecker {
     private mutating func readAnnotation(of sample: Sample) -> Directives? {
         switch Directives.parse(sample.annotation) {
         case .failure(let error):
-            finish(sample, Diagnostic(.error, at: SourceLocation(file: page.filePath, line: error.line), rule: .annotationInvalid, error.message))
+            finish(sample, Diagnostic(at: SourceLocation(file: page.filePath, line: error.line), rule: .annotationInvalid, error.message))
             return nil
         case .success(let parsed): return parsed
         case nil: return Directives()
@@ -78,7 +78,7 @@ struct PageChecker {
             outcomes[sample.index] = SampleOutcome(.notAboutKeys, SampleOutcome.notAboutKeysNote)
             return
         }
-        diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
+        diagnostics.append(Diagnostic(at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
             "no checker claims this \(what); mark it with <!-- check: skip \"reason\" --> or <!-- check: kind=... -->"))
         outcomes[sample.index] = SampleOutcome(.unchecked, SampleOutcome.unclaimedNote)
     }
@@ -98,13 +98,13 @@ struct PageChecker {
                                   errors: [Diagnostic]) -> SampleOutcome {
         switch result {
         case .notRun(let reason) where errors.isEmpty:
-            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .engineMissing, reason))
+            diagnostics.append(Diagnostic(at: sample.location, endLine: sample.endLine, rule: .engineMissing, reason))
             return SampleOutcome(.notRun, reason)
         case .notAboutKeys(let reason) where errors.isEmpty && directives.expect.isEmpty:
             // Nothing about keys in it after all (shell commands without cv, SQL on tables keydocs
             // does not model): counted as such, or reported when the guide asks for full coverage.
             guard options.fullCoverage else { return SampleOutcome(.notAboutKeys, reason) }
-            diagnostics.append(Diagnostic(.warning, at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
+            diagnostics.append(Diagnostic(at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
                 "\(reason); mark it with <!-- check: skip \"reason\" --> if that is meant"))
             return SampleOutcome(.unchecked, reason)
         default:
@@ -133,7 +133,7 @@ struct PageChecker {
         guard !expected.isEmpty else { return }
         let fired = Set(current.map(\.rule))
         for rule in expected where !fired.contains(rule) {
-            current.append(Diagnostic(.error, at: sample.location, rule: .annotationUnmet,
+            current.append(Diagnostic(at: sample.location, rule: .annotationUnmet,
                 "the annotation expects \(rule), but the block does not produce it"))
         }
         current.removeAll { expected.contains($0.rule) }
@@ -147,10 +147,9 @@ struct PageChecker {
         }
     }
 
-    /// Records a finding of the current sample.
-    /// Its severity is the rule's, from the catalog, unless a call says otherwise.
-    mutating func report(_ rule: RuleID, at location: SourceLocation, _ message: String, severity: Diagnostic.Severity? = nil, context: [String] = []) {
-        current.append(Diagnostic(severity ?? rule.entry.severity, at: location, rule: rule, message, context: context))
+    /// Records a finding of the current sample, of its rule's severity.
+    mutating func report(_ rule: RuleID, at location: SourceLocation, _ message: String, context: [String] = []) {
+        current.append(Diagnostic(at: location, rule: rule, message, context: context))
     }
 
     /// What may be shown of a key in a message.

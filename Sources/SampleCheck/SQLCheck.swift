@@ -136,13 +136,12 @@ extension PageChecker {
     /// turn on the general log): a note says they were not run. Whether `statement` is one.
     private mutating func refuse(_ statement: SQLStatement, in session: SQLSession, at: SourceLocation, context: [String]) -> Bool {
         if let reason = SQLGuard.refusal(statement.text) {
-            report(.sqlNotAllowed, at: at, "not run: the statement \(reason); samples may use their own database only",
-                   severity: .note, context: context)
+            report(.sqlNotAllowed, at: at, "not run: the statement \(reason); samples may use their own database only", context: context)
             return true
         }
         if let named = SQLGuard.qualifiers(statement.text).first(where: session.otherDatabases.contains) {
             report(.sqlNotAllowed, at: at, "not run: the statement names the database '\(named)'; on a server named "
-                   + "with --mysql, samples run only in keydocs' scratch database", severity: .note, context: context)
+                   + "with --mysql, samples run only in keydocs' scratch database", context: context)
             return true
         }
         return false
@@ -175,7 +174,7 @@ extension PageChecker {
         }
         // What the sample account may not do (the server's own tables, its settings).
         if [1044, 1045, 1142, 1143, 1227].contains(result.errorCode) {
-            report(.sqlNotAllowed, at: at, "not run: \(result.errorLine)", severity: .note, context: context)
+            report(.sqlNotAllowed, at: at, "not run: \(result.errorLine)", context: context)
             tally.refused += 1
             return false
         }
@@ -185,7 +184,7 @@ extension PageChecker {
             return false
         }
         for warning in result.warnings {
-            report(.sqlWarning, at: at, "\(warning.level) \(warning.code): \(warning.message)", severity: .warning, context: context)
+            report(.sqlWarning, at: at, "\(warning.level) \(warning.code): \(warning.message)", context: context)
         }
         return true
     }

@@ -350,7 +350,7 @@ extension PageChecker {
         } else if bits < policy.strengthWarningBits {
             report(.keyStrength, at: first,
                    "the command reads only \(bytes) random bytes (\(bytes * 8) bits): its keys can be no stronger than that, "
-                   + "under \(Int(policy.strengthWarningBits)) bits", severity: .warning, context: context)
+                   + "under \(Int(policy.strengthWarningBits)) bits", context: context)
         }
     }
 

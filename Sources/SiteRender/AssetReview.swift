@@ -29,7 +29,7 @@ public struct AssetReview: Sendable {
             guard let kind = Kind(path: asset) else { continue }
             let file = docs.docsFolder.hasSuffix("/") ? docs.docsFolder + asset : docs.docsFolder + "/" + asset
             func finding(_ line: Int, _ message: String) {
-                diagnostics.append(Diagnostic(.warning, at: SourceLocation(file: file, line: line), rule: .assetActive, message))
+                diagnostics.append(Diagnostic(at: SourceLocation(file: file, line: line), rule: .assetActive, message))
             }
             if case .unvettable(let reason) = kind {
                 publications[asset] = .refused

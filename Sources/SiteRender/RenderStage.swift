@@ -87,13 +87,13 @@ public struct RenderStage: Sendable {
         let site = SiteContext(docs: docs)
         let own = Set(siteFiles(site).map(\.path))
         func finding(_ file: String, _ output: String) -> Diagnostic {
-            Diagnostic(.warning, at: SourceLocation(file: file, line: 1), rule: .docsReserved,
+            Diagnostic(at: SourceLocation(file: file, line: 1), rule: .docsReserved,
                        "this would be written to \(output), where keydocs writes a file of its own, which wins; rename it")
         }
         return docs.pages.filter { own.contains(site.output($0.docsPath)) }.map { finding($0.filePath, site.output($0.docsPath)) }
             + docs.assets.filter(own.contains).map { finding(docs.docsFolder + "/" + $0, $0) }
             + docs.redirects.filter { !Self.isFree($0.output, own: own) }.map { redirect in
-                Diagnostic(.warning, at: redirect.location, rule: .docsReserved,
+                Diagnostic(at: redirect.location, rule: .docsReserved,
                            "this redirect would be written to \(redirect.output), where keydocs writes a file of its own, which wins; it is left out")
             }
     }

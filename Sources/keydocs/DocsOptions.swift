@@ -78,7 +78,7 @@ struct DiagnosticOutput {
 
     /// Prints an error that stopped the run and exits with status 2.
     static func fail(_ error: DocError, format: DiagnosticFormat) -> ExitCode {
-        let finding = Diagnostic(.error, at: SourceLocation(file: error.path, line: error.line ?? 1), rule: RuleID(failed: error.stage), error.reason)
+        let finding = Diagnostic(at: SourceLocation(file: error.path, line: error.line ?? 1), rule: RuleID(failed: error.stage), error.reason)
         switch format {
         case .text: Console.err("\(error)")
         case .github:

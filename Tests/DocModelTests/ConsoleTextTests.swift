@@ -38,10 +38,10 @@ import Testing
 
     /// A diagnostic in text and GitHub form, with input in every field.
     @Test func diagnosticsEscapeEveryField() {
-        let d = Diagnostic(.error, at: SourceLocation(file: "::add-mask::d\u{1B}/x\n.md", line: 3), rule: .linkBroken,
+        let d = Diagnostic(at: SourceLocation(file: "::add-mask::d\u{1B}/x\n.md", line: 3), rule: .sqlError,
                            "bad \u{9B}31m\r::error::x", context: ["cmd\u{2028}", "::warning::y", "##[add-mask]z"])
         let text = DiagnosticRenderer.text(d).description
-        #expect(text == "\\x3a:add-mask::d\\x1b/x\\n.md:3:1: error: bad \\x9b31m\\r::error::x [link.broken]\n    cmd\\u{2028}\n    \\x3a:warning::y\n    ##\\x5badd-mask]z")
+        #expect(text == "\\x3a:add-mask::d\\x1b/x\\n.md:3:1: error: bad \\x9b31m\\r::error::x [sql.error]\n    cmd\\u{2028}\n    \\x3a:warning::y\n    ##\\x5badd-mask]z")
         let github = DiagnosticRenderer.github(d).description
         #expect(!github.contains("\n") && !github.contains("\u{1B}") && !github.contains("##["))
         #expect(github.hasPrefix("::error file=%3A%3Aadd-mask%3A%3Ad\\x1b/x\\n.md,line=3,"))
