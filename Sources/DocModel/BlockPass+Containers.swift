@@ -10,10 +10,10 @@ extension BlockPass.Pass {
         var kind: BlockPass.Frame.Kind
         var rest: Substring
         var open = false
-        if options.admonition, trimmed.hasPrefix("!!!") {
+        if options.has(.admonition), trimmed.hasPrefix("!!!") {
             kind = .admonition
             rest = trimmed.dropFirst(3)
-        } else if options.details, trimmed.hasPrefix("???") {
+        } else if options.has(.details), trimmed.hasPrefix("???") {
             kind = .details
             rest = trimmed.dropFirst(3)
             if rest.first == "+" { open = true; rest = rest.dropFirst() }

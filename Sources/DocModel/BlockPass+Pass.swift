@@ -101,22 +101,22 @@ extension BlockPass {
                 open(frame, text: text, origin: line.origin, shift: shift)
                 return
             }
-            if options.abbr, let (term, title) = Self.abbreviation(text) {
+            if options.has(.abbr), let (term, title) = Self.abbreviation(text) {
                 abbreviations.append((term, title))
                 emit("", origin: line.origin, shift: shift)
                 return
             }
-            if options.markdownInHTML, let html = markdownElement(text) {
+            if options.has(.markdownInHTML), let html = markdownElement(text) {
                 if !html.opening, out.last?.isEmpty == false { emit("", origin: line.origin, shift: shift) }
                 emit(html.line, origin: line.origin, shift: shift)
                 if html.opening { emit("", origin: line.origin, shift: shift) }
                 return
             }
-            if options.defList, !blank, stack.count < BlockPass.maxContainerDepth, let definition = definitionStart(text) {
+            if options.has(.defList), !blank, stack.count < BlockPass.maxContainerDepth, let definition = definitionStart(text) {
                 openDefinition(definition, text: text, origin: line.origin, shift: shift)
                 return
             }
-            if options.attrList {
+            if options.has(.attrList) {
                 if let (heading, attributes) = headingAttributes(text) {
                     headingAttributes[out.count + 1] = attributes
                     text = heading
@@ -163,8 +163,8 @@ extension BlockPass {
             guard !inner.isEmpty else { return .none }
             let marked = inner.contains { line in
                 let trimmed = line.text.drop { $0 == " " }
-                return (options.admonition && trimmed.hasPrefix("!!!")) || (options.details && trimmed.hasPrefix("???"))
-                    || (options.attrList && line.text.contains("{")) || (options.defList && trimmed.hasPrefix(":"))
+                return (options.has(.admonition) && trimmed.hasPrefix("!!!")) || (options.has(.details) && trimmed.hasPrefix("???"))
+                    || (options.has(.attrList) && line.text.contains("{")) || (options.has(.defList) && trimmed.hasPrefix(":"))
             }
             guard marked else { return .plain(end: k) }
             let passed = BlockPass.run(inner, options: options, inline: inline, readMeta: false, quoteDepth: quoteDepth + 1)

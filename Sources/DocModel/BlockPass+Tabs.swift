@@ -25,7 +25,7 @@ extension BlockPass.Pass {
     /// A tab's opening line: the first of a set opens the set too (with how many tabs it
     /// has, which the lines ahead tell), as pymdownx.tabbed writes it.
     mutating func tabOpener(_ text: String, shift: Int) -> (frame: BlockPass.Frame, html: [String])? {
-        guard options.tabbed, let tab = Self.tab(text) else { return nil }
+        guard options.has(.tabbed), let tab = Self.tab(text) else { return nil }
         guard tab.indent == 0 || (tab.indent % 4 == 0 && insideListItem(indent: tab.indent)) else { return nil }
         let pad = String(repeating: " ", count: tab.indent)
         var html = pad

@@ -40,8 +40,7 @@ public enum BlockPass {
     /// Whether `text` needs the pass: an extension with block syntax is on, or the page has
     /// meta-data at its top, or an indented fence (which may close left of its list item).
     public static func needed(for text: String, options: MarkdownOptions) -> Bool {
-        if options.admonition || options.details || options.defList || options.attrList || options.tabbed
-            || options.abbr || options.markdownInHTML { return true }
+        if options.needs(.block) { return true }
         if text.utf8.split(separator: 10).contains(where: { narrowedListItem(Substring($0)) != nil }) { return true }
         var text = text
         return text.withUTF8 { bytes in

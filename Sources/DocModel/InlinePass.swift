@@ -12,10 +12,10 @@ import Support
 enum InlinePass {
     static func run(_ html: String, options: MarkdownOptions, abbreviations: [(String, String)] = []) -> String {
         var html = html
-        if options.defList { html = unwrapTightDefinitions(html) }
-        if options.attrList && ByteSearch.contains(html, BlockPass.Attributes.markerPrefix) { html = applyAttributes(html) }
+        if options.has(.defList) { html = unwrapTightDefinitions(html) }
+        if options.has(.attrList) && ByteSearch.contains(html, BlockPass.Attributes.markerPrefix) { html = applyAttributes(html) }
         let terms = Abbreviations(abbreviations)
-        guard options.mark || options.tilde || options.inlineHilite || !terms.isEmpty else { return html }
+        guard options.needs(.inline) || !terms.isEmpty else { return html }
         return html.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
@@ -28,7 +28,7 @@ enum InlinePass {
                     let closing = rest.starts(with: Needle.pre) ? Needle.preEnd : Needle.codeEnd
                     let end = ByteSearch.find(closing, in: bytes, from: open).map { $0 + closing.count } ?? bytes.count
                     var element = text(open..<end)
-                    if options.inlineHilite && closing == Needle.codeEnd { element = inlineHilite(element) }
+                    if options.has(.inlineHilite) && closing == Needle.codeEnd { element = inlineHilite(element) }
                     out.append(contentsOf: element.utf8)
                     at = end
                 } else {
@@ -55,8 +55,8 @@ enum InlinePass {
     /// Abbreviations, then `==text==` → `<mark>` and `~text~` → `<sub>`, in a run of text.
     static func transformText(_ text: String, options: MarkdownOptions, abbreviations: Abbreviations) -> String {
         var result = abbreviations.apply(text)
-        if options.mark && ByteSearch.contains(result, "==") { result = wrap(result, delimiter: "==", tag: "mark") }
-        if options.tilde && ByteSearch.contains(result, "~") { result = wrap(result, delimiter: "~", tag: "sub", allowSpaces: false) }
+        if options.has(.mark) && ByteSearch.contains(result, "==") { result = wrap(result, delimiter: "==", tag: "mark") }
+        if options.has(.tilde) && ByteSearch.contains(result, "~") { result = wrap(result, delimiter: "~", tag: "sub", allowSpaces: false) }
         return result
     }
 

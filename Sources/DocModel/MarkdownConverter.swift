@@ -77,7 +77,7 @@ public enum MarkdownConverter {
     private static func parse(_ pass: BlockPass.Output, file: String, options: MarkdownOptions, rewrite: (String) -> String?) -> Result {
         _ = registration
         // With pymdownx.tilde, `~x~` is a subscript: only `~~x~~` is struck through.
-        let tildes = options.tilde ? CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE : 0
+        let tildes = options.has(.tilde) ? CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE : 0
         let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | tildes
         let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
         guard let parser = cmark_parser_new(parseOptions) else { return empty }

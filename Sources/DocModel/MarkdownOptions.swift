@@ -2,26 +2,8 @@
 /// keydocs renders as those extensions do (with their HTML classes), so that a guide written for
 /// mkdocs-material reads the same.
 public struct MarkdownOptions: Sendable, Equatable {
-    /// `!!! note "Title"` blocks (admonition).
-    public var admonition = false
-    /// `??? note "Title"` and `???+` collapsible blocks (pymdownx.details).
-    public var details = false
-    /// `{: #id .class }` after headings, and attribute lists elsewhere removed from the text (attr_list).
-    public var attrList = false
-    /// `Term` / `:   Definition` lists (def_list).
-    public var defList = false
-    /// `=== "Tab"` tabbed blocks (pymdownx.tabbed).
-    public var tabbed = false
-    /// `==marked==` (pymdownx.mark).
-    public var mark = false
-    /// `~sub~` as a subscript and `~~del~~` as a deletion (pymdownx.tilde).
-    public var tilde = false
-    /// `` `#!lang code` `` as highlighted inline code (pymdownx.inlinehilite).
-    public var inlineHilite = false
-    /// `*[HTML]: Hyper Text Markup Language` definitions, shown as `<abbr>` (abbr).
-    public var abbr = false
-    /// Markdown inside HTML blocks that carry a `markdown` attribute (md_in_html).
-    public var markdownInHTML = false
+    /// The extensions turned on.
+    public private(set) var extensions: Set<MarkdownExtension> = []
     /// A `¶` link after each heading (toc's `permalink`).
     public var permalink = false
     /// The deepest heading level in a page's table of contents (toc's `toc_depth`).
@@ -33,37 +15,108 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// No extension: CommonMark with GitHub's tables, strikethrough, autolinks and task lists.
     public init() {}
 
-    /// Every extension keydocs renders, by the name `markdown_extensions` gives it.
-    public static let known: Set<String> = [
-        "admonition", "attr_list", "def_list", "toc", "tables", "fenced_code", "codehilite", "meta", "sane_lists",
-        "pymdownx.details", "pymdownx.superfences", "pymdownx.highlight", "pymdownx.inlinehilite", "pymdownx.tilde",
-        "pymdownx.betterem", "pymdownx.mark", "pymdownx.tabbed", "footnotes", "markdown.extensions.footnotes", "abbr", "md_in_html", "markdown.extensions.abbr", "markdown.extensions.md_in_html", "markdown.extensions.admonition",
-        "markdown.extensions.attr_list", "markdown.extensions.def_list", "markdown.extensions.toc",
-        "markdown.extensions.tables", "markdown.extensions.fenced_code", "markdown.extensions.codehilite",
-        "markdown.extensions.meta",
-    ]
+    /// Whether `name` is on.
+    public func has(_ name: MarkdownExtension) -> Bool { extensions.contains(name) }
+
+    /// Whether an extension that `pass` renders is on.
+    func needs(_ pass: MarkdownExtension.Pass) -> Bool { extensions.contains { $0.pass == pass } }
 
     /// Turns on the extension called `name` with `options` (toc's `permalink`, `toc_depth`).
     /// Returns false for a name keydocs does not know.
     public mutating func enable(_ name: String, options: [String: String] = [:]) -> Bool {
-        let short = name.hasPrefix("markdown.extensions.") ? String(name.dropFirst("markdown.extensions.".count)) : name
-        switch short {
-        case "admonition": admonition = true
-        case "pymdownx.details": details = true
-        case "attr_list": attrList = true
-        case "def_list": defList = true
-        case "pymdownx.tabbed": tabbed = true
-        case "pymdownx.mark": mark = true
-        case "pymdownx.tilde": tilde = true
-        case "pymdownx.inlinehilite": inlineHilite = true
-        case "abbr": abbr = true
-        case "md_in_html": markdownInHTML = true
-        case "toc":
+        guard let found = MarkdownExtension(named: name) else { return false }
+        extensions.insert(found)
+        if found == .toc {
             if let value = options["permalink"] { permalink = !["false", "no", "off", ""].contains(value.lowercased()) }
             if let value = options["toc_depth"], let depth = Int(value.split(separator: "-").last ?? "") { tocDepth = depth }
-        default:
-            return Self.known.contains(name)
         }
         return true
+    }
+}
+
+/// The one table of the Python-Markdown and pymdown extensions keydocs knows: the names
+/// `markdown_extensions` gives each, and the pass that renders it. Adding one is a case here and
+/// its code in that pass.
+public enum MarkdownExtension: String, CaseIterable, Sendable {
+    /// `!!! note "Title"` blocks.
+    case admonition
+    /// `??? note "Title"` and `???+` collapsible blocks.
+    case details
+    /// `{: #id .class }` after headings, paragraphs, links and images.
+    case attrList
+    /// `Term` / `:   Definition` lists.
+    case defList
+    /// `=== "Tab"` tabbed blocks.
+    case tabbed
+    /// `*[HTML]: Hyper Text Markup Language` definitions, shown as `<abbr>`.
+    case abbr
+    /// Markdown inside HTML blocks that carry a `markdown` attribute.
+    case markdownInHTML
+    /// `==marked==`.
+    case mark
+    /// `~sub~` as a subscript and `~~del~~` as a deletion (which cmark-gfm is told of).
+    case tilde
+    /// `` `#!lang code` `` as highlighted inline code.
+    case inlineHilite
+    /// The table of contents, and a heading's `¶` link with `permalink`.
+    case toc
+    /// What cmark-gfm or keydocs' own code blocks and highlighting already do, or what changes
+    /// nothing keydocs writes: accepted, with nothing more to do.
+    case tables, fencedCode, codehilite, meta, saneLists, superfences, highlight, betterem, footnotes
+
+    /// Where an extension is rendered.
+    public enum Pass: Sendable {
+        /// Before cmark-gfm, in `BlockPass`.
+        case block
+        /// After it, on its HTML, in `InlinePass`.
+        case inline
+        /// In cmark-gfm's options or the converter's walk of its tree.
+        case tree
+        /// Nowhere: what it does is done already.
+        case none
+    }
+
+    /// The pass that renders it.
+    public var pass: Pass {
+        switch self {
+        case .admonition, .details, .attrList, .defList, .tabbed, .abbr, .markdownInHTML: .block
+        case .mark, .tilde, .inlineHilite: .inline
+        case .toc: .tree
+        case .tables, .fencedCode, .codehilite, .meta, .saneLists, .superfences, .highlight, .betterem, .footnotes: .none
+        }
+    }
+
+    /// The names `markdown_extensions` gives it; Python-Markdown's own also with their module path.
+    public var names: [String] {
+        let name: String
+        switch self {
+        case .admonition: name = "admonition"
+        case .details: return ["pymdownx.details"]
+        case .attrList: name = "attr_list"
+        case .defList: name = "def_list"
+        case .tabbed: return ["pymdownx.tabbed"]
+        case .abbr: name = "abbr"
+        case .markdownInHTML: name = "md_in_html"
+        case .mark: return ["pymdownx.mark"]
+        case .tilde: return ["pymdownx.tilde"]
+        case .inlineHilite: return ["pymdownx.inlinehilite"]
+        case .toc: name = "toc"
+        case .tables: name = "tables"
+        case .fencedCode: name = "fenced_code"
+        case .codehilite: name = "codehilite"
+        case .meta: name = "meta"
+        case .saneLists: name = "sane_lists"
+        case .footnotes: name = "footnotes"
+        case .superfences: return ["pymdownx.superfences"]
+        case .highlight: return ["pymdownx.highlight"]
+        case .betterem: return ["pymdownx.betterem"]
+        }
+        return [name, "markdown.extensions." + name]
+    }
+
+    /// The extension `markdown_extensions` calls `name`.
+    public init?(named name: String) {
+        guard let found = Self.allCases.first(where: { $0.names.contains(name) }) else { return nil }
+        self = found
     }
 }

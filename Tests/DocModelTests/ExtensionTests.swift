@@ -251,3 +251,34 @@ final class ConcurrentBox: @unchecked Sendable {
 
     var values: [String] { lock.withLock { stored } }
 }
+
+/// The one table of extensions: every name it gives turns its extension on, a name it does not
+/// give turns nothing on, and whether a page needs the block pass follows from the table.
+@Suite struct ExtensionTableTests {
+    @Test(arguments: MarkdownExtension.allCases)
+    func everyNameTurnsItsExtensionOn(_ wanted: MarkdownExtension) {
+        for name in wanted.names {
+            var options = MarkdownOptions()
+            let enabled = options.enable(name)
+            #expect(enabled, "\(name)")
+            #expect(options.extensions == [wanted], "\(name)")
+        }
+    }
+
+    @Test(arguments: ["pymdownx.emoji", "pymdownx.critic", "markdown.extensions.", "details", "Admonition", ""])
+    func otherNamesTurnNothingOn(_ name: String) {
+        var options = MarkdownOptions()
+        let enabled = options.enable(name)
+        #expect(!enabled)
+        #expect(options.extensions.isEmpty)
+    }
+
+    @Test func theBlockPassRunsForBlockExtensionsOnly() {
+        let plain = "Some text.\n\nMore text.\n"
+        for found in MarkdownExtension.allCases {
+            var options = MarkdownOptions()
+            _ = options.enable(found.names[0])
+            #expect(BlockPass.needed(for: plain, options: options) == (found.pass == .block), "\(found)")
+        }
+    }
+}

@@ -86,9 +86,9 @@ import Testing
               - pymdownx.emoji
               - pymdownx.critic
             """, path: "mkdocs.yml")
-        #expect(config.markdown.attrList && config.markdown.admonition && config.markdown.permalink)
+        #expect(config.markdown.has(.attrList) && config.markdown.has(.admonition) && config.markdown.permalink)
         #expect(config.markdown.tocDepth == 3)
-        #expect(!config.markdown.details && !config.markdown.defList)
+        #expect(!config.markdown.has(.details) && !config.markdown.has(.defList))
         #expect(config.notes.map(\.rule) == [.configExtension, .configExtension])
         #expect(config.notes.map(\.location.line) == [9, 10])
         #expect(config.notes.first?.message.contains("'pymdownx.emoji'") == true)
