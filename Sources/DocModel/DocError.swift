@@ -4,7 +4,7 @@ public struct DocError: Error, Sendable, CustomStringConvertible {
     public enum Stage: String, Sendable {
         /// Reading `mkdocs.yml`.
         case config
-        /// Reading the docs folder and its pages.
+        /// Reading the input: the docs folder and its pages, or the keys to check.
         case load
         /// Writing the site.
         case write

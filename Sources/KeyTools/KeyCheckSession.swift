@@ -39,7 +39,7 @@ public struct KeyCheckSession {
     public mutating func loadExisting(path: String) throws {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw InputError(path: path, reason: "cannot read: \((error as NSError).localizedDescription)")
+            throw DocError(stage: .load, path: path, "cannot read: \((error as NSError).localizedDescription)")
         }
         let bytes = Array(data)
         for (index, range) in Self.lineRanges(bytes).enumerated() {
@@ -148,17 +148,4 @@ public struct KeyCheckSession {
 final class DuplicatePart: @unchecked Sendable {
     var index: DuplicateIndex
     init(policy: Policy) { index = DuplicateIndex(policy: policy) }
-}
-
-/// An input that could not be read, with its path.
-public struct InputError: Error, CustomStringConvertible {
-    public let path: String
-    public let reason: String
-    public var description: String { "\(path): \(reason)" }
-
-    /// The error of reading `path`: `reason`.
-    public init(path: String, reason: String) {
-        self.path = path
-        self.reason = reason
-    }
 }

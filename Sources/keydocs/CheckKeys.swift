@@ -43,8 +43,8 @@ struct CheckKeys: ParsableCommand {
                     session.check(key: input, location: SourceLocation(file: "<argument>", line: argumentIndex))
                 }
             }
-        } catch let error as InputError {
-            Console.err("keydocs: error: \(error)")
+        } catch let error as DocError {
+            Console.err("keydocs: error: \(error.path): \(error.reason)")
             throw ExitCode(2)
         }
         let summary = session.summary
@@ -70,7 +70,7 @@ func readAllStandardInput() throws -> [UInt8] {
         if n == 0 { return bytes }
         if n < 0 {
             if errno == EINTR { continue }
-            throw InputError(path: "<stdin>", reason: "cannot read: \(String(cString: strerror(errno)))")
+            throw DocError(stage: .load, path: "<stdin>", "cannot read: \(String(cString: strerror(errno)))")
         }
         bytes.append(contentsOf: chunk[0..<n])
     }

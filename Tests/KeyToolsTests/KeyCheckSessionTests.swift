@@ -40,7 +40,7 @@ import Testing
         let repeats = session.diagnostics.filter { $0.rule == .keyDuplicate }
         #expect(repeats.count == 1)
         #expect(repeats.first?.message.contains("\(existing.path):3") == true, "\(repeats.first?.message ?? "")")
-        #expect(throws: InputError.self) { try session.loadExisting(path: existing.path + ".missing") }
+        #expect(throws: DocError.self) { try session.loadExisting(path: existing.path + ".missing") }
     }
 
     @Test func linesSplitAtNewlinesWithoutAFinalEmptyOne() {
