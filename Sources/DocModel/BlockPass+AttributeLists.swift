@@ -14,34 +14,19 @@ extension BlockPass {
             a.id == b.id && a.classes == b.classes && a.others.elementsEqual(b.others) { $0 == $1 }
         }
 
-        /// The comment that carries attributes from the pass before cmark-gfm to the one after it.
-        static let markerPrefix = "<!--keydocs-attributes "
-
-        /// The attributes as that comment, values percent-encoded so that no `-->` can end it early.
-        static func marker(_ attributes: Attributes) -> String {
-            var parts: [String] = []
-            if let id = attributes.id { parts.append("id=" + encode(id)) }
-            if !attributes.classes.isEmpty { parts.append("class=" + encode(attributes.classes.joined(separator: " "))) }
-            for (name, value) in attributes.others { parts.append(encode(name) + "=" + encode(value)) }
-            return markerPrefix + parts.joined(separator: " ") + "-->"
-        }
-
-        static func encode(_ text: String) -> String {
-            text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "_.:"))) ?? ""
-        }
-
-        /// The attributes of a marker comment's inside, as HTML: names that are safe to set from
-        /// a page (no event handlers, no addresses), values escaped.
-        static func html(fromMarker inside: Substring) -> String {
+        /// The attributes as HTML, each with a leading space: names that are safe to set from a
+        /// page (no event handlers, no addresses), values escaped.
+        var html: String {
+            var pairs: [(String, String)] = []
+            if let id { pairs.append(("id", id)) }
+            if !classes.isEmpty { pairs.append(("class", classes.joined(separator: " "))) }
+            pairs += others
             var out = ""
-            for part in inside.split(separator: " ") {
-                guard let eq = part.firstIndex(of: "="),
-                      let name = String(part[..<eq]).removingPercentEncoding?.lowercased(),
-                      let value = String(part[part.index(after: eq)...]).removingPercentEncoding else { continue }
+            for (name, value) in pairs {
+                let name = name.lowercased()
                 let safeName = !name.isEmpty && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ":") }
                 guard safeName, !name.hasPrefix("on"), !["href", "src", "srcset", "srcdoc", "action", "formaction", "xlink:href"].contains(name) else { continue }
-                let escaped = escape(value)
-                out += " \(name)=\"\(escaped)\""
+                out += " \(name)=\"\(escape(value))\""
             }
             return out
         }
@@ -107,16 +92,17 @@ extension BlockPass.Pass {
         return BlockPass.Attributes.parse(trimmed.dropFirst(2).dropLast())
     }
 
-    /// `[text](url){: … }` and `![alt](src){: … }` with their attribute lists turned into
-    /// comments that the inline pass moves onto the link or image. One pass over the line:
-    /// the `}` that ends a list is found once for every `){` before it, and a list longer
-    /// than `maxInlineAttributes` bytes is not read as one, so that a line of many `){`
-    /// and one `}` is not parsed once per `){`.
-    func markInlineAttributes(_ text: String) -> String {
+    /// `[text](url){: … }` and `![alt](src){: … }`: the line without the attribute lists, and
+    /// each list with the column of the `)` it follows, where the link or image ends. One pass
+    /// over the line: the `}` that ends a list is found once for every `){` before it, and a
+    /// list longer than `maxInlineAttributes` bytes is not read as one, so that a line of many
+    /// `){` and one `}` is not parsed once per `){`.
+    func takeInlineAttributes(_ text: String) -> (String, [(Int, BlockPass.Attributes)]) {
         var text = text
         return text.withUTF8 { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)
+            var lists: [(Int, BlockPass.Attributes)] = []
             func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
             var nextBrace: Int?? = nil
             var at = 0
@@ -130,7 +116,8 @@ extension BlockPass.Pass {
                     var inside = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[after..<end]), as: UTF8.self))
                     if inside.first == ":" { inside = inside.dropFirst() }
                     if let attributes = BlockPass.Attributes.parse(inside) {
-                        out.append(contentsOf: BlockPass.Attributes.marker(attributes).utf8)
+                        // The `)` is the last byte written: its column, counted from 1.
+                        lists.append((out.count, attributes))
                         at = end + 1
                         continue
                     }
@@ -138,9 +125,34 @@ extension BlockPass.Pass {
                 at = close + 1
             }
             copy(at..<bytes.count)
-            return String(decoding: out, as: UTF8.self)
+            return (String(decoding: out, as: UTF8.self), lists)
         }
     }
 
     private static let linkThenBrace = Array("){".utf8), closingBrace = Array("}".utf8)
+}
+
+/// Where the attribute lists of a page belong in the text the block pass writes: headings by
+/// their line, paragraphs by their last line, links and images by the line and column of the
+/// `)` that ends them. The converter's walk finds the nodes at those places.
+public struct AttributePlaces: Sendable {
+    /// A line and a byte column, both from 1, as cmark-gfm gives a node's end.
+    public struct Place: Hashable, Sendable {
+        public var line: Int
+        public var column: Int
+    }
+
+    public var headings: [Int: BlockPass.Attributes] = [:]
+    public var paragraphs: [Int: BlockPass.Attributes] = [:]
+    public var links: [Place: BlockPass.Attributes] = [:]
+
+    public init() {}
+
+    /// Takes in `other`'s places, from a pass over lines that were written `lines` lines further
+    /// down and `columns` columns further right.
+    mutating func merge(_ other: AttributePlaces, lines: Int, columns: Int) {
+        for (line, found) in other.headings { headings[line + lines] = found }
+        for (line, found) in other.paragraphs { paragraphs[line + lines] = found }
+        for (place, found) in other.links { links[Place(line: place.line + lines, column: place.column + columns)] = found }
+    }
 }

@@ -25,7 +25,7 @@ extension BlockPass {
         let inline: (String) -> String
         var out: [String] = []
         var map = SourceMap()
-        var headingAttributes: [Int: Attributes] = [:]
+        var attributes = AttributePlaces()
         var stack: [Frame] = []
         var documentFence: Fence?
         /// Indentation and list-ness of the last non-blank lines written, innermost container's text.
@@ -117,16 +117,17 @@ extension BlockPass {
                 return
             }
             if options.has(.attrList) {
-                if let (heading, attributes) = headingAttributes(text) {
-                    headingAttributes[out.count + 1] = attributes
+                if let (heading, found) = headingAttributes(text) {
+                    attributes.headings[out.count + 1] = found
                     text = heading
-                } else if let attributes = blockAttributes(text) {
-                    // For the paragraph it ends: a comment at the end of its last line, which the
-                    // inline pass turns into the paragraph's attributes.
-                    if let last = out.last, !last.isEmpty { out[out.count - 1] = last + Attributes.marker(attributes) }
+                } else if let found = blockAttributes(text) {
+                    // For the paragraph it ends, whose last line is the last line written.
+                    if let last = out.last, !last.isEmpty { attributes.paragraphs[out.count] = found }
                     text = ""
                 } else if text.contains("){") {
-                    text = markInlineAttributes(text)
+                    let (plain, lists) = takeInlineAttributes(text)
+                    text = plain
+                    for (column, found) in lists { attributes.links[AttributePlaces.Place(line: out.count + 1, column: column)] = found }
                 }
             }
             if !text.isEmpty { note(text) }
@@ -169,7 +170,8 @@ extension BlockPass {
             guard marked else { return .plain(end: k) }
             let passed = BlockPass.run(inner, options: options, inline: inline, readMeta: false, quoteDepth: quoteDepth + 1)
             let base = out.count
-            for (line, attributes) in passed.headingAttributes { headingAttributes[base + line] = attributes }
+            // Each line comes back after "> ": two columns to the right.
+            attributes.merge(passed.attributes, lines: base, columns: 2)
             let origins = Dictionary(inner.enumerated().map { ($1.origin, shifts[$0]) }, uniquingKeysWith: { a, _ in a })
             for (n, text) in BlockPass.split(passed.text).enumerated() {
                 let entry = passed.map.lines[min(n, passed.map.lines.count - 1)]

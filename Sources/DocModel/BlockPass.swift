@@ -28,8 +28,9 @@ public enum BlockPass {
         public var text: String
         /// Where each of its lines came from.
         public var map: SourceMap
-        /// Attributes given to headings with attr_list, by the line of the parsed text.
-        public var headingAttributes: [Int: Attributes]
+        /// Attributes given with attr_list, by where they belong in the parsed text: headings
+        /// by their line, paragraphs by their last line, links and images by their closing `)`.
+        public var attributes = AttributePlaces()
         /// The page's meta-data (YAML front matter or MultiMarkdown `Key: value` lines at the
         /// top, as mkdocs reads them), keys lowercased; `title` names the page.
         public var meta: [String: String] = [:]
@@ -163,8 +164,8 @@ public enum BlockPass {
             k += 1
         }
         pass.closeAll(at: lines.last?.origin ?? 1)
-        var output = Output(text: pass.out.joined(separator: "\n") + (pass.out.isEmpty ? "" : "\n"), map: pass.map,
-                            headingAttributes: pass.headingAttributes)
+        var output = Output(text: pass.out.joined(separator: "\n") + (pass.out.isEmpty ? "" : "\n"), map: pass.map)
+        output.attributes = pass.attributes
         output.meta = meta
         output.abbreviations = pass.abbreviations
         return output

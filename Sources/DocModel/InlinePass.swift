@@ -10,10 +10,11 @@ import Support
 /// ended: Foundation's `range(of:)` copies what is left of the text at each call, so finding each
 /// occurrence with it made a page of many occurrences cost the square of its length.
 enum InlinePass {
-    static func run(_ html: String, options: MarkdownOptions, abbreviations: [(String, String)] = []) -> String {
+    static func run(_ html: String, options: MarkdownOptions, abbreviations: [(String, String)] = [],
+                    attributes: (marker: Marker, lists: [String])? = nil) -> String {
         var html = html
         if options.has(.defList) { html = unwrapTightDefinitions(html) }
-        if options.has(.attrList) && ByteSearch.contains(html, BlockPass.Attributes.markerPrefix) { html = applyAttributes(html) }
+        if let attributes, !attributes.lists.isEmpty { html = applyAttributes(html, marker: attributes.marker, lists: attributes.lists) }
         let terms = Abbreviations(abbreviations)
         guard options.needs(.inline) || !terms.isEmpty else { return html }
         return html.withUTF8 { bytes in
@@ -101,12 +102,12 @@ enum InlinePass {
         return "<code class=\"highlight\" data-lang=\"\(language)\">" + body.dropFirst(language.count + 1)
     }
 
-    /// Moves each attribute comment onto the element it follows: the link or image just before
-    /// it, or the paragraph it ends. The last `<a `, `<img ` and `<p>` written are kept track of
-    /// as the text is copied, and each takes one list: nothing is searched for backwards.
-    static func applyAttributes(_ html: String) -> String {
+    /// Gives each attribute marker's list to the element it follows: the link or image just
+    /// before it, or the paragraph it ends. The last `<a `, `<img ` and `<p>` written are kept
+    /// track of as the text is copied, and each takes one list: nothing is searched for backwards.
+    static func applyAttributes(_ html: String, marker: Marker, lists: [String]) -> String {
         var html = html
-        let prefix = Array(BlockPass.Attributes.markerPrefix.utf8)
+        let prefix = Array(marker.attributesPrefix.utf8)
         return html.withUTF8 { bytes in
             var done: [UInt8] = []
             done.reserveCapacity(bytes.count)
@@ -140,9 +141,10 @@ enum InlinePass {
             while let start = ByteSearch.find(prefix, in: bytes, from: at),
                   let end = ByteSearch.find(Needle.commentEnd, in: bytes, from: start + prefix.count) {
                 copy(at..<start)
-                let inside = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + prefix.count)..<end]), as: UTF8.self)
-                let attributes = BlockPass.Attributes.html(fromMarker: Substring(inside))
+                let index = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + prefix.count)..<end]), as: UTF8.self))
+                let attributes = index.flatMap { lists.indices.contains($0) ? lists[$0] : nil } ?? ""
                 at = end + Needle.commentEnd.count
+                guard !attributes.isEmpty else { continue }
                 if endsWith("</a>"), let open = lastLink {
                     insert(String(attributes.dropFirst()) + " ", at: open + Needle.link.count)
                     lastLink = nil

@@ -58,7 +58,7 @@ public enum MarkdownConverter {
     ) -> Result {
         // Most pages of a guide without extensions need no pass: cmark-gfm reads them as they are.
         guard BlockPass.needed(for: markdown, options: options) else {
-            return parse(BlockPass.Output(text: markdown, map: SourceMap(), headingAttributes: [:]), file: file, options: options, rewrite: rewrite)
+            return parse(BlockPass.Output(text: markdown, map: SourceMap()), file: file, options: options, rewrite: rewrite)
         }
         let lines = BlockPass.split(markdown).enumerated().map { BlockPass.Line($1, origin: $0 + 1) }
         return convert(lines: lines, file: file, options: options, rewrite: rewrite)
@@ -96,18 +96,20 @@ public enum MarkdownConverter {
         defer { cmark_node_free(document) }
 
         let marker = Marker(avoiding: pass.text)
-        var walk = Walk(file: file, marker: marker, map: pass.map, headingAttributes: pass.headingAttributes,
+        var walk = Walk(file: file, marker: marker, map: pass.map, attributes: pass.attributes,
                         remoteContent: options.remoteContent)
         walk.run(document, rewrite: rewrite)
         walk.assignSlugs()
         walk.placeMarkers(permalink: options.permalink)
+        walk.placeAttributeMarkers()
 
         guard let rendered = cmark_render_html(document, renderOptions, cmark_parser_get_syntax_extensions(parser)) else {
             return empty
         }
         var html = String(cString: rendered)
         free(rendered)
-        html = InlinePass.run(html, options: options, abbreviations: pass.abbreviations)
+        html = InlinePass.run(html, options: options, abbreviations: pass.abbreviations,
+                              attributes: (marker, walk.attributeHTML))
         return Result(title: pass.meta["title"] ?? walk.title, headings: walk.headings, links: walk.links, samples: walk.samples,
                       body: marker.split(html), sections: walk.finishSections(), findings: walk.findings,
                       remoteContent: walk.remote)
@@ -144,7 +146,10 @@ public enum MarkdownConverter {
         let file: String
         let marker: Marker
         let map: SourceMap
-        let headingAttributes: [Int: BlockPass.Attributes]
+        let attributes: AttributePlaces
+        /// The attribute lists met, as HTML, and the links, images and paragraphs they belong to.
+        var attributeHTML: [String] = []
+        var attributeNodes: [OpaquePointer] = []
         var title: String?
         var headings: [Heading] = []
         var links: [Link] = []
@@ -167,12 +172,12 @@ public enum MarkdownConverter {
         /// The images and frames the page loads from other sites.
         var remote: [RemoteContent.Use] = []
 
-        init(file: String, marker: Marker, map: SourceMap, headingAttributes: [Int: BlockPass.Attributes], remoteContent: Bool) {
+        init(file: String, marker: Marker, map: SourceMap, attributes: AttributePlaces, remoteContent: Bool) {
             self.remoteContent = remoteContent
             self.file = file
             self.marker = marker
             self.map = map
-            self.headingAttributes = headingAttributes
+            self.attributes = attributes
         }
 
         func location(_ node: OpaquePointer) -> SourceLocation {
@@ -211,9 +216,9 @@ public enum MarkdownConverter {
                 let text = plainText(node)
                 let level = Int(cmark_node_get_heading_level(node))
                 let parsedLine = Int(cmark_node_get_start_line(node))
-                if let id = headingAttributes[parsedLine]?.id { explicitIDs[headings.count] = id }
+                if let id = attributes.headings[parsedLine]?.id { explicitIDs[headings.count] = id }
                 headings.append(Heading(level: level, text: text, slug: "", line: map.line(parsedLine),
-                                        classes: headingAttributes[parsedLine]?.classes ?? []))
+                                        classes: attributes.headings[parsedLine]?.classes ?? []))
                 headingNodes.append(node)
                 if level == 1 && title == nil { title = text }
                 var section = Section(slug: nil, title: text, text: "")
@@ -224,7 +229,11 @@ public enum MarkdownConverter {
                 samples.append(sample(node))
                 codeNodes.append(node)
                 sectionText.append(samples[samples.count - 1].text)
+            case CMARK_NODE_PARAGRAPH:
+                if let found = attributes.paragraphs[Int(cmark_node_get_end_line(node))] { keep(found, for: node) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let end = AttributePlaces.Place(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
+                if let found = attributes.links[end] { keep(found, for: node) }
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let location = self.location(node)
                 links.append(Link(kind: type == CMARK_NODE_LINK ? .link : .image, destination: destination, location: location))
@@ -375,6 +384,24 @@ public enum MarkdownConverter {
             }
         }
 
+        /// Keeps an attribute list for the node it belongs to.
+        mutating func keep(_ found: BlockPass.Attributes, for node: OpaquePointer) {
+            attributeHTML.append(found.html)
+            attributeNodes.append(node)
+        }
+
+        /// Puts a marker comment after each link or image that has attributes, and at the end of
+        /// each such paragraph: the inline pass gives the element the attributes of its marker.
+        func placeAttributeMarkers() {
+            for (index, node) in attributeNodes.enumerated() {
+                guard let html = cmark_node_new(CMARK_NODE_HTML_INLINE) else { continue }
+                cmark_node_set_literal(html, marker.attributes(index))
+                let placed = cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH
+                    ? cmark_node_append_child(node, html) : cmark_node_insert_after(node, html)
+                if placed == 0 { cmark_node_free(html) }
+            }
+        }
+
         /// The text of a node's inline content, as a reader sees it.
         func plainText(_ node: OpaquePointer) -> String {
             var parts: [String] = []
@@ -415,6 +442,11 @@ struct Marker: Sendable {
 
     func heading(_ index: Int) -> String { "<!--\(tag):h:\(index)-->" }
     func sample(_ index: Int) -> String { "<!--\(tag):s:\(index)-->\n" }
+    /// Where the element before it takes the attributes of list `index`; the inline pass
+    /// removes it.
+    func attributes(_ index: Int) -> String { "<!--\(tag):a:\(index)-->" }
+    /// What every attribute marker starts with.
+    var attributesPrefix: String { "<!--\(tag):a:" }
 
     /// Splits rendered HTML at the markers.
     func split(_ html: String) -> [BodyPart] {

@@ -282,3 +282,49 @@ final class ConcurrentBox: @unchecked Sendable {
         }
     }
 }
+
+/// attr_list: each list lands on the element it follows, wherever that element stands (a
+/// paragraph's last line, a list item, an admonition, a block quote the block pass rewrites,
+/// after characters of several bytes, with two on a line), and text that looks like keydocs'
+/// own markers gives nothing to anything.
+@Suite struct AttributeListTests {
+    func html(_ markdown: String) -> String { ExtensionTests().html(markdown) }
+
+    @Test(arguments: [
+        ("A paragraph.\n{: .lead #intro }\n", "<p id=\"intro\" class=\"lead\">A paragraph.</p>\n"),
+        ("Two lines\nof text.\n{: .wide }\n", "<p class=\"wide\">Two lines\nof text.</p>\n"),
+        ("See [the docs](https://example.org/){: .button target=_blank } now.\n",
+         "<p>See <a class=\"button\" target=\"_blank\" href=\"https://example.org/\">the docs</a> now.</p>\n"),
+        ("![Logo](logo.png){: width=120 }\n", "<p><img width=\"120\" src=\"logo.png\" alt=\"Logo\" /></p>\n"),
+        ("Café, naïve: [é](e.md){: .x } and [ü](u.md){: .y }\n",
+         "<p>Café, naïve: <a class=\"x\" href=\"e.md\">é</a> and <a class=\"y\" href=\"u.md\">ü</a></p>\n"),
+        ("First line\nand [a link](l.md){: .second } on the next.\n",
+         "<p>First line\nand <a class=\"second\" href=\"l.md\">a link</a> on the next.</p>\n"),
+        ("- An item with [a link](l.md){: .in-list }\n",
+         "<ul>\n<li>An item with <a class=\"in-list\" href=\"l.md\">a link</a></li>\n</ul>\n"),
+        ("!!! note\n    In a note, [a link](l.md){: .in-note }.\n",
+         "<div class=\"admonition note\">\n<p class=\"admonition-title\">Note</p>\n<p>In a note, <a class=\"in-note\" href=\"l.md\">a link</a>.</p>\n</div>\n"),
+        ("> Quoted {: .x } text and [a link](l.md){: .quoted }.\n",
+         "<blockquote>\n<p>Quoted {: .x } text and <a class=\"quoted\" href=\"l.md\">a link</a>.</p>\n</blockquote>\n"),
+        ("> > Deeper, [a link](l.md){: .deeper }.\n",
+         "<blockquote>\n<blockquote>\n<p>Deeper, <a class=\"deeper\" href=\"l.md\">a link</a>.</p>\n</blockquote>\n</blockquote>\n"),
+        ("[![Icon](i.png)](page.md){: .card }\n", "<p><a class=\"card\" href=\"page.md\"><img src=\"i.png\" alt=\"Icon\" /></a></p>\n"),
+        ("Not a link (see){: .x } here.\n", "<p>Not a link (see) here.</p>\n"),
+        ("[Unsafe](x.md){: onclick=alert(1) href=javascript:x .ok }\n", "<p><a class=\"ok\" href=\"x.md\">Unsafe</a></p>\n"),
+    ])
+    func eachListLandsOnItsElement(_ markdown: String, _ expected: String) {
+        #expect(html(markdown) == expected)
+    }
+
+    /// The page holds a comment spelled as keydocs' marker, for a list that does exist: it stays
+    /// the page's own comment, and only the real list gives attributes.
+    @Test func textCannotFakeAMarker() {
+        let page = "[Real](r.md){: .real }\n\n<a href=\"f.md\">Fake</a><!--keydocs-mark:a:0--> and <p>x<!--keydocs-mark:a:0--></p>\n\n"
+            + "[Other](o.md)<!--keydocs-attributes class=evil-->\n"
+        let out = html(page)
+        #expect(!out.contains("evil\" href"), "\(out)")
+        #expect(out.contains("<a class=\"real\" href=\"r.md\">Real</a>"), "\(out)")
+        #expect(out.contains("<a href=\"f.md\">Fake</a><!--keydocs-mark:a:0-->"), "\(out)")
+        #expect(!out.contains("class=\"real\" href=\"f.md\""))
+    }
+}
