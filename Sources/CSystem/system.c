@@ -31,6 +31,10 @@ int keydocs_spawn_attributes(void *attributes) {
     return posix_spawnattr_setflags(attr, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK);
 }
 
+int keydocs_spawn_close_from(void *actions, int lowest) {
+    return posix_spawn_file_actions_addclosefrom_np((posix_spawn_file_actions_t *)actions, lowest);
+}
+
 int keydocs_pipe_cloexec(int fds[2]) {
     return pipe2(fds, O_CLOEXEC);
 }

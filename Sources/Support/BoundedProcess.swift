@@ -103,6 +103,12 @@ public struct BoundedProcess: Sendable {
         defer { if memoryFile >= 0 { close(memoryFile) } }
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        // The program gets these descriptors and no other: whatever keydocs was started with (a
+        // CI runner's pipes, a file its caller redirected) stays out of its reach.
+        guard keydocs_spawn_close_from(&actions, descriptor3 == nil ? 3 : 4) == 0 else {
+            close(outPipe[0]); close(outPipe[1]); close(errPipe[0]); close(errPipe[1])
+            throw EngineError(engine: executable, reason: "cannot set up the child's descriptors")
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }

@@ -72,4 +72,25 @@ import Testing
         #expect(Date().timeIntervalSince(start) < 10)
         #expect(outsider.isRunning)
     }
+
+    /// A sample reaches no descriptor of keydocs' own: whatever keydocs was started with (a CI
+    /// runner's pipes, a file the caller redirected to it) is closed for the sandbox, in it and
+    /// without it.
+    @Test(arguments: ["bwrap", "none"])
+    func noDescriptorReachesTheSample(_ mode: String) throws {
+        let sandbox = mode == "none" ? Sandbox(mode: .none) : try Sandbox.detect().get()
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-fd-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: file.path, contents: Data("secret-on-the-host\n".utf8))
+        defer { try? FileManager.default.removeItem(at: file) }
+        // Open without close-on-exec, as a descriptor keydocs inherited would be.
+        let fd = open(file.path, O_RDWR | O_APPEND)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        let batch = sandbox.runBatch(script: "ls /proc/self/fd; printf written >&\(fd); head -c 40 <&\(fd)", runs: 1, totalSeconds: 20)
+        let output = String(decoding: batch.runs.first?.output ?? [], as: UTF8.self)
+        let open = output.split(separator: "\n").filter { $0.allSatisfy(\.isNumber) }
+        #expect(Set(open).isSubset(of: ["0", "1", "2", "3"]), "\(open)")
+        #expect(!output.contains("secret-on-the-host"))
+        #expect(try String(contentsOf: file, encoding: .utf8) == "secret-on-the-host\n")
+    }
 }

@@ -11,6 +11,8 @@ int keydocs_exchange_paths(const char *a, const char *b);
 /// its default action and none blocked, whatever this process ignores or blocks (SIGPIPE in
 /// particular, which a pipeline's commands rely on to stop). Returns 0 on success.
 int keydocs_spawn_attributes(void *attributes);
+/// Closes, in the child that `actions` start, every descriptor from `lowest` up.
+int keydocs_spawn_close_from(void *actions, int lowest);
 
 /// Creates a pipe whose two ends close on exec, so that no other child inherits them
 /// (pipe2 with O_CLOEXEC). Returns 0 on success.
