@@ -110,12 +110,13 @@ struct PageChecker {
         default:
             break
         }
-        if let first = errors.first {
-            return SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""))
-        }
-        // A block that shows a mistake on purpose is verified by making it: say which.
         var note = "", measured: String?
         if case .checked(let text, let measure) = result { (note, measured) = (text, measure) }
+        if let first = errors.first {
+            // What the runs measured is said of a failing generator too.
+            return SampleOutcome(.failed, first.message + (errors.count > 1 ? " (and \(errors.count - 1) more)" : ""), measured: measured)
+        }
+        // A block that shows a mistake on purpose is verified by making it: say which.
         var outcome = directives.expect.isEmpty ? SampleOutcome(.verified, note, measured: measured)
             : .failingAsExpected(Array(directives.expect), measured: measured)
         outcome.showsOutput = kind == .output

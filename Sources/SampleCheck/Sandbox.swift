@@ -176,7 +176,9 @@ public struct Sandbox: Sendable {
         // closes first: nothing on a command line that /proc shows the sample.
         func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         return """
-            exec 3<&-
+            # The runs' errors go to the batch's stderr (descriptor 4 here); the driver's own
+            # (job control's notices of runs that failed) go nowhere.
+            exec 3<&- 4>&2 2>/dev/null
             set -- \(runs) \(quoted(script)) \(quoted(marker))
             ulimit -u \(Self.processLimit) -v 1048576 -f 65536 2>/dev/null
             # Whether a process of the run's group is still running (a zombie waits only to be reaped).
@@ -212,7 +214,7 @@ public struct Sandbox: Sendable {
             set -m
             n=0
             while [ "$n" -lt "$1" ]; do
-              ( set +m; eval "set --; unset -v n run status hz limit watch up u f s p; unset -f alive; $2" ) </dev/null &
+              ( set +m; eval "set --; unset -v n run status hz limit watch up u f s p; unset -f alive; $2" ) </dev/null 2>&4 4>&- &
               run=$!
               wait "$run"
               status=$?

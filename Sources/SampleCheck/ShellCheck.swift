@@ -1,4 +1,5 @@
 import DocModel
+import Foundation
 import KeyPolicy
 import Support
 
@@ -355,13 +356,15 @@ extension PageChecker {
     }
 
     /// The generator's runs, shared with every page that shows the same command. A run that
-    /// fails or prints a bad key settles the verdict: the rest are not made.
+    /// fails, prints a bad key or prints a key an earlier run printed settles the verdict: the
+    /// rest are not made.
     private func runGenerator(_ commandText: String, runs: Int, in sandbox: Sandbox, printing: SourceLocation) -> Sandbox.Batch {
         let validator = validator
+        let seen = SeenKeys()
         return engines.runs.batch(commandText, runs: runs, in: sandbox) {
             // Each run has its own limit; the runs together have the sample's budget.
             sandbox.runParallel(script: commandText, runs: runs, totalSeconds: CheckOptions.sampleSeconds) { run in
-                run.status != 0 || run.truncated
+                run.status != 0 || run.truncated || !seen.insert(validator.normalized(run.text))
                     || !GeneratorRecord.evaluate([run.text], at: printing, validator: validator, context: []).0.isEmpty
             }
         }
@@ -400,4 +403,13 @@ extension PageChecker {
         reportKey(output.key, at: location, "the key shown: ")
         shownKey = (output.key, location)
     }
+}
+
+/// The keys a generator's runs printed so far, from every part of its batch at once.
+final class SeenKeys: @unchecked Sendable {
+    private let lock = NSLock()
+    private var keys = Set<String>()
+
+    /// Adds `key`; whether it is new.
+    func insert(_ key: String) -> Bool { lock.withLock { keys.insert(key).inserted } }
 }

@@ -32,6 +32,24 @@ import Testing
         #expect(report.generatorRuns > 0 && report.generatorRuns < 200, "\(report.generatorRuns) runs")
     }
 
+    /// A key printed twice settles the verdict as a bad key does: the runs stop there.
+    @Test(arguments: [
+        "head -c 0 /dev/urandom; echo Xk3pQ9zLm2Rt7VbN4cWy8HdJ",
+        "head -c 64 /dev/urandom | tr -dc 'a' | sha256sum | head -c 32",
+    ])
+    func aRepeatedKeySettlesTheVerdict(_ text: String) throws {
+        let report = try check(text, annotation: "<!-- check: allow=sha256sum -->", runs: 1000)
+        #expect(report.diagnostics.contains { $0.rule == .generatorRepeats }, "\(report.diagnostics.map(\.message))")
+        #expect(report.generatorRuns < 200, "\(report.generatorRuns) runs")
+    }
+
+    /// A wrapped key is wrapped, not longer: its length is its characters.
+    @Test func aWrappedKeyIsNotTooLong() throws {
+        let report = try check("tr -dc 'A-Za-z0-9' </dev/urandom | head -c 32 | fold -w 16", runs: 20)
+        let rules = Set(report.diagnostics.map(\.rule))
+        #expect(rules == [.keyCharset], "\(report.diagnostics.map(\.message))")
+    }
+
     /// Keys that pass in the first runs and fail later: the runs go on while they pass, and the
     /// later failure is found. The runs count themselves in the sandbox's private /tmp, which
     /// lasts as long as one sandbox does.
