@@ -35,6 +35,8 @@ extension BlockPass {
         public static func parse(_ text: Substring) -> Attributes? {
             var result = Attributes()
             var rest = text.drop { $0 == " " }
+            // `{}` and `{: }` are text, as Python-Markdown reads them: a list names something.
+            guard !rest.isEmpty else { return nil }
             while !rest.isEmpty {
                 var token = ""
                 var quote: Character?
@@ -92,22 +94,20 @@ extension BlockPass.Pass {
         return BlockPass.Attributes.parse(trimmed.dropFirst(2).dropLast())
     }
 
-    /// `[text](url){: … }` and `![alt](src){: … }`: the line without the attribute lists, and
-    /// each list with the column of the `)` it follows, where the link or image ends. One pass
-    /// over the line: the `}` that ends a list is found once for every `){` before it, and a
-    /// list longer than `maxInlineAttributes` bytes is not read as one, so that a line of many
-    /// `){` and one `}` is not parsed once per `){`.
-    func takeInlineAttributes(_ text: String) -> (String, [(Int, BlockPass.Attributes)]) {
+    /// `[text](url){: … }` and `![alt](src){: … }`: each list after a `)`, with the column of
+    /// that `)` (where a link or image ends, if one does) and the list as written. The line is
+    /// left as it is: the converter's walk takes a list out of the text only after a link or
+    /// image, so that `f(){}` in code stays code. One pass over the line: the `}` that ends a
+    /// list is found once for every `){` before it, and a list longer than
+    /// `maxInlineAttributes` bytes is not read as one, so that a line of many `){` and one `}`
+    /// is not parsed once per `){`.
+    func inlineAttributes(_ text: String) -> [(column: Int, list: AttributePlaces.InlineList)] {
         var text = text
         return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            var lists: [(Int, BlockPass.Attributes)] = []
-            func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
+            var lists: [(column: Int, list: AttributePlaces.InlineList)] = []
             var nextBrace: Int?? = nil
             var at = 0
             while let close = ByteSearch.find(Self.linkThenBrace, in: bytes, from: at) {
-                copy(at..<(close + 1))
                 let after = close + 2
                 if case let .some(cached) = nextBrace, cached.map({ $0 >= after }) ?? true {} else {
                     nextBrace = .some(ByteSearch.find(Self.closingBrace, in: bytes, from: after))
@@ -116,16 +116,16 @@ extension BlockPass.Pass {
                     var inside = Substring(String(decoding: UnsafeBufferPointer(rebasing: bytes[after..<end]), as: UTF8.self))
                     if inside.first == ":" { inside = inside.dropFirst() }
                     if let attributes = BlockPass.Attributes.parse(inside) {
-                        // The `)` is the last byte written: its column, counted from 1.
-                        lists.append((out.count, attributes))
+                        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[(close + 1)...end]), as: UTF8.self)
+                        // Columns count from 1: the `)` at offset `close` is column `close + 1`.
+                        lists.append((close + 1, AttributePlaces.InlineList(attributes: attributes, written: written)))
                         at = end + 1
                         continue
                     }
                 }
                 at = close + 1
             }
-            copy(at..<bytes.count)
-            return (String(decoding: out, as: UTF8.self), lists)
+            return lists
         }
     }
 
@@ -142,9 +142,16 @@ public struct AttributePlaces: Sendable {
         public var column: Int
     }
 
+    /// A list after a link or image: its attributes, and the text it was written as, which
+    /// the walk takes out of the text that follows the element.
+    public struct InlineList: Sendable {
+        public var attributes: BlockPass.Attributes
+        public var written: String
+    }
+
     public var headings: [Int: BlockPass.Attributes] = [:]
     public var paragraphs: [Int: BlockPass.Attributes] = [:]
-    public var links: [Place: BlockPass.Attributes] = [:]
+    public var links: [Place: InlineList] = [:]
 
     public init() {}
 

@@ -125,9 +125,9 @@ extension BlockPass {
                     if let last = out.last, !last.isEmpty { attributes.paragraphs[out.count] = found }
                     text = ""
                 } else if text.contains("){") {
-                    let (plain, lists) = takeInlineAttributes(text)
-                    text = plain
-                    for (column, found) in lists { attributes.links[AttributePlaces.Place(line: out.count + 1, column: column)] = found }
+                    for (column, list) in inlineAttributes(text) {
+                        attributes.links[AttributePlaces.Place(line: out.count + 1, column: column)] = list
+                    }
                 }
             }
             if !text.isEmpty { note(text) }

@@ -233,7 +233,7 @@ public enum MarkdownConverter {
                 if let found = attributes.paragraphs[Int(cmark_node_get_end_line(node))] { keep(found, for: node) }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let end = AttributePlaces.Place(line: Int(cmark_node_get_end_line(node)), column: Int(cmark_node_get_end_column(node)))
-                if let found = attributes.links[end] { keep(found, for: node) }
+                if let list = attributes.links[end], takeText(list.written, after: node) { keep(list.attributes, for: node) }
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let location = self.location(node)
                 links.append(Link(kind: type == CMARK_NODE_LINK ? .link : .image, destination: destination, location: location))
@@ -382,6 +382,29 @@ public enum MarkdownConverter {
                     cmark_node_free(html)
                 }
             }
+        }
+
+        /// Takes `written` out of the text that follows `node`, which may be several text nodes
+        /// (cmark-gfm splits text at characters that could have been emphasis); whether it was
+        /// there. The walk has not reached those nodes yet: the search text never holds the list.
+        func takeText(_ written: String, after node: OpaquePointer) -> Bool {
+            var texts: [(OpaquePointer, String)] = []
+            var joined = ""
+            var next = cmark_node_next(node)
+            while let sibling = next, cmark_node_get_type(sibling) == CMARK_NODE_TEXT, joined.utf8.count < written.utf8.count {
+                let literal = cmark_node_get_literal(sibling).map { String(cString: $0) } ?? ""
+                texts.append((sibling, literal))
+                joined += literal
+                next = cmark_node_next(sibling)
+            }
+            guard joined.utf8.starts(with: written.utf8) else { return false }
+            var left = written.utf8.count
+            for (text, literal) in texts where left > 0 {
+                let cut = min(left, literal.utf8.count)
+                cmark_node_set_literal(text, String(decoding: literal.utf8.dropFirst(cut), as: UTF8.self))
+                left -= cut
+            }
+            return true
         }
 
         /// Keeps an attribute list for the node it belongs to.

@@ -309,7 +309,11 @@ final class ConcurrentBox: @unchecked Sendable {
         ("> > Deeper, [a link](l.md){: .deeper }.\n",
          "<blockquote>\n<blockquote>\n<p>Deeper, <a class=\"deeper\" href=\"l.md\">a link</a>.</p>\n</blockquote>\n</blockquote>\n"),
         ("[![Icon](i.png)](page.md){: .card }\n", "<p><a class=\"card\" href=\"page.md\"><img src=\"i.png\" alt=\"Icon\" /></a></p>\n"),
-        ("Not a link (see){: .x } here.\n", "<p>Not a link (see) here.</p>\n"),
+        ("Not a link (see){: .x } here.\n", "<p>Not a link (see){: .x } here.</p>\n"),
+        ("Code `run(function($tx){});` and [a](l.md){: .x }\n",
+         "<p>Code <code>run(function($tx){});</code> and <a class=\"x\" href=\"l.md\">a</a></p>\n"),
+        ("[A *b* link](l.md){: title=\"x_y_z\" .k } after.\n",
+         "<p><a class=\"k\" title=\"x_y_z\" href=\"l.md\">A <em>b</em> link</a> after.</p>\n"),
         ("[Unsafe](x.md){: onclick=alert(1) href=javascript:x .ok }\n", "<p><a class=\"ok\" href=\"x.md\">Unsafe</a></p>\n"),
     ])
     func eachListLandsOnItsElement(_ markdown: String, _ expected: String) {
