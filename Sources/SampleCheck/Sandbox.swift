@@ -17,6 +17,8 @@ public struct Sandbox: Sendable {
 
     /// The mode.
     public let mode: Mode
+    /// The shell that drives the runs, which they cannot read (nil where no copy could be made).
+    var driverShell: DriverShell? { DriverShell.shared }
     /// Seconds one run may take.
     public var perRunSeconds = 5
     /// Bytes one run may print.
@@ -100,6 +102,9 @@ public struct Sandbox: Sendable {
         args += [
             "--dev", "/dev", "--size", String(64 << 10), "--tmpfs", "/dev/shm", "--proc", "/proc",
             "--size", String(64 << 20), "--tmpfs", "/tmp", "--size", String(16 << 20), "--tmpfs", "/home/sample",
+        ]
+        if let driverShell { args += ["--ro-bind", driverShell.path, Self.driverPath] }
+        args += [
             "--remount-ro", "/dev", "--remount-ro", "/",
             "--unshare-all", "--die-with-parent", "--new-session", "--clearenv",
             "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", "/home/sample", "--setenv", "LC_ALL", "C",
@@ -235,7 +240,7 @@ public struct Sandbox: Sendable {
         switch mode {
         case .bubblewrap(let path):
             // bash is the sandbox's first process: /proc/1 shows a shell, not bubblewrap's arguments.
-            let sandbox = bubblewrapArguments(path) + ["--as-pid-1", "--", "/usr/bin/bash"]
+            let sandbox = bubblewrapArguments(path) + ["--as-pid-1", "--", driverShell == nil ? "/usr/bin/bash" : Self.driverPath]
             // As root, each batch runs as a user of its own that owns nothing on the host: root
             // is exempt from the process limit, and a user of its own keeps one batch's processes
             // from counting against another's.
@@ -244,8 +249,43 @@ public struct Sandbox: Sendable {
             } else {
                 return (path, sandbox)
             }
-        case .none: return ("/usr/bin/bash", [])
+        case .none: return (driverShell?.path ?? "/usr/bin/bash", [])
         }
+    }
+
+    /// Where the driver's shell is in the sandbox.
+    static let driverPath = "/bash"
+
+    /// A copy of bash that may be run but not read. Linux makes a process that runs a program
+    /// its user cannot read undumpable, and keeps it so in the processes it forks: the runs,
+    /// which run as the same user, can neither trace the driver nor open its memory, its
+    /// descriptors or its environment in /proc, so they cannot learn the marker that frames
+    /// their output or change what the driver does. What a run starts is readable again and
+    /// traceable only by the run's own processes. One copy serves the process, and goes when
+    /// it ends or is interrupted.
+    final class DriverShell: Sendable {
+        let path: String
+        private let folder: String
+
+        private init(folder: String) {
+            self.folder = folder
+            path = folder + "/bash"
+        }
+
+        /// The process's copy, in a folder others may pass through but not list; nil where it
+        /// cannot be made.
+        static let shared: DriverShell? = {
+            guard let folder = makePrivateFolder(prefix: "keydocs-"), chmod(folder.path, 0o711) == 0 else { return nil }
+            let shell = DriverShell(folder: folder.path)
+            _ = Interrupts.shared.add { removeFolder(folder.path) }
+            atexit { DriverShell.shared.map { removeFolder($0.folder) } }
+            guard (try? FileManager.default.copyItem(atPath: "/usr/bin/bash", toPath: shell.path)) != nil,
+                  chmod(shell.path, 0o111) == 0 else {
+                removeFolder(folder.path)
+                return nil
+            }
+            return shell
+        }()
     }
 
     /// Raised by the part of a batch whose run settles the verdict; every part stops at it.

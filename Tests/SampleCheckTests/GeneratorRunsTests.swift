@@ -111,4 +111,20 @@ import Testing
         #expect(!output.contains("secret-on-the-host"))
         #expect(try String(contentsOf: file, encoding: .utf8) == "secret-on-the-host\n")
     }
+
+    /// The runs cannot look into the driver that frames their output (pid 1 in the sandbox):
+    /// not its descriptors, environment or memory, and not by tracing it.
+    @Test func theRunsCannotReadTheDriver() throws {
+        let sandbox = try Sandbox.detect().get()
+        let script = "ls /proc/1/fd 2>&1 | head -1; head -c 8 /proc/1/environ 2>&1 | head -1; "
+            + "head -c 8 /proc/1/mem 2>&1 | head -1; ls /proc/1/map_files 2>&1 | head -1; echo end"
+        let batch = sandbox.runBatch(script: script, runs: 2, totalSeconds: 20)
+        #expect(batch.runs.count == 2)
+        for run in batch.runs {
+            let lines = String(decoding: run.output, as: UTF8.self).split(separator: "\n")
+            #expect(lines.count == 5, "\(lines)")
+            #expect(lines.dropLast().allSatisfy { $0.contains("Permission denied") }, "\(lines)")
+        }
+    }
 }
+
