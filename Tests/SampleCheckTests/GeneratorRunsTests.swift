@@ -98,7 +98,7 @@ import Testing
     func noDescriptorReachesTheSample(_ mode: String) throws {
         let sandbox = mode == "none" ? Sandbox(mode: .none) : try Sandbox.detect().get()
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("keydocs-fd-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: file.path, contents: Data("secret-on-the-host\n".utf8))
+        #expect(FileManager.default.createFile(atPath: file.path, contents: Data("secret-on-the-host\n".utf8)))
         defer { try? FileManager.default.removeItem(at: file) }
         // Open without close-on-exec, as a descriptor keydocs inherited would be.
         let fd = open(file.path, O_RDWR | O_APPEND)
