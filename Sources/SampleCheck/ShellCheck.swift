@@ -4,7 +4,7 @@ import KeyPolicy
 import Support
 
 /// Shell generator samples: parsed, held to the allowlist, then run in the sandbox.
-enum ShellCheck {
+public enum ShellCheck {
     /// Whether a command reads a random source: `/dev/urandom`, `/dev/random`, or `openssl rand`.
     static func readsRandom(_ command: ShellCommand) -> Bool {
         let sources = ["/dev/urandom", "/dev/random"]
@@ -204,28 +204,139 @@ enum ShellCheck {
         return names
     }
 
-    /// How many random bytes a command reads, when the command says: `head -c N /dev/urandom`,
-    /// `od -N N /dev/urandom`, `openssl rand [-hex|-base64] N`. Nil when it does not say (a
-    /// `tr -dc … </dev/urandom` reads as much as it needs).
-    static func bytesRead(_ command: ShellCommand) -> Int? {
-        let arguments = Array(command.words.dropFirst())
-        let readsDevice = command.redirections.contains { $0.target.hasSuffix("/dev/urandom") || $0.target.hasSuffix("/dev/random") }
-            || arguments.contains { $0 == "/dev/urandom" || $0 == "/dev/random" }
-        func count(after option: String) -> Int? {
-            for (k, word) in arguments.enumerated() {
-                if word == option, k + 1 < arguments.count { return Int(arguments[k + 1]) }
-                if word.hasPrefix(option), word.count > option.count { return Int(word.dropFirst(option.count)) }
+    /// The most random bits the key can carry: followed along each pipeline that prints to the
+    /// key (pipelines whose output goes elsewhere give it nothing), from what its source reads
+    /// through what each stage can pass on (a hash its size, `head -c`, `tail -c` and `cut -c`
+    /// their characters at the bits a character of their input carries), summed over the
+    /// pipelines. Infinite when a source is unbounded and nothing bounds it; nil when a stage
+    /// is one this does not know, or a word is computed at run time.
+    public static func keyBits(_ commands: [ShellCommand]) -> Double? {
+        var total = 0.0
+        var stream = Stream()
+        for command in commands {
+            guard let next = stream.through(command) else { return nil }
+            stream = next
+            if command.followedBy == "|" || command.followedBy == "|&" { continue }
+            if !command.printsElsewhere { total += stream.random ? stream.bits : 0 }
+            stream = Stream()
+        }
+        return total
+    }
+
+    /// What flows through a pipeline: the most random bits it can hold, the bits one of its
+    /// characters carries, and whether any of it came from a random source.
+    struct Stream {
+        var bits = 0.0
+        var perCharacter = 8.0
+        var random = false
+
+        /// The stream after `command`, or nil when the command is not one this can follow.
+        func through(_ command: ShellCommand) -> Stream? {
+            guard let name = command.name, !command.words.contains(where: { $0.contains("$") || $0.contains("`") }) else { return nil }
+            let arguments = Array(command.words.dropFirst())
+            let fromDevice = command.redirections.contains { $0.op == "<" && ShellCheck.isRandomDevice($0.target) }
+                || arguments.contains(where: ShellCheck.isRandomDevice)
+            var next = self
+            func source(bytes: Double, perCharacter: Double) {
+                next = Stream(bits: bytes * 8, perCharacter: perCharacter, random: true)
             }
-            return nil
+            func keep(characters: Int?) {
+                guard let characters else { return }
+                next.bits = min(next.bits, Double(characters) * next.perCharacter)
+            }
+            func number(after option: String) -> Int? { ShellCheck.number(after: option, in: arguments) }
+            switch name {
+            case "head", "tail":
+                if fromDevice {
+                    if let count = number(after: "-c") {
+                        source(bytes: Double(count), perCharacter: 8)
+                    } else {
+                        // Lines of random bytes may be their line breaks alone: as likely as one byte each.
+                        source(bytes: Double(number(after: "-n") ?? 10), perCharacter: 8)
+                    }
+                } else if let count = number(after: "-c") {
+                    keep(characters: count)
+                }
+            case "cut":
+                if let list = arguments.firstIndex(where: { $0.hasPrefix("-c") || $0.hasPrefix("-b") }).flatMap({ k -> String? in
+                    let word = arguments[k]
+                    return word.count > 2 ? String(word.dropFirst(2)) : (k + 1 < arguments.count ? arguments[k + 1] : nil)
+                }) {
+                    keep(characters: ShellCheck.width(ofList: list))
+                }
+            case "od":
+                guard fromDevice else { next.perCharacter = min(next.perCharacter, 4); break }
+                if let count = number(after: "-N") { source(bytes: Double(count), perCharacter: 4) } else { next = Stream(bits: .infinity, perCharacter: 4, random: true) }
+            case "xxd":
+                guard fromDevice else { next.perCharacter = min(next.perCharacter, 4); break }
+                if let count = number(after: "-l") { source(bytes: Double(count), perCharacter: 4) } else { next = Stream(bits: .infinity, perCharacter: 4, random: true) }
+            case "openssl":
+                guard arguments.first == "rand", let count = arguments.dropFirst().last(where: { !$0.hasPrefix("-") }).flatMap({ Int($0) }) else { return nil }
+                source(bytes: Double(count), perCharacter: arguments.contains("-hex") ? 4 : arguments.contains("-base64") ? 6 : 8)
+            case "base64":
+                next.perCharacter = arguments.contains(where: { $0 == "-d" || $0 == "--decode" }) ? 8 : min(next.perCharacter, 6)
+            case "tr":
+                let flags = arguments.prefix { $0.hasPrefix("-") }.joined()
+                let sets = arguments.drop { $0.hasPrefix("-") }
+                if flags.contains("d") && flags.contains("c"), let kept = sets.first {
+                    let characters = Double(max(1, ShellCheck.characterCount(ofSet: kept)))
+                    if fromDevice { next = Stream(bits: .infinity, perCharacter: log2(characters), random: true) } else { next.perCharacter = min(next.perCharacter, log2(characters)) }
+                } else if fromDevice {
+                    next = Stream(bits: .infinity, perCharacter: 8, random: true)
+                }
+            case "sha256sum": next.bits = min(next.bits, 256); next.perCharacter = 4
+            case "sha1sum": next.bits = min(next.bits, 160); next.perCharacter = 4
+            case "md5sum": next.bits = min(next.bits, 128); next.perCharacter = 4
+            case "sha512sum", "b2sum": next.bits = min(next.bits, 512); next.perCharacter = 4
+            case "fold", "cat", "sort", "true", ":", "printf", "echo":
+                if name == "cat" && fromDevice { next = Stream(bits: .infinity, perCharacter: 8, random: true) }
+                // echo and printf print the words they are given: nothing random of their own.
+                if name == "echo" || name == "printf" { next = Stream() }
+            case "date": next = Stream()
+            default: return nil
+            }
+            return next
         }
-        switch command.name {
-        case "head": return readsDevice ? count(after: "-c") : nil
-        case "od": return readsDevice ? count(after: "-N") : nil
-        case "openssl":
-            guard arguments.first == "rand" else { return nil }
-            return arguments.dropFirst().last(where: { !$0.hasPrefix("-") }).flatMap { Int($0) }
-        default: return nil
+    }
+
+    static func isRandomDevice(_ path: String) -> Bool { path == "/dev/urandom" || path == "/dev/random" }
+
+    /// The number after `option` (`-c 32` or `-c32`), or nil.
+    static func number(after option: String, in arguments: [String]) -> Int? {
+        for (k, word) in arguments.enumerated() {
+            if word == option, k + 1 < arguments.count { return Int(arguments[k + 1]) }
+            if word.hasPrefix(option), word.count > option.count { return Int(word.dropFirst(option.count)) }
         }
+        return nil
+    }
+
+    /// How many characters `cut`'s list keeps (`1-4`, `3`, `1,5-6`), or nil for an open range.
+    static func width(ofList list: String) -> Int? {
+        var total = 0
+        for part in list.split(separator: ",") {
+            let ends = part.split(separator: "-", omittingEmptySubsequences: false)
+            if ends.count == 1, Int(ends[0]) != nil { total += 1; continue }
+            guard ends.count == 2, let last = Int(ends[1]) else { return nil }
+            total += last - (Int(ends[0]) ?? 1) + 1
+        }
+        return total
+    }
+
+    /// How many characters a `tr` set names (`A-Za-z0-9` is 62).
+    static func characterCount(ofSet set: String) -> Int {
+        let scalars = Array(set.unicodeScalars)
+        var chosen = Set<UInt32>()
+        var k = 0
+        while k < scalars.count {
+            if k + 2 < scalars.count, scalars[k + 1] == "-", scalars[k].value <= scalars[k + 2].value {
+                for v in scalars[k].value...scalars[k + 2].value { chosen.insert(v) }
+                k += 3
+            } else {
+                chosen.insert(scalars[k].value)
+                k += 1
+            }
+        }
+        return chosen.count
     }
 
     /// Shell built-ins a generator may use besides the allowlist: they run nothing.
@@ -341,17 +452,17 @@ extension PageChecker {
             report(.generatorNoRandom, at: first,
                    "the command reads no random source (/dev/urandom, /dev/random or openssl rand)", context: context)
         }
-        guard let bytes = commands.compactMap(ShellCheck.bytesRead).max() else { return }
-        let bits = Double(bytes * 8)
+        guard let bits = ShellCheck.keyBits(commands), bits.isFinite, commands.contains(where: ShellCheck.readsRandom) else { return }
         let policy = validator.policy
+        let shown = Int(bits.rounded(.down))
         if bits < policy.weakThresholdBits {
             report(.generatorEntropy, at: first,
-                   "the command reads only \(bytes) random bytes (\(bytes * 8) bits): its keys can be no stronger than that, "
-                   + "under \(Int(policy.weakThresholdBits)) bits, however long they look", context: context)
+                   "the key can carry at most \(shown) random bits (what the command reads, as each step of its pipeline passes it on): "
+                   + "its keys can be no stronger than that, under \(Int(policy.weakThresholdBits)) bits, however long they look", context: context)
         } else if bits < policy.strengthWarningBits {
             report(.keyStrength, at: first,
-                   "the command reads only \(bytes) random bytes (\(bytes * 8) bits): its keys can be no stronger than that, "
-                   + "under \(Int(policy.strengthWarningBits)) bits", context: context)
+                   "the key can carry at most \(shown) random bits (what the command reads, as each step of its pipeline passes it on): "
+                   + "its keys can be no stronger than that, under \(Int(policy.strengthWarningBits)) bits", context: context)
         }
     }
 

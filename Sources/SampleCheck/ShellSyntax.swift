@@ -30,6 +30,17 @@ public struct ShellCommand: Sendable, Equatable {
         }
     }
 
+    /// Its standard output goes to a file or another descriptor, not on down the script's.
+    public var printsElsewhere: Bool {
+        redirections.contains { redirection in
+            switch redirection.op {
+            case ">", ">>", ">|", "1>", "1>>", "1>|": true
+            case ">&", "1>&": redirection.target != "1"
+            default: false
+            }
+        }
+    }
+
     /// The command name, or nil for a bare assignment.
     public var name: String? { words.first }
 }
