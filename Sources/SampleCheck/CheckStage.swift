@@ -31,7 +31,9 @@ public struct CheckStage: Sendable {
         let fingerprint = options.fingerprint
         let cached = pages.map { cache?.entry(for: $0, options: fingerprint) }
         let pending = pages.indices.filter { cached[$0] == nil }
-        let kinds = pending.flatMap { Classifier.kinds(of: pages[$0].samples) }
+        // Each sample's kind, decided here once: for the engines the check needs, and for the pages.
+        let kindsByPage = pending.map { Classifier.kinds(of: pages[$0].samples) }
+        let kinds = kindsByPage.flatMap { $0 }
         let engines = CheckEngines(options: options, needsSandbox: kinds.contains(.generator))
         if kinds.contains(.sql) { engines.prepareDatabase() }
         defer { engines.shutdown() }
@@ -41,7 +43,7 @@ public struct CheckStage: Sendable {
         progress?(tally.current)
         DispatchQueue.concurrentPerform(iterations: pending.count) { n in
             let page = pages[pending[n]]
-            var checker = PageChecker(page: page, validator: validator, options: options, engines: engines)
+            var checker = PageChecker(page: page, kinds: kindsByPage[n], validator: validator, options: options, engines: engines)
             checker.run()
             cache?.store(page, options: fingerprint, diagnostics: checker.diagnostics, outcomes: checker.outcomes)
             results.set(n, (checker.diagnostics, checker.outcomes))

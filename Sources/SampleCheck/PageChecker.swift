@@ -18,18 +18,20 @@ struct PageChecker {
     /// Findings of the sample being checked.
     var current: [Diagnostic] = []
 
-    init(page: Page, validator: KeyValidator, options: CheckOptions, engines: CheckEngines) {
+    /// A checker of `page`, whose samples are of `kinds`, in order (`Classifier.kinds`, decided
+    /// once for the check).
+    init(page: Page, kinds: [SampleKind?], validator: KeyValidator, options: CheckOptions, engines: CheckEngines) {
         self.page = page
         self.validator = validator
         self.options = options
         self.engines = engines
+        for (sample, kind) in zip(page.samples, kinds) { self.kinds[sample.index] = kind }
     }
 
-    /// Each sample's kind by its index, decided once for the page (`Classifier.kinds`).
+    /// Each sample's kind by its index.
     var kinds: [Int: SampleKind] = [:]
 
     mutating func run() {
-        for (sample, kind) in zip(page.samples, Classifier.kinds(of: page.samples)) { kinds[sample.index] = kind }
         for sample in page.samples { check(sample) }
         sql?.close()
     }
