@@ -31,8 +31,10 @@ public struct CheckStage: Sendable {
         let fingerprint = options.fingerprint
         let cached = pages.map { cache?.entry(for: $0, options: fingerprint) }
         let pending = pages.indices.filter { cached[$0] == nil }
-        // Each sample's kind, decided here once: for the engines the check needs, and for the pages.
-        let kindsByPage = pending.map { Classifier.kinds(of: pages[$0].samples) }
+        // Each sample's annotation read and kind decided here, once: for the engines the check
+        // needs, and for the pages.
+        let annotationsByPage = pending.map { pages[$0].samples.map { Directives.parse($0.annotation) } }
+        let kindsByPage = pending.indices.map { Classifier.kinds(of: pages[pending[$0]].samples, annotations: annotationsByPage[$0]) }
         let kinds = kindsByPage.flatMap { $0 }
         let engines = CheckEngines(options: options, needsSandbox: kinds.contains(.generator))
         if kinds.contains(.sql) { engines.prepareDatabase() }
@@ -43,7 +45,8 @@ public struct CheckStage: Sendable {
         progress?(tally.current)
         DispatchQueue.concurrentPerform(iterations: pending.count) { n in
             let page = pages[pending[n]]
-            var checker = PageChecker(page: page, kinds: kindsByPage[n], validator: validator, options: options, engines: engines)
+            var checker = PageChecker(page: page, annotations: annotationsByPage[n], kinds: kindsByPage[n],
+                                      validator: validator, options: options, engines: engines)
             checker.run()
             cache?.store(page, options: fingerprint, diagnostics: checker.diagnostics, outcomes: checker.outcomes)
             results.set(n, (checker.diagnostics, checker.outcomes))

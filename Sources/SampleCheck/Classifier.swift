@@ -7,14 +7,14 @@ enum Classifier {
     static let sqlStarts: [String] = ["select", "update", "insert", "delete", "set", "create", "alter", "drop", "use", "show",
                                       "replace", "with", "begin", "commit", "start", "describe", "explain"]
 
-    /// The kind of each of a page's samples, in order: the one its annotation names, else a
-    /// generator when its output flows into a key (`generatorsByFlow`), else what its content
-    /// and info string say.
-    static func kinds(of samples: [Sample]) -> [SampleKind?] {
+    /// The kind of each of a page's samples, in order: the one its annotation (read once, in
+    /// `annotations`) names, else a generator when its output flows into a key
+    /// (`generatorsByFlow`), else what its content and info string say.
+    static func kinds(of samples: [Sample], annotations: [Result<Directives, AnnotationError>?]) -> [SampleKind?] {
         let content = samples.map { kind(of: $0) }
         let flow = generatorsByFlow(samples, content)
-        return samples.enumerated().map { k, sample in
-            if case .success(let directives)? = Directives.parse(sample.annotation), let named = directives.kind { return named }
+        return samples.indices.map { k in
+            if case .success(let directives)? = annotations[k], let named = directives.kind { return named }
             return flow.contains(k) ? .generator : content[k]
         }
     }

@@ -18,18 +18,23 @@ struct PageChecker {
     /// Findings of the sample being checked.
     var current: [Diagnostic] = []
 
-    /// A checker of `page`, whose samples are of `kinds`, in order (`Classifier.kinds`, decided
-    /// once for the check).
-    init(page: Page, kinds: [SampleKind?], validator: KeyValidator, options: CheckOptions, engines: CheckEngines) {
+    /// A checker of `page`, whose samples have these annotations and are of these kinds, in
+    /// order (read and decided once for the check, by `CheckStage`).
+    init(page: Page, annotations: [Result<Directives, AnnotationError>?], kinds: [SampleKind?],
+         validator: KeyValidator, options: CheckOptions, engines: CheckEngines) {
         self.page = page
         self.validator = validator
         self.options = options
         self.engines = engines
-        for (sample, kind) in zip(page.samples, kinds) { self.kinds[sample.index] = kind }
+        for (k, sample) in page.samples.enumerated() {
+            self.kinds[sample.index] = kinds[k]
+            self.annotations[sample.index] = annotations[k]
+        }
     }
 
-    /// Each sample's kind by its index.
+    /// Each sample's kind, and its annotation as read, by its index.
     var kinds: [Int: SampleKind] = [:]
+    private var annotations: [Int: Result<Directives, AnnotationError>] = [:]
 
     mutating func run() {
         for sample in page.samples { check(sample) }
@@ -56,7 +61,7 @@ struct PageChecker {
 
     /// The sample's annotation; nil, with the sample failed, when it cannot be read.
     private mutating func readAnnotation(of sample: Sample) -> Directives? {
-        switch Directives.parse(sample.annotation) {
+        switch annotations[sample.index] {
         case .failure(let error):
             finish(sample, Diagnostic(at: SourceLocation(file: page.filePath, line: error.line), rule: .annotationInvalid, error.message))
             return nil
