@@ -7,9 +7,8 @@ import Support
 public enum ShellCheck {
     /// Whether a command reads a random source: `/dev/urandom`, `/dev/random`, or `openssl rand`.
     static func readsRandom(_ command: ShellCommand) -> Bool {
-        let sources = ["/dev/urandom", "/dev/random"]
-        if command.redirections.contains(where: { sources.contains($0.target) }) { return true }
-        if command.words.dropFirst().contains(where: { word in sources.contains { word.contains($0) } }) { return true }
+        if command.redirections.contains(where: { isRandomDevice($0.target) }) { return true }
+        if command.words.dropFirst().contains(where: { word in randomDevices.contains { word.contains($0) } }) { return true }
         if command.name == "openssl" && command.words.dropFirst().first == "rand" { return true }
         return usesRandomAPI(command)
     }
@@ -288,18 +287,22 @@ public enum ShellCheck {
             case "sha1sum": next.bits = min(next.bits, 160); next.perCharacter = 4
             case "md5sum": next.bits = min(next.bits, 128); next.perCharacter = 4
             case "sha512sum", "b2sum": next.bits = min(next.bits, 512); next.perCharacter = 4
-            case "fold", "cat", "sort", "true", ":", "printf", "echo":
-                if name == "cat" && fromDevice { next = Stream(bits: .infinity, perCharacter: 8, random: true) }
-                // echo and printf print the words they are given: nothing random of their own.
-                if name == "echo" || name == "printf" { next = Stream() }
-            case "date": next = Stream()
+            case "cat":
+                if fromDevice { next = Stream(bits: .infinity, perCharacter: 8, random: true) }
+            case "fold", "sort", "true", ":":
+                break
+            case "echo", "printf", "date":
+                // They print their words or the time: nothing random of their own.
+                next = Stream()
             default: return nil
             }
             return next
         }
     }
 
-    static func isRandomDevice(_ path: String) -> Bool { path == "/dev/urandom" || path == "/dev/random" }
+    /// The kernel's random sources.
+    static let randomDevices = ["/dev/urandom", "/dev/random"]
+    static func isRandomDevice(_ path: String) -> Bool { randomDevices.contains(path) }
 
     /// The number after `option` (`-c 32` or `-c32`), or nil.
     static func number(after option: String, in arguments: [String]) -> Int? {
