@@ -34,27 +34,32 @@ struct Abbreviations {
     /// Whether there is no abbreviation to apply.
     var isEmpty: Bool { terms.isEmpty }
 
-    /// `text` with every whole-word use of a term as `<abbr title="…">term</abbr>`: a term
-    /// neither preceded nor followed by a letter, digit or `_`; where terms overlap, the one
-    /// that starts first, then the longest.
-    func apply(_ text: String) -> String {
-        guard !isEmpty else { return text }
+    /// `text` cut around every whole-word use of a term, which stands between
+    /// `<abbr title="…">` and `</abbr>`: a term neither preceded nor followed by a letter,
+    /// digit or `_`; where terms overlap, the one that starts first, then the longest. Nil when
+    /// no term is used.
+    func pieces(_ text: String) -> [InlineSyntax.Piece]? {
+        guard !isEmpty else { return nil }
         let scalars = Array(text.unicodeScalars)
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        var pieces: [InlineSyntax.Piece] = []
+        var plain = String.UnicodeScalarView()
         var k = 0, afterTerm = false
         while k < scalars.count {
             if afterTerm || k == 0 || !Self.isWord(scalars[k - 1]), let (end, found) = longestTerm(in: scalars, from: k) {
-                out.append(contentsOf: "<abbr title=\"\(found.title)\">\(found.term)</abbr>".utf8)
+                if !plain.isEmpty { pieces.append(.text(String(plain))) }
+                plain = String.UnicodeScalarView()
+                pieces += [.html("<abbr title=\"\(found.title)\">"), .text(found.term), .html("</abbr>")]
                 k = end
                 afterTerm = true
                 continue
             }
-            UTF8.encode(scalars[k]) { out.append($0) }
+            plain.append(scalars[k])
             k += 1
             afterTerm = false
         }
-        return String(decoding: out, as: UTF8.self)
+        guard !pieces.isEmpty else { return nil }
+        if !plain.isEmpty { pieces.append(.text(String(plain))) }
+        return pieces
     }
 
     /// The longest term that starts at `start` and is not followed by a word character.

@@ -33,12 +33,12 @@ extension BlockPass.Pass {
         case .admonition:
             html = [pad + "<div class=\"admonition \(classList)\">"]
             if let shownTitle, !shownTitle.isEmpty {
-                html.append(pad + "<p class=\"admonition-title\">\(inline(shownTitle))</p>")
+                html.append(pad + "<p class=\"admonition-title\">\(titleComment(shownTitle))</p>")
             }
             return (BlockPass.Frame(kind: kind, indent: indent, closing: "</div>"), html)
         case .details, .definition, .tab:
             html = [pad + "<details class=\"\(classList)\"\(open ? " open=\"open\"" : "")>",
-                    pad + "<summary>\(inline(shownTitle ?? ""))</summary>"]
+                    pad + "<summary>\(titleComment(shownTitle ?? ""))</summary>"]
             return (BlockPass.Frame(kind: kind, indent: indent, closing: "</details>"), html)
         }
     }

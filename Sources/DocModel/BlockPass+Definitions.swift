@@ -48,7 +48,7 @@ extension BlockPass.Pass {
                 if out.last?.isEmpty == false { emit("", origin: terms[0].origin, shift: shift) }
                 emit(pad + "<dl>", origin: terms[0].origin, shift: shift)
             }
-            for term in terms { emit(pad + "<dt>\(inline(term.text))</dt>", origin: term.origin, shift: shift) }
+            for term in terms { emit(pad + "<dt>\(titleComment(term.text))</dt>", origin: term.origin, shift: shift) }
         }
         emit(pad + (tight ? "<dd class=\"keydocs-tight\">" : "<dd>"), origin: origin, shift: shift)
         emit("", origin: origin, shift: shift)

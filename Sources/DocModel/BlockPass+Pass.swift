@@ -22,7 +22,9 @@ extension BlockPass {
     /// containers and fences open, and what it looks back on (recent blocks) and ahead to (tabs).
     struct Pass {
         let options: MarkdownOptions
-        let inline: (String) -> String
+        /// What the comments that stand for titles start with (`Titles`), and the titles so far.
+        let titleTag: String
+        var titles = Titles()
         var out: [String] = []
         var map = SourceMap()
         var attributes = AttributePlaces()
@@ -42,9 +44,17 @@ extension BlockPass {
         /// HTML elements opened with a `markdown` attribute, whose closing tag is ahead.
         var markdownElements: [String] = []
 
-        init(options: MarkdownOptions, inline: @escaping (String) -> String) {
+        init(options: MarkdownOptions, titleTag: String, firstTitle: Int) {
             self.options = options
-            self.inline = inline
+            self.titleTag = titleTag
+            titles.first = firstTitle
+        }
+
+        /// The comment that stands for the HTML of `markdown`, a title's or a term's inline
+        /// Markdown, until the page's abbreviations are all known.
+        mutating func titleComment(_ markdown: String) -> String {
+            titles.markdown.append(markdown)
+            return "<!--\(titleTag):t:\(titles.first + titles.markdown.count - 1)-->"
         }
 
         mutating func emit(_ text: String, origin: Int, shift: Int) {
@@ -166,9 +176,13 @@ extension BlockPass {
                 let trimmed = line.text.drop { $0 == " " }
                 return (options.has(.admonition) && trimmed.hasPrefix("!!!")) || (options.has(.details) && trimmed.hasPrefix("???"))
                     || (options.has(.attrList) && line.text.contains("{")) || (options.has(.defList) && trimmed.hasPrefix(":"))
+                    || (options.has(.abbr) && trimmed.hasPrefix("*["))
             }
             guard marked else { return .plain(end: k) }
-            let passed = BlockPass.run(inner, options: options, inline: inline, readMeta: false, quoteDepth: quoteDepth + 1)
+            let passed = BlockPass.run(inner, options: options, readMeta: false, quoteDepth: quoteDepth + 1,
+                                       titleTag: titleTag, firstTitle: titles.first + titles.markdown.count)
+            titles.markdown += passed.titles.markdown
+            abbreviations += passed.abbreviations
             let base = out.count
             // Each line comes back after "> ": two columns to the right.
             attributes.merge(passed.attributes, lines: base, columns: 2)

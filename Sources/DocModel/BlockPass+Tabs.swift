@@ -43,7 +43,7 @@ extension BlockPass.Pass {
         }
         let id = "__tabbed_\(set)_\(number)"
         html += "<input \(checked ? "checked=\"checked\" " : "")id=\"\(id)\" name=\"__tabbed_\(set)\" type=\"radio\" />"
-        let label = "<label for=\"\(id)\">\(inline(tab.title))</label><div class=\"tabbed-content\">"
+        let label = "<label for=\"\(id)\">\(titleComment(tab.title))</label><div class=\"tabbed-content\">"
         // A line that starts with `<input` is inline HTML to CommonMark unless the tag is
         // alone on its line: a later tab's input gets a line of its own.
         let lines = number == 1 ? [html + label] : [html, pad + label]

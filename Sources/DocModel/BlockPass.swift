@@ -1,4 +1,5 @@
 import Foundation
+import Support
 
 /// The pass before cmark-gfm: rewrites the block syntax of the Python-Markdown and pymdown
 /// extensions a guide turns on (admonitions, details, definition lists, attribute lists on
@@ -36,6 +37,42 @@ public enum BlockPass {
         public var meta: [String: String] = [:]
         /// Abbreviations the page defines (abbr), in page order.
         public var abbreviations: [(String, String)] = []
+        /// The titles and terms whose HTML the text holds comments for.
+        var titles = Titles()
+    }
+
+    /// The inline Markdown of admonitions' and details' titles, tabs' labels and definitions'
+    /// terms, which the pass writes into HTML blocks: each stands as a comment,
+    /// `<!--TAG:t:N-->`, until the converter has read the whole page (abbreviations may be
+    /// defined after their use), then `fill` puts each one's HTML in its place. The tag is one
+    /// the page does not contain, so the page cannot write such a comment.
+    public struct Titles: Sendable {
+        /// The number of the first title (a block quote's pass numbers on from its page's).
+        var first = 0
+        /// Each title's Markdown, in order.
+        var markdown: [String] = []
+
+        /// `text` with each title's comment replaced by `html(markdown)`: one pass over it.
+        func fill(_ text: String, tag: String, html: (String) -> String) -> String {
+            guard !markdown.isEmpty else { return text }
+            let rendered = markdown.map { html($0).replacingOccurrences(of: "\n", with: " ") }
+            let open = Array("<!--\(tag):t:".utf8), close = Array("-->".utf8)
+            var text = text
+            return text.withUTF8 { bytes in
+                var out: [UInt8] = []
+                out.reserveCapacity(bytes.count)
+                var at = 0
+                while let start = ByteSearch.find(open, in: bytes, from: at),
+                      let end = ByteSearch.find(close, in: bytes, from: start + open.count) {
+                    let number = Int(String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + open.count)..<end]), as: UTF8.self))
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at..<start]))
+                    if let number, rendered.indices.contains(number - first) { out.append(contentsOf: rendered[number - first].utf8) }
+                    at = end + close.count
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[at...]))
+                return String(decoding: out, as: UTF8.self)
+            }
+        }
     }
 
     /// Whether `text` needs the pass: an extension with block syntax is on, or the page has
@@ -121,10 +158,10 @@ public enum BlockPass {
         return lines
     }
 
-    /// Runs the pass over a page's lines with `options`; `inline` renders a title or a term's
-    /// inline Markdown to HTML.
-    public static func run(_ lines: [Line], options: MarkdownOptions, inline: @escaping (String) -> String) -> Output {
-        run(lines, options: options, inline: inline, readMeta: true, quoteDepth: 0)
+    /// Runs the pass over a page's lines with `options`. Titles and terms stand as comments
+    /// with `titleTag`, a tag the lines do not contain, in the text it returns (`Titles`).
+    public static func run(_ lines: [Line], options: MarkdownOptions, titleTag: String) -> Output {
+        run(lines, options: options, readMeta: true, quoteDepth: 0, titleTag: titleTag, firstTitle: 0)
     }
 
     /// Block quotes nested deeper than this are left to cmark-gfm as they are: a page of
@@ -138,9 +175,9 @@ public enum BlockPass {
     /// container, and a page of thousands of nested `!!!` must not cost the square of that.
     static let maxContainerDepth = 16
 
-    static func run(_ lines: [Line], options: MarkdownOptions, inline: @escaping (String) -> String, readMeta: Bool,
-                    quoteDepth: Int) -> Output {
-        var pass = Pass(options: options, inline: inline)
+    static func run(_ lines: [Line], options: MarkdownOptions, readMeta: Bool, quoteDepth: Int, titleTag: String,
+                    firstTitle: Int) -> Output {
+        var pass = Pass(options: options, titleTag: titleTag, firstTitle: firstTitle)
         pass.quoteDepth = quoteDepth
         pass.source = lines
         let (meta, metaLines) = readMeta ? Self.meta(lines) : ([:], 0)
@@ -168,6 +205,7 @@ public enum BlockPass {
         output.attributes = pass.attributes
         output.meta = meta
         output.abbreviations = pass.abbreviations
+        output.titles = pass.titles
         return output
     }
 }

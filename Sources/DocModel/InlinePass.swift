@@ -1,105 +1,26 @@
 import Foundation
 import Support
 
-/// The pass after cmark-gfm over a page's HTML: the inline syntax of the pymdown extensions a
-/// guide turns on (`==mark==`, `~sub~`, `` `#!lang code` ``), applied to text outside tags and
-/// code, and definitions written on the line after their term without `<p>`, as Python-Markdown
-/// writes them.
+/// The pass after cmark-gfm over a page's HTML: each attribute list given to the element its
+/// marker follows, and definitions written on the line after their term without `<p>`, as
+/// Python-Markdown writes them. (Inline syntax is read in the tree's text: `InlineSyntax`.)
 ///
 /// Each step is one pass over the page's bytes, every search starting where the one before it
 /// ended: Foundation's `range(of:)` copies what is left of the text at each call, so finding each
 /// occurrence with it made a page of many occurrences cost the square of its length.
 enum InlinePass {
-    static func run(_ html: String, options: MarkdownOptions, abbreviations: [(String, String)] = [],
-                    attributes: (marker: Marker, lists: [String])? = nil) -> String {
+    static func run(_ html: String, options: MarkdownOptions, attributes: (marker: Marker, lists: [String])? = nil) -> String {
         var html = html
         if options.has(.defList) { html = unwrapTightDefinitions(html) }
         if let attributes, !attributes.lists.isEmpty { html = applyAttributes(html, marker: attributes.marker, lists: attributes.lists) }
-        let terms = Abbreviations(abbreviations)
-        guard options.needs(.inline) || !terms.isEmpty else { return html }
-        return html.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
-            func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-            var at = 0
-            while let open = ByteSearch.find(Needle.lessThan, in: bytes, from: at) {
-                out.append(contentsOf: transformText(text(at..<open), options: options, abbreviations: terms).utf8)
-                let rest = UnsafeBufferPointer(rebasing: bytes[open...])
-                if rest.starts(with: Needle.pre) || rest.starts(with: Needle.code) {
-                    let closing = rest.starts(with: Needle.pre) ? Needle.preEnd : Needle.codeEnd
-                    let end = ByteSearch.find(closing, in: bytes, from: open).map { $0 + closing.count } ?? bytes.count
-                    var element = text(open..<end)
-                    if options.has(.inlineHilite) && closing == Needle.codeEnd { element = inlineHilite(element) }
-                    out.append(contentsOf: element.utf8)
-                    at = end
-                } else {
-                    let end = ByteSearch.find(Needle.greaterThan, in: bytes, from: open).map { $0 + 1 } ?? bytes.count
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[open..<end]))
-                    at = end
-                }
-            }
-            out.append(contentsOf: transformText(text(at..<bytes.count), options: options, abbreviations: terms).utf8)
-            return String(decoding: out, as: UTF8.self)
-        }
+        return html
     }
 
     /// The byte strings the passes look for.
     private enum Needle {
-        static let lessThan = Array("<".utf8), greaterThan = Array(">".utf8)
-        static let pre = Array("<pre".utf8), code = Array("<code".utf8)
-        static let preEnd = Array("</pre>".utf8), codeEnd = Array("</code>".utf8)
         static let commentEnd = Array("-->".utf8)
         static let link = Array("<a ".utf8), image = Array("<img ".utf8), paragraph = Array("<p>".utf8)
         static let paragraphEnd = Array("</p>".utf8), definitionEnd = Array("</dd>".utf8)
-    }
-
-    /// Abbreviations, then `==text==` → `<mark>` and `~text~` → `<sub>`, in a run of text.
-    static func transformText(_ text: String, options: MarkdownOptions, abbreviations: Abbreviations) -> String {
-        var result = abbreviations.apply(text)
-        if options.has(.mark) && ByteSearch.contains(result, "==") { result = wrap(result, delimiter: "==", tag: "mark") }
-        if options.has(.tilde) && ByteSearch.contains(result, "~") { result = wrap(result, delimiter: "~", tag: "sub", allowSpaces: false) }
-        return result
-    }
-
-    /// Every `delimiter text delimiter` in `text` wrapped in `tag`: the text not empty, not
-    /// starting or ending with a space (nor holding one, when `allowSpaces` is false).
-    static func wrap(_ text: String, delimiter: String, tag: String, allowSpaces: Bool = true) -> String {
-        var text = text
-        let needle = Array(delimiter.utf8)
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 16)
-            func copy(_ range: Range<Int>) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) }
-            var at = 0
-            while let open = ByteSearch.find(needle, in: bytes, from: at) {
-                let after = open + needle.count
-                guard let close = ByteSearch.find(needle, in: bytes, from: after) else { break }
-                let inner = UnsafeBufferPointer(rebasing: bytes[after..<close])
-                let valid = !inner.isEmpty && inner.first != 32 && inner.last != 32 && !inner.contains(10)
-                    && (allowSpaces || !inner.contains(32)) && inner.first != needle[0]
-                if valid {
-                    copy(at..<open)
-                    out.append(contentsOf: "<\(tag)>".utf8)
-                    copy(after..<close)
-                    out.append(contentsOf: "</\(tag)>".utf8)
-                    at = close + needle.count
-                } else {
-                    copy(at..<after)
-                    at = after
-                }
-            }
-            copy(at..<bytes.count)
-            return String(decoding: out, as: UTF8.self)
-        }
-    }
-
-    /// `<code>#!php echo 1;</code>` → `<code class="highlight" data-lang="php">echo 1;</code>`.
-    static func inlineHilite(_ element: String) -> String {
-        guard element.hasPrefix("<code>#!") else { return element }
-        let body = element.dropFirst("<code>#!".count)
-        let language = body.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" }
-        guard !language.isEmpty, body.dropFirst(language.count).first == " " else { return element }
-        return "<code class=\"highlight\" data-lang=\"\(language)\">" + body.dropFirst(language.count + 1)
     }
 
     /// Gives each attribute marker's list to the element it follows: the link or image just

@@ -58,7 +58,8 @@ public enum MarkdownConverter {
     ) -> Result {
         // Most pages of a guide without extensions need no pass: cmark-gfm reads them as they are.
         guard BlockPass.needed(for: markdown, options: options) else {
-            return parse(BlockPass.Output(text: markdown, map: SourceMap()), file: file, options: options, rewrite: rewrite)
+            return parse(BlockPass.Output(text: markdown, map: SourceMap()), file: file, options: options,
+                         syntax: InlineSyntax(options: options, abbreviations: []), rewrite: rewrite)
         }
         let lines = BlockPass.split(markdown).enumerated().map { BlockPass.Line($1, origin: $0 + 1) }
         return convert(lines: lines, file: file, options: options, rewrite: rewrite)
@@ -70,11 +71,16 @@ public enum MarkdownConverter {
         rewrite: (String) -> String? = { _ in nil }
     ) -> Result {
         _ = registration
-        return parse(BlockPass.run(lines, options: options) { inline($0) }, file: file, options: options, rewrite: rewrite)
+        let titleTag = Marker(avoiding: lines.map(\.text).joined(separator: "\n")).tag
+        var pass = BlockPass.run(lines, options: options, titleTag: titleTag)
+        let syntax = InlineSyntax(options: options, abbreviations: pass.abbreviations)
+        pass.text = pass.titles.fill(pass.text, tag: titleTag) { inline($0, syntax: syntax) }
+        return parse(pass, file: file, options: options, syntax: syntax, rewrite: rewrite)
     }
 
     /// Parses what the block pass wrote, walks it and renders it.
-    private static func parse(_ pass: BlockPass.Output, file: String, options: MarkdownOptions, rewrite: (String) -> String?) -> Result {
+    private static func parse(_ pass: BlockPass.Output, file: String, options: MarkdownOptions, syntax: InlineSyntax,
+                              rewrite: (String) -> String?) -> Result {
         _ = registration
         // With pymdownx.tilde, `~x~` is a subscript: only `~~x~~` is struck through.
         let tildes = options.has(.tilde) ? CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE : 0
@@ -95,30 +101,34 @@ public enum MarkdownConverter {
         guard let document else { return empty }
         defer { cmark_node_free(document) }
 
+        // One text node for each run of text, which cmark-gfm may have left in several pieces.
+        if syntax.readsText { cmark_consolidate_text_nodes(document) }
         let marker = Marker(avoiding: pass.text)
         var walk = Walk(file: file, marker: marker, map: pass.map, attributes: pass.attributes,
-                        remoteContent: options.remoteContent)
+                        remoteContent: options.remoteContent, syntax: syntax)
         walk.run(document, rewrite: rewrite)
         walk.assignSlugs()
         walk.placeMarkers(permalink: options.permalink)
         walk.placeAttributeMarkers()
+        apply(syntax, to: walk.inlineNodes)
 
         guard let rendered = cmark_render_html(document, renderOptions, cmark_parser_get_syntax_extensions(parser)) else {
             return empty
         }
         var html = String(cString: rendered)
         free(rendered)
-        html = InlinePass.run(html, options: options, abbreviations: pass.abbreviations,
-                              attributes: (marker, walk.attributeHTML))
+        html = InlinePass.run(html, options: options, attributes: (marker, walk.attributeHTML))
         return Result(title: pass.meta["title"] ?? walk.title, headings: walk.headings, links: walk.links, samples: walk.samples,
                       body: marker.split(html), sections: walk.finishSections(), findings: walk.findings,
                       remoteContent: walk.remote)
     }
 
-    /// The HTML of one line of inline Markdown (an admonition's title, a definition's term).
-    public static func inline(_ markdown: String) -> String {
+    /// The HTML of one line of inline Markdown (an admonition's title, a definition's term),
+    /// with the page's inline `syntax`.
+    static func inline(_ markdown: String, syntax: InlineSyntax) -> String {
         _ = registration
-        guard let parser = cmark_parser_new(CMARK_OPT_UNSAFE) else { return "" }
+        // With pymdownx.tilde, `~x~` is a subscript, as on the page.
+        guard let parser = cmark_parser_new(CMARK_OPT_UNSAFE | (syntax.tilde ? CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE : 0)) else { return "" }
         defer { cmark_parser_free(parser) }
         for name in extensions {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -130,11 +140,65 @@ public enum MarkdownConverter {
         let document: OpaquePointer? = parseLock.withLock { cmark_parser_finish(parser) }
         guard let document else { return "" }
         defer { cmark_node_free(document) }
+        if !syntax.isEmpty {
+            if syntax.readsText { cmark_consolidate_text_nodes(document) }
+            apply(syntax, to: inlineNodes(of: document, syntax: syntax))
+        }
         guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
         var html = String(cString: rendered).trimmingWhitespace()
         if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
+    }
+
+    /// The text nodes and code spans of `document` that `syntax` reads: every one but those of an
+    /// image's alternative text, which is written as plain text.
+    private static func inlineNodes(of document: OpaquePointer, syntax: InlineSyntax) -> [OpaquePointer] {
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var nodes: [OpaquePointer] = []
+        var images = 0
+        var event = cmark_iter_next(iterator)
+        while event != CMARK_EVENT_DONE {
+            if let node = cmark_iter_get_node(iterator) {
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_IMAGE {
+                    images += event == CMARK_EVENT_ENTER ? 1 : -1
+                } else if event == CMARK_EVENT_ENTER, images == 0, syntax.reads(type) {
+                    nodes.append(node)
+                }
+            }
+            event = cmark_iter_next(iterator)
+        }
+        return nodes
+    }
+
+    /// Puts each of `nodes` (text nodes and code spans) through `syntax`: a node whose text holds
+    /// its syntax gives its place to the pieces, text as text nodes and HTML as inline HTML.
+    private static func apply(_ syntax: InlineSyntax, to nodes: [OpaquePointer]) {
+        for node in nodes {
+            guard let literal = cmark_node_get_literal(node) else { continue }
+            let text = String(cString: literal)
+            let pieces = cmark_node_get_type(node) == CMARK_NODE_CODE
+                ? syntax.code(text).map { [InlineSyntax.Piece.html($0)] } : syntax.pieces(ofText: text)
+            guard let pieces else { continue }
+            var placed: [OpaquePointer] = []
+            for piece in pieces {
+                let (type, content) = switch piece {
+                case .text(let text): (CMARK_NODE_TEXT, text)
+                case .html(let html): (CMARK_NODE_HTML_INLINE, html)
+                }
+                guard let new = cmark_node_new(type) else { break }
+                cmark_node_set_literal(new, content)
+                guard cmark_node_insert_before(node, new) != 0 else {
+                    cmark_node_free(new)
+                    break
+                }
+                placed.append(new)
+            }
+            // Where a piece could not be placed, the node stays as it was.
+            for new in placed.count == pieces.count ? [node] : placed { cmark_node_free(new) }
+        }
     }
 
     private static var empty: Result {
@@ -171,9 +235,15 @@ public enum MarkdownConverter {
         let remoteContent: Bool
         /// The images and frames the page loads from other sites.
         var remote: [RemoteContent.Use] = []
+        /// The page's inline syntax, and the text nodes and code spans it reads.
+        let syntax: InlineSyntax
+        var inlineNodes: [OpaquePointer] = []
+        /// How many images the walk is inside: their text is alternative text.
+        var images = 0
 
-        init(file: String, marker: Marker, map: SourceMap, attributes: AttributePlaces, remoteContent: Bool) {
+        init(file: String, marker: Marker, map: SourceMap, attributes: AttributePlaces, remoteContent: Bool, syntax: InlineSyntax) {
             self.remoteContent = remoteContent
+            self.syntax = syntax
             self.file = file
             self.marker = marker
             self.map = map
@@ -201,8 +271,12 @@ public enum MarkdownConverter {
                 if let node = cmark_iter_get_node(iterator) {
                     if event == CMARK_EVENT_ENTER {
                         enter(node, rewrite: rewrite)
-                    } else if event == CMARK_EVENT_EXIT, cmark_node_get_type(node) == CMARK_NODE_HEADING {
-                        inHeading = false
+                    } else if event == CMARK_EVENT_EXIT {
+                        switch cmark_node_get_type(node) {
+                        case CMARK_NODE_HEADING: inHeading = false
+                        case CMARK_NODE_IMAGE: images -= 1
+                        default: break
+                        }
                     }
                 }
                 event = cmark_iter_next(iterator)
@@ -237,6 +311,7 @@ public enum MarkdownConverter {
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let location = self.location(node)
                 links.append(Link(kind: type == CMARK_NODE_LINK ? .link : .image, destination: destination, location: location))
+                if type == CMARK_NODE_IMAGE { images += 1 }
                 if type == CMARK_NODE_IMAGE, remoteContent, let origin = RemoteContent.origin(of: destination) {
                     remote.append(RemoteContent.Use(.image, origin: origin, at: location))
                 }
@@ -252,6 +327,7 @@ public enum MarkdownConverter {
                 if !inHeading, let literal = cmark_node_get_literal(node) {
                     sectionText.append(literal)
                 }
+                if images == 0, syntax.reads(type) { inlineNodes.append(node) }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if let literal = cmark_node_get_literal(node) {
                     let html = String(cString: literal)
@@ -517,5 +593,12 @@ extension StringProtocol {
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(Substring(scalars[first...last]))
+    }
+}
+
+extension InlineSyntax {
+    /// Whether it reads nodes of `type`: text, and code spans for inlinehilite.
+    func reads(_ type: cmark_node_type) -> Bool {
+        type == CMARK_NODE_TEXT ? readsText : type == CMARK_NODE_CODE && hilite
     }
 }

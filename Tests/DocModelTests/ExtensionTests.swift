@@ -332,3 +332,61 @@ final class ConcurrentBox: @unchecked Sendable {
         #expect(!out.contains("class=\"real\" href=\"f.md\""))
     }
 }
+
+/// The inline syntax of pymdownx.mark, pymdownx.tilde, pymdownx.inlinehilite and abbr applies
+/// to the page's text, wherever the text stands (a paragraph, a link, inline HTML's content, an
+/// admonition's title, a definition's term, a tab's label), and to nothing that is not text: raw
+/// HTML blocks, comments, scripts, attribute values, an image's alternative text, code. Each
+/// expected output is what Python-Markdown writes for the same input.
+@Suite struct InlineSyntaxTests {
+    func html(_ markdown: String) -> String { ExtensionTests().html(markdown) }
+
+    @Test(arguments: [
+        // Text in inline HTML is the page's text.
+        ("A <span title=\"x\">==y==</span> z\n", "<p>A <span title=\"x\"><mark>y</mark></span> z</p>\n"),
+        ("[HTML ==k==](u)\n\n*[HTML]: H\n", "<p><a href=\"u\"><abbr title=\"H\">HTML</abbr> <mark>k</mark></a></p>\n"),
+        ("a==b==c and H~2~O\n", "<p>a<mark>b</mark>c and H<sub>2</sub>O</p>\n"),
+        // A term is matched as written, whatever the HTML makes of its characters.
+        ("AT&T rocks\n\n*[AT&T]: American\n", "<p><abbr title=\"American\">AT&amp;T</abbr> rocks</p>\n"),
+        ("Use <x> ==a<b== here\n", "<p>Use <x> <mark>a&lt;b</mark> here</p>\n"),
+        // Titles, terms and labels, with abbreviations defined after them.
+        ("!!! note \"HTML ==m==\"\n    body\n\n*[HTML]: Hyper\n",
+         "<div class=\"admonition note\">\n<p class=\"admonition-title\"><abbr title=\"Hyper\">HTML</abbr> <mark>m</mark></p>\n<p>body</p>\n</div>\n"),
+        ("Term ==m== HTML\n:   def\n\n*[HTML]: H\n",
+         "<dl>\n<dt>Term <mark>m</mark> <abbr title=\"H\">HTML</abbr></dt>\n<dd>def</dd>\n</dl>\n"),
+        ("??? tip \"H~2~O\"\n    Hidden.\n", "<details class=\"tip\">\n<summary>H<sub>2</sub>O</summary>\n<p>Hidden.</p>\n</details>\n"),
+        ("> !!! note \"CSS\"\n>     Quoted.\n\n*[CSS]: Style\n",
+         "<blockquote>\n<div class=\"admonition note\">\n<p class=\"admonition-title\"><abbr title=\"Style\">CSS</abbr></p>\n<p>Quoted.</p>\n</div>\n</blockquote>\n"),
+        ("> *[CSS]: Style\n\nCSS outside.\n", "<blockquote>\n</blockquote>\n<p><abbr title=\"Style\">CSS</abbr> outside.</p>\n"),
+    ])
+    func textAnywhereTakesIt(_ markdown: String, _ expected: String) {
+        #expect(html(markdown) == expected)
+    }
+
+    @Test(arguments: [
+        // Raw HTML blocks, whatever their element, are the page's HTML as written.
+        // (The tag filter writes `<script>` and `<style>` as text; what they hold is kept as written.)
+        ("<script>var a = b==c==d;</script>\n", "&lt;script>var a = b==c==d;&lt;/script>\n"),
+        ("<div>\nHTML ==x== H~2~O\n</div>\n\n*[HTML]: H\n", "<div>\nHTML ==x== H~2~O\n</div>\n"),
+        ("<style>\np::after { content: \"==x==\" }\n</style>\n", "&lt;style>\np::after { content: \"==x==\" }\n&lt;/style>\n"),
+        // A comment's text and an attribute's value, even with a `>` in them.
+        ("a <!-- a > ==b== --> c\n", "<p>a <!-- a > ==b== --> c</p>\n"),
+        ("a <span title=\"1 > 0 ==b==\">c</span>\n", "<p>a <span title=\"1 > 0 ==b==\">c</span></p>\n"),
+        // An image's alternative text is plain text.
+        ("![==a== HTML](x.png)\n\n*[HTML]: H\n", "<p><img src=\"x.png\" alt=\"==a== HTML\" /></p>\n"),
+        // Code, inline or in blocks.
+        ("`HTML ==x==` HTML\n\n*[HTML]: H\n", "<p><code>HTML ==x==</code> <abbr title=\"H\">HTML</abbr></p>\n"),
+        ("Run `#!php $a = \"<b>\";` now.\n", "<p>Run <code class=\"highlight\" data-lang=\"php\">$a = &quot;&lt;b&gt;&quot;;</code> now.</p>\n"),
+    ])
+    func whatIsNotTextKeepsIt(_ markdown: String, _ expected: String) {
+        #expect(html(markdown) == expected)
+    }
+
+    /// The block pass's own text for titles cannot be faked by the page: a comment spelled like
+    /// it stays a comment.
+    @Test func titlesCannotBeFaked() {
+        let out = html("!!! note \"Real\"\n    Body.\n\nText <!--keydocs-mark:t:0--> and <!--keydocs-title:0-->.\n")
+        #expect(out.contains("<p class=\"admonition-title\">Real</p>"), "\(out)")
+        #expect(out.contains("Text <!--keydocs-mark:t:0--> and <!--keydocs-title:0-->."), "\(out)")
+    }
+}
