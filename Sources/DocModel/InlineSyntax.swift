@@ -33,28 +33,67 @@ struct InlineSyntax {
     /// Whether text nodes are read (code spans are read for `hilite` alone).
     var readsText: Bool { mark || tilde || !abbreviations.isEmpty }
 
-    /// The pieces that replace the text `literal`, or nil when it stays as it is: `==text==`
-    /// becomes `<mark>`, then `~text~` `<sub>`, then each whole-word use of an abbreviation
-    /// `<abbr>`, each working on the text the one before left.
-    func pieces(ofText literal: String) -> [Piece]? {
-        var pieces: [Piece] = [.text(literal)]
+    /// One of an inline container's children, as the syntax sees it.
+    enum Child: Equatable {
+        /// A text node's literal.
+        case text(String)
+        /// A soft or hard line break.
+        case lineBreak
+        /// Anything else (emphasis, a link, a code span, inline HTML): it may stand inside
+        /// `==…==`, and is not read.
+        case other
+    }
+
+    /// The pieces that take the place of each text child of one inline container, by the
+    /// child's position; a child not listed stays as it is. `==text==` becomes `<mark>`, then
+    /// `~text~` `<sub>`, each over the container's children together, as Python-Markdown reads
+    /// them (`==a **b** c==` is one mark); then each whole-word use of an abbreviation in a
+    /// text `<abbr>`.
+    func replacements(_ children: [Child]) -> [Int: [Piece]] {
+        var items: [Item] = children.enumerated().map { n, child in
+            switch child {
+            case .text(let text): .text(text, child: n)
+            case .lineBreak: .other(lineBreak: true)
+            case .other: .other(lineBreak: false)
+            }
+        }
         var changed = false
-        func each(_ transform: (String) -> [Piece]?) {
-            var next: [Piece] = []
-            for piece in pieces {
-                if case .text(let text) = piece, let replaced = transform(text) {
-                    next += replaced
-                    changed = true
-                } else {
-                    next.append(piece)
+        if mark, let marked = Self.wrap(items, delimiter: "==", tag: "mark", spaces: true) { (items, changed) = (marked, true) }
+        if tilde, let sub = Self.wrap(items, delimiter: "~", tag: "sub", spaces: false) { (items, changed) = (sub, true) }
+        if !abbreviations.isEmpty {
+            items = items.flatMap { item -> [Item] in
+                guard case .text(let text, let child) = item, let pieces = abbreviations.pieces(text) else { return [item] }
+                changed = true
+                return pieces.map { piece in
+                    switch piece {
+                    case .text(let text): .text(text, child: child)
+                    case .html(let html): .html(html, child: child)
+                    }
                 }
             }
-            pieces = next
         }
-        if mark { each { Self.wrap($0, delimiter: "==", tag: "mark") } }
-        if tilde { each { Self.wrap($0, delimiter: "~", tag: "sub", allowSpaces: false) } }
-        if !abbreviations.isEmpty { each(abbreviations.pieces) }
-        return changed ? pieces : nil
+        guard changed else { return [:] }
+        var result: [Int: [Piece]] = [:]
+        for item in items {
+            switch item {
+            case .text(let text, let child): result[child, default: []].append(.text(text))
+            case .html(let html, let child): result[child, default: []].append(.html(html))
+            case .other: break
+            }
+        }
+        // A child that came through whole stays.
+        return result.filter { child, pieces in
+            guard case .text(let text) = children[child] else { return true }
+            return pieces != [.text(text)]
+        }
+    }
+
+    /// A piece of a container's children while the syntax reads them: text and HTML from the
+    /// text child at `child`, or a child that is not text.
+    enum Item: Equatable {
+        case text(String, child: Int)
+        case html(String, child: Int)
+        case other(lineBreak: Bool)
     }
 
     /// A code span's HTML when it starts with `#!lang `: `#!php echo 1;` is
@@ -67,36 +106,65 @@ struct InlineSyntax {
         return "<code class=\"highlight\" data-lang=\"\(escape(language))\">" + escape(body.dropFirst(language.count + 1)) + "</code>"
     }
 
-    /// Every `delimiter text delimiter` in `text` as the text between `tag`'s opening and
-    /// closing: the text not empty, not starting or ending with a space (nor holding one, when
-    /// `allowSpaces` is false), nor starting with the delimiter's character. Nil when there is
-    /// none. One pass, each search starting where the last ended.
-    static func wrap(_ text: String, delimiter: String, tag: String, allowSpaces: Bool = true) -> [Piece]? {
-        var text = text
+    /// Every `delimiter text delimiter` in `items` as the text between `tag`'s opening and
+    /// closing, the delimiters taken out: the text between them not empty, starting with neither
+    /// white space nor the delimiter's character, not ending with white space, and holding none
+    /// at all unless `spaces`. What is not text counts as one character that is not white space
+    /// (a line break as a line break). Nil when there is none. The items are read as one string,
+    /// each search starting where the last ended.
+    static func wrap(_ items: [Item], delimiter: String, tag: String, spaces: Bool) -> [Item]? {
         let needle = Array(delimiter.utf8)
-        return text.withUTF8 { bytes -> [Piece]? in
-            guard ByteSearch.find(needle, in: bytes, from: 0) != nil else { return nil }
-            func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
-            var pieces: [Piece] = []
-            var copied = 0, at = 0
-            while let open = ByteSearch.find(needle, in: bytes, from: at) {
-                let after = open + needle.count
-                guard let close = ByteSearch.find(needle, in: bytes, from: after) else { break }
-                let inner = UnsafeBufferPointer(rebasing: bytes[after..<close])
-                let valid = !inner.isEmpty && inner.first != 32 && inner.last != 32 && !inner.contains(10)
-                    && (allowSpaces || !inner.contains(32)) && inner.first != needle[0]
-                guard valid else {
-                    at = after
-                    continue
-                }
-                if open > copied { pieces.append(.text(string(copied..<open))) }
-                pieces += [.html("<\(tag)>"), .text(string(after..<close)), .html("</\(tag)>")]
-                at = close + needle.count
-                copied = at
+        // The items as one string, where each starts in it.
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        for item in items {
+            starts.append(bytes.count)
+            switch item {
+            case .text(let text, _): bytes.append(contentsOf: text.utf8)
+            case .html: bytes.append(0x1A)
+            case .other(let lineBreak): bytes.append(lineBreak ? 10 : 0x1A)
             }
-            guard !pieces.isEmpty else { return nil }
-            if copied < bytes.count { pieces.append(.text(string(copied..<bytes.count))) }
-            return pieces
         }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 32 || byte == 9 || byte == 10 || byte == 13 || byte == 12 }
+        /// Where each delimiter taken out starts, and the tag that takes its place.
+        var edits: [(at: Int, html: String)] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            var at = 0
+            while let open = ByteSearch.find(needle, in: buffer, from: at) {
+                let after = open + needle.count
+                guard let close = ByteSearch.find(needle, in: buffer, from: after) else { break }
+                let inner = UnsafeBufferPointer(rebasing: buffer[after..<close])
+                let valid = !inner.isEmpty && !isSpace(inner[0]) && !isSpace(inner[inner.count - 1])
+                    && inner[0] != needle[0] && (spaces || !inner.contains(where: isSpace))
+                if valid {
+                    edits += [(open, "<\(tag)>"), (close, "</\(tag)>")]
+                    at = close + needle.count
+                } else {
+                    at = after
+                }
+            }
+        }
+        guard !edits.isEmpty else { return nil }
+        // Each text item cut at the edits within it (a delimiter lies within one text: texts
+        // never stand side by side, and nothing else is spelled with the delimiter's character).
+        var result: [Item] = []
+        var next = 0
+        for (n, item) in items.enumerated() {
+            guard case .text(let text, let child) = item else {
+                result.append(item)
+                continue
+            }
+            let utf8 = Array(text.utf8)
+            var copied = 0
+            while next < edits.count, edits[next].at - starts[n] < utf8.count {
+                let offset = edits[next].at - starts[n]
+                if offset > copied { result.append(.text(String(decoding: utf8[copied..<offset], as: UTF8.self), child: child)) }
+                result.append(.html(edits[next].html, child: child))
+                copied = offset + needle.count
+                next += 1
+            }
+            if copied < utf8.count { result.append(.text(String(decoding: utf8[copied...], as: UTF8.self), child: child)) }
+        }
+        return result
     }
 }

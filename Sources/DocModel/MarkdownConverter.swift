@@ -173,32 +173,58 @@ public enum MarkdownConverter {
         return nodes
     }
 
-    /// Puts each of `nodes` (text nodes and code spans) through `syntax`: a node whose text holds
-    /// its syntax gives its place to the pieces, text as text nodes and HTML as inline HTML.
+    /// Puts `nodes` (text nodes and code spans, in the page's order) through `syntax`: the
+    /// children of each container that holds one of the text nodes are read together, and a
+    /// text node or code span that holds the syntax gives its place to the pieces, text as text
+    /// nodes and HTML as inline HTML.
     private static func apply(_ syntax: InlineSyntax, to nodes: [OpaquePointer]) {
+        var containers: [OpaquePointer] = []
+        var seen = Set<OpaquePointer>()
         for node in nodes {
-            guard let literal = cmark_node_get_literal(node) else { continue }
-            let text = String(cString: literal)
-            let pieces = cmark_node_get_type(node) == CMARK_NODE_CODE
-                ? syntax.code(text).map { [InlineSyntax.Piece.html($0)] } : syntax.pieces(ofText: text)
-            guard let pieces else { continue }
-            var placed: [OpaquePointer] = []
-            for piece in pieces {
-                let (type, content) = switch piece {
-                case .text(let text): (CMARK_NODE_TEXT, text)
-                case .html(let html): (CMARK_NODE_HTML_INLINE, html)
+            if cmark_node_get_type(node) == CMARK_NODE_CODE {
+                if let literal = cmark_node_get_literal(node), let html = syntax.code(String(cString: literal)) {
+                    replace(node, with: [.html(html)])
                 }
-                guard let new = cmark_node_new(type) else { break }
-                cmark_node_set_literal(new, content)
-                guard cmark_node_insert_before(node, new) != 0 else {
-                    cmark_node_free(new)
-                    break
-                }
-                placed.append(new)
+            } else if let parent = cmark_node_parent(node), seen.insert(parent).inserted {
+                containers.append(parent)
             }
-            // Where a piece could not be placed, the node stays as it was.
-            for new in placed.count == pieces.count ? [node] : placed { cmark_node_free(new) }
         }
+        for container in containers {
+            var children: [OpaquePointer] = []
+            var child = cmark_node_first_child(container)
+            while let node = child {
+                children.append(node)
+                child = cmark_node_next(node)
+            }
+            let read = children.map { node -> InlineSyntax.Child in
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_TEXT: .text(cmark_node_get_literal(node).map { String(cString: $0) } ?? "")
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: .lineBreak
+                default: .other
+                }
+            }
+            for (index, pieces) in syntax.replacements(read) { replace(children[index], with: pieces) }
+        }
+    }
+
+    /// Puts `pieces` in the place of `node`, text as text nodes and HTML as inline HTML; where a
+    /// piece cannot stand there, the node stays as it was.
+    private static func replace(_ node: OpaquePointer, with pieces: [InlineSyntax.Piece]) {
+        var placed: [OpaquePointer] = []
+        for piece in pieces {
+            let (type, content) = switch piece {
+            case .text(let text): (CMARK_NODE_TEXT, text)
+            case .html(let html): (CMARK_NODE_HTML_INLINE, html)
+            }
+            guard let new = cmark_node_new(type) else { break }
+            cmark_node_set_literal(new, content)
+            guard cmark_node_insert_before(node, new) != 0 else {
+                cmark_node_free(new)
+                break
+            }
+            placed.append(new)
+        }
+        for new in placed.count == pieces.count ? [node] : placed { cmark_node_free(new) }
     }
 
     private static var empty: Result {

@@ -346,6 +346,14 @@ final class ConcurrentBox: @unchecked Sendable {
         ("A <span title=\"x\">==y==</span> z\n", "<p>A <span title=\"x\"><mark>y</mark></span> z</p>\n"),
         ("[HTML ==k==](u)\n\n*[HTML]: H\n", "<p><a href=\"u\"><abbr title=\"H\">HTML</abbr> <mark>k</mark></a></p>\n"),
         ("a==b==c and H~2~O\n", "<p>a<mark>b</mark>c and H<sub>2</sub>O</p>\n"),
+        // A mark holds what stands between its delimiters, whatever that is; a subscript no space.
+        ("x ==a **b** c== y\n", "<p>x <mark>a <strong>b</strong> c</mark> y</p>\n"),
+        ("==a\nb== c\n", "<p><mark>a\nb</mark> c</p>\n"),
+        ("==a [HTML](u) b== and ==**x**==\n\n*[HTML]: H\n",
+         "<p><mark>a <a href=\"u\"><abbr title=\"H\">HTML</abbr></a> b</mark> and <mark><strong>x</strong></mark></p>\n"),
+        ("a ==b <span>c</span> d== e\n", "<p>a <mark>b <span>c</span> d</mark> e</p>\n"),
+        ("==a== **b ==c** d==\n", "<p><mark>a</mark> <strong>b ==c</strong> d==</p>\n"),
+        ("H~2O~ and ~a *b*~\n", "<p>H<sub>2O</sub> and ~a <em>b</em>~</p>\n"),
         // A term is matched as written, whatever the HTML makes of its characters.
         ("AT&T rocks\n\n*[AT&T]: American\n", "<p><abbr title=\"American\">AT&amp;T</abbr> rocks</p>\n"),
         ("Use <x> ==a<b== here\n", "<p>Use <x> <mark>a&lt;b</mark> here</p>\n"),
