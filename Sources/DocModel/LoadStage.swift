@@ -55,24 +55,20 @@ public struct LoadStage: Sendable {
                 reused.set(i, true)
                 return
             }
-            let converted: MarkdownConverter.Result
+            let page: Page
             do throws(DocError) {
                 let text = try Self.readText(root + "/" + path, display: display(path))
                 if ByteSearch.contains(text, "{{") {
                     let lines = try Self.lines(of: text, variables: variables, file: display(path))
-                    converted = MarkdownConverter.convert(lines: lines, file: display(path), options: markdown) { paths.rewrite($0, onPage: path) }
+                    page = MarkdownConverter.convert(lines: lines, file: display(path), docsPath: path, options: markdown) { paths.rewrite($0, onPage: path) }
                 } else {
-                    converted = MarkdownConverter.convert(text, file: display(path), options: markdown) { paths.rewrite($0, onPage: path) }
+                    page = MarkdownConverter.convert(text, file: display(path), docsPath: path, options: markdown) { paths.rewrite($0, onPage: path) }
                 }
             } catch {
                 failures.set(i, error)
                 return
             }
-            results.set(i, (stamp, Page(
-                docsPath: path, filePath: display(path), title: converted.title ?? Self.title(fromPath: path),
-                headings: converted.headings, links: converted.links, samples: converted.samples,
-                body: converted.body, sections: converted.sections, findings: converted.findings,
-                remoteContent: converted.remoteContent)))
+            results.set(i, (stamp, page))
         }
         // Of several unreadable files, the first in path order.
         if let error = failures.values.first { throw error }
@@ -188,13 +184,6 @@ public struct LoadStage: Sendable {
     /// "assigning-keys.md" → "Assigning keys".
     /// The title mkdocs gives a page with no heading and no nav title: "Home" for the home
     /// page, else the file's name with `-` and `_` as spaces, capitalised when it is all lowercase.
-    static func title(fromPath path: String) -> String {
-        if path == "index.md" || path == "README.md" { return "Home" }
-        let name = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? path
-        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
-        return words == words.lowercased() ? words.prefix(1).uppercased() + words.dropFirst() : words
-    }
-
     // MARK: - Navigation
 
     private func resolveNav(_ set: DocSet) throws(DocError) -> [NavNode] {
@@ -244,7 +233,7 @@ public struct LoadStage: Sendable {
                 }
             }
             for folder in folders {
-                pages.append(.section(title: title(fromPath: folder + ".md"), children: build(prefix + folder + "/")))
+                pages.append(.section(title: Page.title(fromPath: folder + ".md"), children: build(prefix + folder + "/")))
             }
             return pages
         }

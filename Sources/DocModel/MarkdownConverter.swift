@@ -14,20 +14,6 @@ public enum MarkdownConverter {
     /// The GitHub-flavoured extensions every page is parsed with.
     public static let extensions = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
 
-    /// What the converter copies out of one document.
-    public struct Result: Sendable {
-        public var title: String?
-        public var headings: [Heading]
-        public var links: [Link]
-        public var samples: [Sample]
-        public var body: [BodyPart]
-        public var sections: [Section]
-        /// What the page's raw HTML holds that the render shows as text (`HeadTags`).
-        public var findings: [Diagnostic]
-        /// The images and frames it loads from other sites.
-        public var remoteContent: [RemoteContent.Use] = []
-    }
-
     private static let registration: Void = { cmark_gfm_core_extensions_ensure_registered() }()
 
     /// A page's own filter in place of GitHub's tag filter: the tags that filter shows as text
@@ -50,43 +36,45 @@ public enum MarkdownConverter {
     /// parsing takes this lock; block parsing, walking and rendering run in parallel.
     private static let parseLock = NSLock()
 
-    /// Parses `markdown` of `file`. `rewrite` maps a link destination to the one the HTML
+    /// Parses `markdown`, the page at `docsPath` in the docs folder (by default `file`), whose
+    /// file diagnostics name `file`. `rewrite` maps a link destination to the one the HTML
     /// should carry (a `.md` link to its page URL), or returns nil to keep it.
     public static func convert(
-        _ markdown: String, file: String, options: MarkdownOptions = MarkdownOptions(),
+        _ markdown: String, file: String, docsPath: String? = nil, options: MarkdownOptions = MarkdownOptions(),
         rewrite: (String) -> String? = { _ in nil }
-    ) -> Result {
+    ) -> Page {
         // Most pages of a guide without extensions need no pass: cmark-gfm reads them as they are.
         guard BlockPass.needed(for: markdown, options: options) else {
-            return parse(BlockPass.Output(text: markdown, map: SourceMap()), file: file, options: options,
-                         syntax: InlineSyntax(options: options, abbreviations: []), rewrite: rewrite)
+            return parse(BlockPass.Output(text: markdown, map: SourceMap()), page: Page(docsPath: docsPath ?? file, filePath: file),
+                         options: options, syntax: InlineSyntax(options: options, abbreviations: []), rewrite: rewrite)
         }
         let lines = BlockPass.split(markdown).enumerated().map { BlockPass.Line($1, origin: $0 + 1) }
-        return convert(lines: lines, file: file, options: options, rewrite: rewrite)
+        return convert(lines: lines, file: file, docsPath: docsPath, options: options, rewrite: rewrite)
     }
 
     /// Parses a page given as lines with their lines in the file (after variables are put in).
     public static func convert(
-        lines: [BlockPass.Line], file: String, options: MarkdownOptions,
+        lines: [BlockPass.Line], file: String, docsPath: String? = nil, options: MarkdownOptions,
         rewrite: (String) -> String? = { _ in nil }
-    ) -> Result {
+    ) -> Page {
         _ = registration
         let titleTag = Marker(avoiding: lines.map(\.text).joined(separator: "\n")).tag
         var pass = BlockPass.run(lines, options: options, titleTag: titleTag)
         let syntax = InlineSyntax(options: options, abbreviations: pass.abbreviations)
         pass.text = pass.titles.fill(pass.text, tag: titleTag) { inline($0, syntax: syntax) }
-        return parse(pass, file: file, options: options, syntax: syntax, rewrite: rewrite)
+        return parse(pass, page: Page(docsPath: docsPath ?? file, filePath: file), options: options, syntax: syntax, rewrite: rewrite)
     }
 
-    /// Parses what the block pass wrote, walks it and renders it.
-    private static func parse(_ pass: BlockPass.Output, file: String, options: MarkdownOptions, syntax: InlineSyntax,
-                              rewrite: (String) -> String?) -> Result {
+    /// Parses what the block pass wrote, walks it and renders it into `page`, which has its paths.
+    private static func parse(_ pass: BlockPass.Output, page: Page, options: MarkdownOptions, syntax: InlineSyntax,
+                              rewrite: (String) -> String?) -> Page {
         _ = registration
+        let file = page.filePath
         // With pymdownx.tilde, `~x~` is a subscript: only `~~x~~` is struck through.
         let tildes = options.has(.tilde) ? CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE : 0
         let parseOptions = CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES | tildes
         let renderOptions = CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(parseOptions) else { return empty }
+        guard let parser = cmark_parser_new(parseOptions) else { return page }
         defer { cmark_parser_free(parser) }
         for name in extensions where name != "tagfilter" {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
@@ -98,7 +86,7 @@ public enum MarkdownConverter {
         // Block parsing (feed) touches no shared state; inline parsing (finish) does.
         source.withUTF8 { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         let document: OpaquePointer? = parseLock.withLock { cmark_parser_finish(parser) }
-        guard let document else { return empty }
+        guard let document else { return page }
         defer { cmark_node_free(document) }
 
         // One text node for each run of text, which cmark-gfm may have left in several pieces.
@@ -113,14 +101,21 @@ public enum MarkdownConverter {
         apply(syntax, to: walk.inlineNodes)
 
         guard let rendered = cmark_render_html(document, renderOptions, cmark_parser_get_syntax_extensions(parser)) else {
-            return empty
+            return page
         }
         var html = String(cString: rendered)
         free(rendered)
         html = InlinePass.run(html, options: options, attributes: (marker, walk.attributeHTML))
-        return Result(title: pass.meta["title"] ?? walk.title, headings: walk.headings, links: walk.links, samples: walk.samples,
-                      body: marker.split(html), sections: walk.finishSections(), findings: walk.findings,
-                      remoteContent: walk.remote)
+        var page = page
+        page.title = pass.meta["title"] ?? walk.title ?? page.title
+        page.headings = walk.headings
+        page.links = walk.links
+        page.samples = walk.samples
+        page.body = marker.split(html)
+        page.sections = walk.finishSections()
+        page.findings = walk.findings
+        page.remoteContent = walk.remote
+        return page
     }
 
     /// The HTML of one line of inline Markdown (an admonition's title, a definition's term),
@@ -225,10 +220,6 @@ public enum MarkdownConverter {
             placed.append(new)
         }
         for new in placed.count == pieces.count ? [node] : placed { cmark_node_free(new) }
-    }
-
-    private static var empty: Result {
-        Result(title: nil, headings: [], links: [], samples: [], body: [], sections: [], findings: [])
     }
 
     /// The walk over the tree: collects values and remembers which nodes get markers.

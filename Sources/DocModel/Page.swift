@@ -21,6 +21,21 @@ public struct Page: Sendable, Equatable {
     /// The images and frames it loads from other sites, which its policy lets through.
     public var remoteContent: [RemoteContent.Use]
 
+    /// A page at `docsPath` with nothing in it yet, titled after its file name.
+    public init(docsPath: String, filePath: String) {
+        self.init(docsPath: docsPath, filePath: filePath, title: Self.title(fromPath: docsPath), headings: [], links: [],
+                  samples: [], body: [], sections: [])
+    }
+
+    /// The title of a page at `path` that gives none: its file name in words, `Home` for the
+    /// home page.
+    public static func title(fromPath path: String) -> String {
+        if path == "index.md" || path == "README.md" { return "Home" }
+        let name = path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? path
+        let words = name.replacingOccurrences(of: "-", with: " ").replacingOccurrences(of: "_", with: " ")
+        return words == words.lowercased() ? words.prefix(1).uppercased() + words.dropFirst() : words
+    }
+
     /// Creates a page from its parts.
     public init(docsPath: String, filePath: String, title: String, headings: [Heading], links: [Link],
                 samples: [Sample], body: [BodyPart], sections: [Section], findings: [Diagnostic] = [],

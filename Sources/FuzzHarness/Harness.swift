@@ -73,8 +73,6 @@ public enum Harness: String, CaseIterable, Sendable {
     }
 
     static func page(_ markdown: String) -> Page {
-        let converted = MarkdownConverter.convert(markdown, file: "docs/index.md") { SitePaths(useDirectoryURLs: true).rewrite($0, onPage: "index.md") }
-        return Page(docsPath: "index.md", filePath: "docs/index.md", title: converted.title ?? "Fuzz", headings: converted.headings,
-                    links: converted.links, samples: converted.samples, body: converted.body, sections: converted.sections)
+        MarkdownConverter.convert(markdown, file: "docs/index.md", docsPath: "index.md") { SitePaths(useDirectoryURLs: true).rewrite($0, onPage: "index.md") }
     }
 }

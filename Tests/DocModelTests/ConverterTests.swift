@@ -38,7 +38,7 @@ import Testing
         ### What's *new*?
         """
 
-    var result: MarkdownConverter.Result { MarkdownConverter.convert(markdown, file: "docs/p.md") }
+    var result: Page { MarkdownConverter.convert(markdown, file: "docs/p.md") }
 
     @Test func samplesKeepTheirLines() throws {
         let samples = result.samples

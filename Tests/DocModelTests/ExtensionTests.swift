@@ -219,7 +219,7 @@ import Testing
         let multi = MarkdownConverter.convert("Title: MultiMarkdown\n    continued\n\nBody.\n", file: "p.md", options: Self.all)
         #expect(multi.title == "MultiMarkdown continued")
         // A page that does not start with meta-data keeps its first line.
-        #expect(MarkdownConverter.convert("Just text.\n", file: "p.md").title == nil)
+        #expect(MarkdownConverter.convert("Just text.\n", file: "docs/p.md", docsPath: "p.md").title == "P")
     }
 
     /// Pages are converted in parallel, and cmark-gfm's extensions share one table of special
