@@ -47,6 +47,10 @@ public enum Harness: String, CaseIterable, Sendable {
         case .markdown:
             require(Self.check(text), "every sample has an outcome")
             require(Self.render(text), "the page renders to a whole document")
+            if !text.contains("keydocs-mark") {
+                let html = Self.page(text).body.compactMap { if case .html(let html) = $0 { html } else { nil } }.joined()
+                require(!html.contains("keydocs-mark"), "no marker of the converter's is left in the page")
+            }
         }
         return broken
     }
@@ -72,7 +76,21 @@ public enum Harness: String, CaseIterable, Sendable {
         return html.hasPrefix("<!DOCTYPE html>") && html.hasSuffix("</html>\n")
     }
 
+    /// The Python-Markdown and pymdown extensions CiviCRM's guides turn on, every one.
+    static let extensions: MarkdownOptions = {
+        var options = MarkdownOptions()
+        for name in ["admonition", "pymdownx.details", "attr_list", "def_list", "pymdownx.mark", "pymdownx.tilde",
+                     "pymdownx.inlinehilite", "pymdownx.tabbed", "abbr", "md_in_html", "pymdownx.superfences"] {
+            _ = options.enable(name)
+        }
+        _ = options.enable("toc", options: ["permalink": "true"])
+        return options
+    }()
+
+    /// `markdown` as the home page, converted with every extension.
     static func page(_ markdown: String) -> Page {
-        MarkdownConverter.convert(markdown, file: "docs/index.md", docsPath: "index.md") { SitePaths(useDirectoryURLs: true).rewrite($0, onPage: "index.md") }
+        MarkdownConverter.convert(markdown, file: "docs/index.md", docsPath: "index.md", options: extensions) {
+            SitePaths(useDirectoryURLs: true).rewrite($0, onPage: "index.md")
+        }
     }
 }
