@@ -98,6 +98,13 @@ extension BlockPass {
                 return
             }
             if let opening = fenceMarker(text) {
+                let lead = indentation(text)
+                if opening.character == "~", lead <= 3, Self.namesNoLanguage(text.dropFirst(lead + opening.count)) {
+                    // Python-Markdown reads no fence here; cmark-gfm would, to the end of the
+                    // page. The line stays text.
+                    emit(String(text.prefix(lead)) + "\\" + text.dropFirst(lead), origin: line.origin, shift: shift - 1)
+                    return
+                }
                 setFence(Fence(character: opening.character, count: opening.count, indent: indentation(text)))
                 note(text)
                 emit(text, origin: line.origin, shift: shift)
@@ -157,7 +164,12 @@ extension BlockPass {
         /// A block quote at the margin whose lines hold extension syntax (`> !!! note`): its
         /// lines without their `>`, passed on their own, then quoted again.
         mutating func takeQuote(_ lines: [Line], from start: Int) -> Quote {
-            guard stack.isEmpty, documentFence == nil, quoteDepth < BlockPass.maxQuoteDepth else { return .none }
+            guard documentFence == nil, quoteDepth < BlockPass.maxQuoteDepth else { return .none }
+            let first = lines[start].text
+            guard first.prefix(while: { $0 == " " }).count <= 3, first.drop(while: { $0 == " " }).first == ">" else { return .none }
+            // A quote's first line stands left of every open container's body: it closes them,
+            // as any line there does.
+            while !stack.isEmpty { close(at: lines[start].origin, nextLine: first) }
             var inner: [Line] = []
             var shifts: [Int] = []
             var k = start
@@ -257,6 +269,14 @@ extension BlockPass {
         }
 
         /// A fence's character and length when `text` opens or closes a fenced code block.
+        /// Whether a tilde fence's info string has a `~` where fenced code reads a language
+        /// (`~~~x~~~`): fenced code and superfences then read no fence at all.
+        static func namesNoLanguage(_ info: Substring) -> Bool {
+            var rest = info.drop { $0 == " " || $0 == "\t" }
+            if rest.first == "." { rest = rest.dropFirst() }
+            return rest.drop { $0.isLetter || $0.isNumber || "_#.+-".contains($0) }.first == "~"
+        }
+
         func fenceMarker(_ text: String) -> (character: Character, count: Int)? {
             let trimmed = text.drop { $0 == " " }
             guard let first = trimmed.first, first == "`" || first == "~" else { return nil }

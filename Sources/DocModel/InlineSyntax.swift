@@ -96,20 +96,45 @@ struct InlineSyntax {
         case other(lineBreak: Bool)
     }
 
-    /// A code span's HTML when it starts with `#!lang `: `#!php echo 1;` is
+    /// A code span that names its language, as inlinehilite reads one: `#!` or `:::`, the
+    /// language (letters, digits, `_ # . + -`; none for plain code), white space, then the code.
+    /// Nil for any other code span, or without inlinehilite.
+    func highlighted(_ literal: String) -> (language: String, code: Substring)? {
+        guard hilite else { return nil }
+        let body: Substring
+        if literal.hasPrefix("#!") {
+            body = literal.dropFirst(2)
+        } else if literal.hasPrefix(":::") {
+            body = literal.dropFirst(3)
+        } else {
+            return nil
+        }
+        let language = body.prefix { $0.isLetter || $0.isNumber || "_#.+-".contains($0) }
+        let rest = body.dropFirst(language.count)
+        guard rest.first?.isWhitespace == true else { return nil }
+        let code = rest.drop { $0.isWhitespace }
+        guard !code.isEmpty else { return nil }
+        return (String(language), code)
+    }
+
+    /// A code span's HTML when it names its language: `#!php echo 1;` is
     /// `<code class="highlight" data-lang="php">echo 1;</code>`; nil for any other.
     func code(_ literal: String) -> String? {
-        guard hilite, literal.hasPrefix("#!") else { return nil }
-        let body = literal.dropFirst(2)
-        let language = body.prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "+" }
-        guard !language.isEmpty, body.dropFirst(language.count).first == " " else { return nil }
-        return "<code class=\"highlight\" data-lang=\"\(escape(language))\">" + escape(body.dropFirst(language.count + 1)) + "</code>"
+        guard let (language, code) = highlighted(literal) else { return nil }
+        let open = language.isEmpty ? "<code>" : "<code class=\"highlight\" data-lang=\"\(escape(language))\">"
+        return open + escape(code) + "</code>"
+    }
+
+    /// The text a reader sees of a code span: without the language it names.
+    func shownText(ofCode literal: String) -> String {
+        highlighted(literal).map { String($0.code) } ?? literal
     }
 
     /// Every `delimiter text delimiter` in `items` as the text between `tag`'s opening and
     /// closing, the delimiters taken out: the text between them not empty, starting with neither
-    /// white space nor the delimiter's character, not ending with white space, and holding none
-    /// at all unless `spaces`. What is not text counts as one character that is not white space
+    /// white space nor the delimiter's character, not ending with white space (the first
+    /// delimiter after the opening that follows none closes it), and holding none at all unless
+    /// `spaces`. What is not text counts as one character that is not white space
     /// (a line break as a line break). Nil when there is none. The items are read as one string,
     /// each search starting where the last ended.
     static func wrap(_ items: [Item], delimiter: String, tag: String, spaces: Bool) -> [Item]? {
@@ -132,16 +157,25 @@ struct InlineSyntax {
             var at = 0
             while let open = ByteSearch.find(needle, in: buffer, from: at) {
                 let after = open + needle.count
-                guard let close = ByteSearch.find(needle, in: buffer, from: after) else { break }
-                let inner = UnsafeBufferPointer(rebasing: buffer[after..<close])
-                let valid = !inner.isEmpty && !isSpace(inner[0]) && !isSpace(inner[inner.count - 1])
-                    && inner[0] != needle[0] && (spaces || !inner.contains(where: isSpace))
-                if valid {
-                    edits += [(open, "<\(tag)>"), (close, "</\(tag)>")]
-                    at = close + needle.count
-                } else {
-                    at = after
+                // An opening is followed by something that is neither white space nor the delimiter.
+                guard after < buffer.count, !isSpace(buffer[after]), buffer[after] != needle[0] else {
+                    at = open + 1
+                    continue
                 }
+                // The first closing after it that follows no white space; without spaces, the
+                // next delimiter must be it, and no white space may come before it.
+                var close = ByteSearch.find(needle, in: buffer, from: after + 1)
+                if spaces {
+                    while let candidate = close, isSpace(buffer[candidate - 1]) { close = ByteSearch.find(needle, in: buffer, from: candidate + 1) }
+                }
+                guard let close else { break }
+                let inner = UnsafeBufferPointer(rebasing: buffer[after..<close])
+                guard spaces || !inner.contains(where: isSpace) else {
+                    at = after
+                    continue
+                }
+                edits += [(open, "<\(tag)>"), (close, "</\(tag)>")]
+                at = close + needle.count
             }
         }
         guard !edits.isEmpty else { return nil }

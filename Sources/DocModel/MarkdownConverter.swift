@@ -180,7 +180,7 @@ public enum MarkdownConverter {
                 if let literal = cmark_node_get_literal(node), let html = syntax.code(String(cString: literal)) {
                     replace(node, with: [.html(html)])
                 }
-            } else if let parent = cmark_node_parent(node), seen.insert(parent).inserted {
+            } else if let parent = cmark_node_parent(node), seen.insert(parent).inserted, !isAutolink(parent) {
                 containers.append(parent)
             }
         }
@@ -200,6 +200,16 @@ public enum MarkdownConverter {
             }
             for (index, pieces) in syntax.replacements(read) { replace(children[index], with: pieces) }
         }
+    }
+
+    /// Whether `node` is a link written as its address (`<https://…>`, `<a@b.org>`, or a bare
+    /// `www.` address): its text is the address, not text to read.
+    private static func isAutolink(_ node: OpaquePointer) -> Bool {
+        guard cmark_node_get_type(node) == CMARK_NODE_LINK, let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+              cmark_node_get_type(child) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(child),
+              let url = cmark_node_get_url(node) else { return false }
+        let text = String(cString: literal), address = String(cString: url)
+        return address == text || address == "mailto:" + text || address == "http://" + text
     }
 
     /// Puts `pieces` in the place of `node`, text as text nodes and HTML as inline HTML; where a
@@ -342,7 +352,11 @@ public enum MarkdownConverter {
                 if let replacement { cmark_node_set_url(node, replacement) }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if !inHeading, let literal = cmark_node_get_literal(node) {
-                    sectionText.append(literal)
+                    if type == CMARK_NODE_CODE, syntax.hilite {
+                        sectionText.append(syntax.shownText(ofCode: String(cString: literal)))
+                    } else {
+                        sectionText.append(literal)
+                    }
                 }
                 if images == 0, syntax.reads(type) { inlineNodes.append(node) }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
@@ -529,7 +543,8 @@ public enum MarkdownConverter {
                     let type = cmark_node_get_type(child)
                     // An image's alt text is not text of the heading (Python-Markdown's toc reads none).
                     if (type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE) && !insideImage(child), let literal = cmark_node_get_literal(child) {
-                        parts.append(String(cString: literal))
+                        let text = String(cString: literal)
+                        parts.append(type == CMARK_NODE_CODE ? syntax.shownText(ofCode: text) : text)
                     } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
                         parts.append(" ")
                     }

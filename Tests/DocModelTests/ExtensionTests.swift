@@ -390,6 +390,49 @@ final class ConcurrentBox: @unchecked Sendable {
         #expect(html(markdown) == expected)
     }
 
+    @Test(arguments: [
+        // The first closing that follows no white space closes a mark.
+        ("==x == y==\n", "<p><mark>x == y</mark></p>\n"),
+        ("===x===\n", "<p>=<mark>x</mark>=</p>\n"),
+        // inlinehilite's forms: `#!` or `:::`, a language of its characters or none.
+        ("`:::php echo 2;` `#! nothing` `#!c# z` `#!php  two` `#!php`\n",
+         "<p><code class=\"highlight\" data-lang=\"php\">echo 2;</code> <code>nothing</code> <code class=\"highlight\" data-lang=\"c#\">z</code> "
+            + "<code class=\"highlight\" data-lang=\"php\">two</code> <code>#!php</code></p>\n"),
+        // A link written as its address shows the address.
+        ("<http://example.com/==x==> HTML\n\n*[HTML]: H\n",
+         "<p><a href=\"http://example.com/==x==\">http://example.com/==x==</a> <abbr title=\"H\">HTML</abbr></p>\n"),
+        // Definitions as abbr reads them: a space before the colon, no empty title, none
+        // indented, `''` takes one away, a character reference in a title stays one.
+        ("*[HTML] : x\n\nHTML\n", "<p><abbr title=\"x\">HTML</abbr></p>\n"),
+        ("*[EMPTY]:\n\nEMPTY\n", "<p>*[EMPTY]:</p>\n<p>EMPTY</p>\n"),
+        (" *[I1]: a\n\nI1\n", "<p>*[I1]: a</p>\n<p>I1</p>\n"),
+        ("*[A]: one\n*[A]: ''\n\nA\n", "<p>A</p>\n"),
+        ("*[X]: &quot;&gt; & more\n\nX\n", "<p><abbr title=\"&quot;&gt; &amp; more\">X</abbr></p>\n"),
+    ])
+    func readAsPythonMarkdownReadsIt(_ markdown: String, _ expected: String) {
+        #expect(html(markdown) == expected)
+    }
+
+    /// A heading's anchor and its text in the search are the text a reader sees.
+    @Test func aHighlightedCodeSpanGivesItsCode() {
+        let page = MarkdownConverter.convert("## H `#!php $a`\n", file: "docs/p.md", options: ExtensionTests.all)
+        #expect(page.headings.first?.slug == "h-a")
+        #expect(page.headings.first?.text == "H $a")
+    }
+
+    /// A line that Python-Markdown does not read as a fence opens none: the page after it stays
+    /// the page; and a block quote after a container in a list item is read as a quote.
+    @Test(arguments: [
+        ("~~~x~~~\n\nAfter.\n", "<p>After.</p>"),
+        ("- item\n\n    !!! note \"N\"\n        nested\n\n> !!! note \"T\"\n>     body\n",
+         "<blockquote>\n<div class=\"admonition note\">\n<p class=\"admonition-title\">T</p>"),
+    ])
+    func blocksStayBlocks(_ markdown: String, _ expected: String) {
+        let out = html(markdown)
+        #expect(out.contains(expected), "\(out)")
+        #expect(!out.contains("<pre>"), "\(out)")
+    }
+
     /// The block pass's own text for titles cannot be faked by the page: a comment spelled like
     /// it stays a comment.
     @Test func titlesCannotBeFaked() {
