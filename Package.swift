@@ -1,6 +1,10 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
+// The words of each language a site can be written in (Sources/SiteRender/Words), embedded in
+// the code as `PackageResources.fr_json`: no bundle to find beside the binary, which is installed alone.
+let words: [Resource] = ["en", "fr", "es", "ca", "de", "nl", "it", "pt", "pl"].map { .embedInCode("Words/\($0).json") }
+
 let package = Package(
     name: "keydocs",
     platforms: [.macOS(.v14)],
@@ -29,7 +33,7 @@ let package = Package(
         .target(name: "Support", dependencies: ["CSystem"]),
         .target(name: "KeyPolicy", dependencies: ["Support"]),
         .target(name: "DocModel", dependencies: ["CCmarkGFM", "Support", "KeyPolicy", .product(name: "Yams", package: "Yams")]),
-        .target(name: "SiteRender", dependencies: ["Support", "DocModel", "CSystem"]),
+        .target(name: "SiteRender", dependencies: ["Support", "DocModel", "CSystem"], resources: words),
         .target(name: "Database", dependencies: ["Support", "KeyPolicy", "CMariaDB"]),
         .target(name: "SampleCheck", dependencies: ["Support", "DocModel", "KeyPolicy", "Database", "CSystem", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "KeyTools", dependencies: ["Support", "DocModel", "KeyPolicy", "Database"]),

@@ -25,26 +25,21 @@ struct BuildCommand: ParsableCommand {
     @Option(name: [.customShort("d"), .customLong("site-dir")], help: ArgumentHelp("mkdocs' name for --site.", valueName: "dir"))
     var siteDir: String?
 
-    @Flag(help: "Render without running the sample checks.")
-    var noCheck = false
-
-    @OptionGroup var mkdocs: MkdocsOptions
-
-    @OptionGroup var engines: EngineOptions
+    @OptionGroup var rendering: RenderOptions
 
     func validate() throws {
-        try mkdocs.validate(with: options)
+        try rendering.mkdocs.validate(with: options)
         if site != nil && siteDir != nil {
             throw ValidationError("--site and -d/--site-dir are one option under two names; give one of them")
         }
     }
 
     func run() throws {
-        mkdocs.noteIgnored()
-        let build = Build(mkdocs.settings(options, engines: engines, checksSamples: !noCheck), progress: options.progressLine())
+        rendering.mkdocs.noteIgnored()
+        let build = Build(rendering.settings(options), progress: options.progressLine())
         do {
             let outcome = try build.build(site: site ?? siteDir)
-            DiagnosticOutput(format: options.format, details: mkdocs.details(outcome)).finish(outcome)
+            DiagnosticOutput(format: options.format, details: rendering.mkdocs.details(outcome)).finish(outcome)
             if outcome.exitCode != 0 { throw ExitCode(outcome.exitCode) }
         } catch let error as DocError {
             build.progress(nil)

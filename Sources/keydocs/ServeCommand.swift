@@ -26,15 +26,10 @@ struct ServeCommand: AsyncParsableCommand {
         """, valueName: "IP:PORT"))
     var devAddr: String?
 
-    @Flag(help: "Render without running the sample checks.")
-    var noCheck = false
-
-    @OptionGroup var mkdocs: MkdocsOptions
-
-    @OptionGroup var engines: EngineOptions
+    @OptionGroup var rendering: RenderOptions
 
     func validate() throws {
-        try mkdocs.validate(with: options)
+        try rendering.mkdocs.validate(with: options)
         if let port, !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
         if port != nil && devAddr != nil { throw ValidationError("--port and -a/--dev-addr both name the port; give one of them") }
         _ = try address()
@@ -50,14 +45,14 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        mkdocs.noteIgnored()
-        var serve = Serve(settings: mkdocs.settings(options, engines: engines, checksSamples: !noCheck), address: try address()) { line in
+        rendering.mkdocs.noteIgnored()
+        var serve = Serve(settings: rendering.settings(options), address: try address()) { line in
             Console.err(line)
         }
-        serve.verbose = mkdocs.verbose
+        serve.verbose = rendering.mkdocs.verbose
         serve.colour = Terminal.colour
         serve.progress = options.progressLine()
-        let mkdocs = self.mkdocs
+        let mkdocs = rendering.mkdocs
         serve.details = { mkdocs.details($0) }
         do { try await serve.run() } catch {
             Console.err("keydocs: error: \(error)")

@@ -3,31 +3,13 @@ import Foundation
 import SiteRender
 import Testing
 
-/// keydocs' own words in each language it speaks: the table is whole, counts take the right
-/// plural form, and the language a config names is the one the pages carry and speak.
+/// keydocs' own words in each language it speaks: they are translated (that each language's
+/// file is whole is `WordsFileTests`'), counts take the right plural form, and the language a
+/// config names is the one the pages carry and speak.
 @Suite struct TranslationTests {
     static let languages = SiteLanguage.Words.allCases
 
-    // MARK: - The table
-
-    /// Every message has words in every language, with as many places for a value as the
-    /// English one, and every counted message a form for each of the language's plural forms.
-    @Test(arguments: languages)
-    func everyMessageHasWordsInEveryLanguage(_ language: SiteLanguage.Words) {
-        let words = Translations(language), english = Translations(.en)
-        for message in Translations.Message.allCases {
-            let text = words(message)
-            #expect(!text.trimmingCharacters(in: .whitespaces).isEmpty, "\(language) \(message)")
-            #expect(text.components(separatedBy: "{}").count == english(message).components(separatedBy: "{}").count,
-                    "\(language) \(message): '\(text)'")
-            #expect(text == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(language) \(message) has spaces around it")
-        }
-        for message in Translations.Counted.allCases {
-            let forms = words.forms(message)
-            #expect(forms.count == words.pluralForms, "\(language) \(message)")
-            #expect(forms.allSatisfy { $0.components(separatedBy: "{}").count == 2 }, "\(language) \(message): \(forms)")
-        }
-    }
+    // MARK: - The words
 
     /// A translation is a translation: the sentences keydocs writes are not left in English.
     @Test(arguments: languages.filter { $0 != .en })
