@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "DocModel", dependencies: ["CCmarkGFM", "Support", "KeyPolicy", .product(name: "Yams", package: "Yams")]),
         .target(name: "SiteRender", dependencies: ["Support", "DocModel", "CSystem"], resources: words),
         .target(name: "Database", dependencies: ["Support", "KeyPolicy", "CMariaDB"]),
-        .target(name: "SampleCheck", dependencies: ["Support", "DocModel", "KeyPolicy", "Database", "CSystem", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "SampleCheck", dependencies: ["Support", "DocModel", "KeyPolicy", "Database", "CSystem", .product(name: "Crypto", package: "swift-crypto")], resources: [.embedInCode("Schema/civicrm.sql")]),
         .target(name: "KeyTools", dependencies: ["Support", "DocModel", "KeyPolicy", "Database"]),
         .target(name: "Pipeline", dependencies: ["Support", "DocModel", "KeyPolicy", "Database", "SampleCheck", "SiteRender"]),
         .target(name: "Preview", dependencies: ["Support", "DocModel", "SiteRender", "Pipeline", .product(name: "FlyingFox", package: "FlyingFox")]),
