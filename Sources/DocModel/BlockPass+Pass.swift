@@ -184,12 +184,8 @@ extension BlockPass {
                 k += 1
             }
             guard !inner.isEmpty else { return .none }
-            let marked = inner.contains { line in
-                let trimmed = line.text.drop { $0 == " " }
-                return (options.has(.admonition) && trimmed.hasPrefix("!!!")) || (options.has(.details) && trimmed.hasPrefix("???"))
-                    || (options.has(.attrList) && line.text.contains("{")) || (options.has(.defList) && trimmed.hasPrefix(":"))
-                    || (options.has(.abbr) && trimmed.hasPrefix("*["))
-            }
+            let used = MarkdownExtension.allCases.filter { options.has($0) && $0.pass == .block }
+            let marked = inner.contains { line in used.contains { $0.mayStartBlock(line.text) } }
             guard marked else { return .plain(end: k) }
             let passed = BlockPass.run(inner, options: options, readMeta: false, quoteDepth: quoteDepth + 1,
                                        titleTag: titleTag, firstTitle: titles.first + titles.markdown.count)

@@ -66,9 +66,10 @@ public enum MarkdownExtension: String, CaseIterable, Sendable {
 
     /// Where an extension is rendered.
     public enum Pass: Sendable {
-        /// Before cmark-gfm, in `BlockPass`.
+        /// Before cmark-gfm, in `BlockPass` (attr_list's lists on links, images and paragraphs, and
+        /// def_list's tight definitions, are finished on the rendered HTML, in `InlinePass`).
         case block
-        /// After it, on its HTML, in `InlinePass`.
+        /// In the text of cmark-gfm's tree, in `InlineSyntax`.
         case inline
         /// In cmark-gfm's options or the converter's walk of its tree.
         case tree
@@ -83,6 +84,23 @@ public enum MarkdownExtension: String, CaseIterable, Sendable {
         case .mark, .tilde, .inlineHilite: .inline
         case .toc: .tree
         case .tables, .fencedCode, .codehilite, .meta, .saneLists, .superfences, .highlight, .betterem, .footnotes: .none
+        }
+    }
+
+    /// Whether `line` (as a block quote holds it, without its `>`) may use the extension's block
+    /// syntax: a block quote with no such line is left to cmark-gfm as it is.
+    func mayStartBlock(_ line: String) -> Bool {
+        let trimmed = line.drop { $0 == " " }
+        switch self {
+        case .admonition: return trimmed.hasPrefix("!!!")
+        case .details: return trimmed.hasPrefix("???")
+        case .tabbed: return trimmed.hasPrefix("===")
+        case .defList: return trimmed.hasPrefix(":")
+        case .abbr: return trimmed.hasPrefix("*[")
+        case .attrList: return line.contains("{")
+        case .markdownInHTML: return line.contains("markdown")
+        case .mark, .tilde, .inlineHilite, .toc, .tables, .fencedCode, .codehilite, .meta, .saneLists, .superfences, .highlight,
+             .betterem, .footnotes: return false
         }
     }
 

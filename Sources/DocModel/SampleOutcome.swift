@@ -72,6 +72,16 @@ public struct SampleOutcome: Sendable, Codable, Equatable {
     /// The note of a block that no checker claims.
     public static let unclaimedNote = "no checker claims this block"
 
+    /// No checker claims the block.
+    public var isUnclaimed = false
+
+    /// A block that no checker claims.
+    public static var unclaimed: SampleOutcome {
+        var outcome = SampleOutcome(.unchecked, unclaimedNote)
+        outcome.isUnclaimed = true
+        return outcome
+    }
+
     /// The note of a block that is not about keys, counted and not checked.
     public static let notAboutKeysNote = "not about keys"
 

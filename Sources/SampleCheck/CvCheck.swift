@@ -1,6 +1,7 @@
 import DocModel
 import Foundation
 import KeyPolicy
+import Support
 
 /// `cv` samples: split with shell rules, then held to cv's grammar, the entity and action
 /// catalog, and Contact's fields; `api_key` values go through the key policy.
@@ -50,7 +51,7 @@ extension PageChecker {
             report(.cvSyntax, at: sample.location, "the block holds no cv command")
             return .failed
         }
-        return .checked("valid cv command" + (calls.count > 1 ? "s" : "") + ": " + calls.joined(separator: ", "))
+        return .checked("valid cv \(noun("command", for: calls.count)): " + calls.joined(separator: ", "))
     }
 
     /// What `command` reads on its standard input when the block shows it: the text an `echo`
@@ -110,11 +111,6 @@ extension PageChecker {
         let parts = word.split(separator: ".", maxSplits: 1)
         guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
         return (String(parts[0]), String(parts[1]))
-    }
-
-    static func isPlaceholder(_ value: String) -> Bool {
-        value.hasPrefix("$") || (value.hasPrefix("<") && value.hasSuffix(">")) || (value.hasPrefix("{") && value.hasSuffix("}") && !value.contains("\""))
-            || value.hasPrefix("YOUR") || value == "..." || value.hasPrefix("KEY")
     }
 
     // MARK: - APIv3
@@ -393,7 +389,7 @@ extension PageChecker {
     // MARK: - Values
 
     private mutating func checkValue(_ value: String, field: CvCatalog.Field, version: Int, at: SourceLocation) {
-        if Self.isPlaceholder(value) || SQLTemplate.isPlaceholder(value) || (field.name == "api_key" && Placeholder.standsForKey(value)) {
+        if Placeholder.inCommand(value) || Placeholder.inSQL(value) || (field.name == "api_key" && Placeholder.standsForKey(value)) {
             if field.name == "api_key", SQLTemplate.asksToMakeUp(value) { reportMadeUp(value, at: at) }
             return
         }
@@ -430,17 +426,13 @@ extension PageChecker {
     }
 
     private mutating func checkApiKey(_ key: String, version: Int, at: SourceLocation) {
-        let length = key.unicodeScalars.count
-        for finding in validator.findings(for: key, checkPublished: false) where finding.severity == .error {
-            if finding.rule == .tooLong {
-                let capacity = validator.policy.storage.capacity
-                let message = version == 3
-                    ? "cv api fails: \"Value for api_key is \(length) characters - This field has a maxlength of \(capacity) characters.\" (APIv3 error 2100)"
-                    : "the key is \(length) characters; APIv4 saves only its first \(capacity - 3) characters plus \"...\", silently, and the saved key no longer matches"
-                report(.keyTooLong, at: at, message)
-            } else {
-                report(RuleID(finding.rule), at: at, "api_key: " + finding.message)
-            }
+        let length = key.unicodeScalars.count, capacity = validator.policy.storage.capacity
+        // What cv does with a key too long for the column, in the words of the API version used.
+        reportKey(key, at: at, "api_key: ") { finding in
+            guard finding.rule == .tooLong else { return nil }
+            return version == 3
+                ? "cv api fails: \"Value for api_key is \(length) characters - This field has a maxlength of \(capacity) characters.\" (APIv3 error 2100)"
+                : "the key is \(length) characters; APIv4 saves only its first \(capacity - 3) characters plus \"...\", silently, and the saved key no longer matches"
         }
         assigned(key, at: at)
     }

@@ -41,11 +41,12 @@ struct PageChecker {
         sql?.close()
     }
 
-    /// Checks one sample: reads its annotation, has the checker of its kind check it (or, when
-    /// no checker claims it, the keys it carries), and records its findings and outcome.
+    /// Checks one sample as the annotation CheckStage read for it says: has the checker of its
+    /// kind check it (or, when no checker claims it, the keys it carries), and records its
+    /// findings and outcome.
     mutating func check(_ sample: Sample) {
         current = []
-        guard let directives = readAnnotation(of: sample) else { return }
+        guard let directives = directives(of: sample) else { return }
         if let reason = directives.skipReason {
             outcomes[sample.index] = .skipped(reason)
             return
@@ -59,8 +60,8 @@ struct PageChecker {
         outcomes[sample.index] = outcome(of: result, kind: kind, sample: sample, directives: directives, errors: errors)
     }
 
-    /// The sample's annotation; nil, with the sample failed, when it cannot be read.
-    private mutating func readAnnotation(of sample: Sample) -> Directives? {
+    /// What the sample's annotation (as CheckStage read it) says; nil, with the sample failed, when it could not be read.
+    private mutating func directives(of sample: Sample) -> Directives? {
         switch annotations[sample.index] {
         case .failure(let error):
             finish(sample, Diagnostic(at: SourceLocation(file: page.filePath, line: error.line), rule: .annotationInvalid, error.message))
@@ -87,7 +88,7 @@ struct PageChecker {
         }
         diagnostics.append(Diagnostic(at: sample.location, endLine: sample.endLine, rule: .sampleUnchecked,
             "no checker claims this \(what); mark it with <!-- check: skip \"reason\" --> or <!-- check: kind=... -->"))
-        outcomes[sample.index] = SampleOutcome(.unchecked, SampleOutcome.unclaimedNote)
+        outcomes[sample.index] = .unclaimed
     }
 
     /// Settles the current sample's findings by its annotation (expected rules, rules turned
@@ -148,10 +149,12 @@ struct PageChecker {
     }
 
     /// Holds `key` to the policy and reports each error it breaks at `location`, its message
-    /// after `what` (`the key shown: `): the one way every checker judges a key it meets.
-    mutating func reportKey(_ key: String, at location: SourceLocation, _ what: String, context: [String] = []) {
+    /// after `what` (`the key shown: `), or in the words `consumer` has for it (what cv does with
+    /// a key too long): the one way every checker judges a key it meets.
+    mutating func reportKey(_ key: String, at location: SourceLocation, _ what: String, context: [String] = [],
+                            consumer: (Finding) -> String? = { _ in nil }) {
         for finding in validator.findings(for: key, checkPublished: false) where finding.severity == .error {
-            report(RuleID(finding.rule), at: location, what + finding.message, context: context)
+            report(RuleID(finding.rule), at: location, consumer(finding) ?? what + finding.message, context: context)
         }
     }
 

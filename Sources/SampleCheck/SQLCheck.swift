@@ -96,7 +96,7 @@ extension PageChecker {
             return
         }
         let literal = SQLText.assignedLiteral(statement.text)
-        if let literal, SQLTemplate.isPlaceholder(literal), SQLTemplate.asksToMakeUp(literal) {
+        if let literal, Placeholder.inSQL(literal), SQLTemplate.asksToMakeUp(literal) {
             reportMadeUp(literal, at: at, context: context)
         }
         if SQLTemplate.hasPlaceholders(statement.text) {
@@ -167,7 +167,7 @@ extension PageChecker {
         // civicrm_contact, which keydocs models whole from CiviCRM's schema, does not have.
         if result.errorCode == 1054, let column = SQLTemplate.unknownColumn(result.errorMessage),
            !column.lowercased().hasPrefix("api"), !Self.onlyContact(statement.text) {
-            if SQLTemplate.isPlaceholder(column) { tally.templates += 1 } else if !tally.unknown.contains("column " + column) {
+            if Placeholder.inSQL(column) { tally.templates += 1 } else if !tally.unknown.contains("column " + column) {
                 tally.unknown.append("column " + column)
             }
             return false

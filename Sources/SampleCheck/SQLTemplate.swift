@@ -23,7 +23,7 @@ enum SQLTemplate {
     static func hasPlaceholders(_ statement: String) -> Bool {
         let code = SQLGuard.blankLiterals(statement)
         if code.range(of: placeholder, options: .regularExpression) != nil || code.contains("...") || code.contains("…") { return true }
-        return literals(statement).contains(where: isPlaceholder)
+        return literals(statement).contains(where: Placeholder.inSQL)
     }
 
     /// The string literals of a statement, quotes removed.
@@ -47,19 +47,6 @@ enum SQLTemplate {
         let words = value.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
         return ["made up", "make up", "makeup", "madeup", "invent", "choose", "chosen", "pick", "think of", "any key", "your own"]
             .contains { words.contains($0) }
-    }
-
-    /// Whether a value or a name reads as something for the reader to fill in.
-    static func isPlaceholder(_ value: String) -> Bool {
-        guard !value.isEmpty, !value.contains(" ") else { return false }
-        let lower = value.lowercased()
-        if value.count > 2 && value.hasPrefix("<") && value.hasSuffix(">") { return true }
-        if value.count > 2 && value.hasPrefix("{") && value.hasSuffix("}") { return true }
-        if value == "..." || value == "…" || (value.count >= 3 && value.allSatisfy { $0 == "X" || $0 == "x" }) { return true }
-        // Words that name what to fill in, in an identifier-like value: your_key, id_of_the_contact.
-        let words = lower.split(whereSeparator: { !$0.isLetter })
-        return words.contains { ["your", "placeholder", "changeme"].contains($0) }
-            || lower.contains("_of_the_") || lower.hasPrefix("replace_") || lower.hasSuffix("_here")
     }
 
     /// The table named in MariaDB's "Table 'db.name' doesn't exist".

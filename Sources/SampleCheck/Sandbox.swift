@@ -1,5 +1,4 @@
 import Dispatch
-import DocModel
 import Foundation
 import Support
 

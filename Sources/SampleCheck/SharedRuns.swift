@@ -9,14 +9,14 @@ final class SharedRuns: @unchecked Sendable {
     private var batches: [String: Sandbox.Batch] = [:]
     private var running: Set<String> = []
     private var kept = 0
-    private var counted = 0
+    private var runsMade = 0
     static let keptBytes = 16 << 20
 
     /// Runs made so far.
     var made: Int {
         condition.lock()
         defer { condition.unlock() }
-        return counted
+        return runsMade
     }
 
     /// `script`'s batch of `runs` runs in `sandbox`, made by `run` unless a page made it already.
@@ -34,7 +34,7 @@ final class SharedRuns: @unchecked Sendable {
         let size = batch.runs.reduce(batch.stderr.count) { $0 + $1.output.count + 16 }
         condition.lock()
         running.remove(key)
-        counted += batch.runs.count
+        runsMade += batch.runs.count
         if kept + size <= Self.keptBytes {
             batches[key] = batch
             kept += size

@@ -163,7 +163,7 @@ struct PageRenderer: Sendable {
                     h.close("a")
                 }
             case .sample(let index):
-                codeBlock(&h, page.samples[index], outcome: outcomes.map { $0[index] ?? SampleOutcome(.unchecked, SampleOutcome.unclaimedNote) })
+                codeBlock(&h, page.samples[index], outcome: outcomes.map { $0[index] ?? .unclaimed })
             }
         }
     }
@@ -227,7 +227,7 @@ struct PageRenderer: Sendable {
         let words = site.words
         if let rules = outcome.expectedRules { return (words(.failsAsExpected, rules.map(\.rawValue).joined(separator: ", ")), nil) }
         if let reason = outcome.skipReason { return (words(.skippedBecause, reason), nil) }
-        if outcome.note == SampleOutcome.unclaimedNote { return (words(.noCheckerClaims), nil) }
+        if outcome.isUnclaimed { return (words(.noCheckerClaims), nil) }
         return (outcome.note, words.language == .en ? nil : "en")
     }
 

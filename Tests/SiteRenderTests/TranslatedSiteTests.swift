@@ -26,7 +26,7 @@ import Testing
             key(5): output,
             key(6): SampleOutcome(.failed, "ERROR 1146: Table 'absente' doesn't exist"),
             key(7): SampleOutcome(.notRun, "SQL not executed: no MariaDB"),
-            key(8): SampleOutcome(.unchecked, SampleOutcome.unclaimedNote),
+            key(8): SampleOutcome.unclaimed,
         ]
         let out = temporaryFolder()
         let writer = try SiteWriter(output: out.path)
