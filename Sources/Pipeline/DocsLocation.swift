@@ -1,7 +1,5 @@
-import Database
 import DocModel
 import Foundation
-import SampleCheck
 
 /// Where the docs are, as a command was given them: `--docs` and `--config`, either or neither.
 public struct DocsLocation: Sendable {
@@ -90,24 +88,4 @@ public struct DocsLocation: Sendable {
         let folder = SitePaths.directory(of: configPath)
         return folder.isEmpty ? path : folder + "/" + path
     }
-}
-
-/// How samples run.
-public struct EngineSettings: Sendable {
-    /// Runs of each generator.
-    public var runs = 200
-    /// Shell samples run in bubblewrap; false runs them unsandboxed (`--sandbox none`).
-    public var sandboxed = true
-    /// Commands generators may run besides the allowlist (`--allow`).
-    public var allow: Set<String> = []
-    /// A folder that keeps check results between runs (`--cache`).
-    public var cacheFolder: String?
-    /// A MariaDB server to use instead of a private one.
-    public var mysql: MariaDBAddress?
-
-    /// The most runs a generator may be given.
-    public static let maxRuns = CheckOptions.maxRuns
-
-    /// The defaults: 200 runs, sandboxed, a private MariaDB.
-    public init() {}
 }

@@ -62,7 +62,7 @@ enum Classifier {
 
     static func readsRandom(_ text: String) -> Bool {
         guard let commands = try? ShellSyntax.parse(placeholdersAsWords(text)) else { return false }
-        return commands.contains(where: ShellCheck.readsRandom)
+        return commands.contains(where: ShellGenerator.readsRandom)
     }
 
     /// `text` with each `<your-site>`-style placeholder, which the shell would read as a

@@ -8,7 +8,7 @@ import Testing
 /// and a pipeline whose output is thrown away gives the key nothing.
 @Suite struct KeyPathEntropyTests {
     func bits(_ text: String) throws -> Double? {
-        ShellCheck.keyBits(try ShellSyntax.parse(text))
+        ShellGenerator.keyBits(try ShellSyntax.parse(text))
     }
 
     @Test(arguments: [
