@@ -118,54 +118,9 @@ public struct SiteConfig: Sendable, Equatable {
             case "markdown_extensions": config.markdown = markdownExtensions(value, path, notes: &config.notes)
             case "extra":
                 // Themes keep their own settings here; keydocs reads only `extra: keydocs:`.
-                if let keydocs = value.mapping?["keydocs"] {
-                    if let coverage = keydocs.mapping?["coverage"] {
-                        guard let text = coverage.scalar?.string, ["full", "keys"].contains(text) else {
-                            throw DocError(stage: .config, path: path, line: line(of: coverage),
-                                           "extra: keydocs: coverage must be full (every block checked or skipped) or keys")
-                        }
-                        config.fullCoverage = text == "full"
-                    }
-                    if let remote = keydocs.mapping?["remote_content"] {
-                        guard let flag = remote.bool else {
-                            throw DocError(stage: .config, path: path, line: line(of: remote), "extra: keydocs: remote_content must be true or false")
-                        }
-                        remoteContent = flag
-                    }
-                    for (ruleNode, setting) in keydocs.mapping?["rules"]?.mapping ?? [:] {
-                        let id: RuleID
-                        switch RuleCatalog.adjustable(ruleNode.string ?? "") {
-                        case .success(let rule): id = rule
-                        case .failure(let problem):
-                            throw DocError(stage: .config, path: path, line: line(of: ruleNode), "extra: keydocs: rules: \(problem)")
-                        }
-                        switch setting.scalar?.string ?? "" {
-                        case "off", "false": config.rules.severities[id] = .some(nil)
-                        case "note": config.rules.severities[id] = .note
-                        case "warning": config.rules.severities[id] = .warning
-                        case "error": config.rules.severities[id] = .error
-                        default:
-                            throw DocError(stage: .config, path: path, line: line(of: setting), "rule \(id) must be off, note, warning or error")
-                        }
-                    }
-                }
+                if let keydocs = value.mapping?["keydocs"] { try readKeydocsSettings(keydocs, into: &config, remoteContent: &remoteContent, path: path) }
             case "plugins":
-                let named = pluginNames(value)
-                for plugin in named where plugin.name == "redirects" {
-                    config.redirectMaps += redirectMaps(plugin.options, path, findings: &config.notes)
-                }
-                let plugins = named.filter { !knownPlugins.contains($0.name) }
-                if let first = plugins.first {
-                    ignored.append(("plugins " + listed(plugins.map(\.name)), first.node))
-                }
-                // mkdocs-static-i18n sets the theme's language for each build: its default wins.
-                for plugin in named where plugin.name == "i18n" {
-                    let languages = i18nLanguages(plugin.options)
-                    if let locale = languages.default { i18nLanguage = locale }
-                    if !languages.others.isEmpty {
-                        ignored.append(("i18n's other languages " + listed(languages.others), plugin.node))
-                    }
-                }
+                readPlugins(value, into: &config, ignored: &ignored, i18nLanguage: &i18nLanguage, path: path)
             default:
                 ignored.append((key, keyNode))
             }
@@ -177,6 +132,62 @@ public struct SiteConfig: Sendable, Equatable {
         config.markdown.remoteContent = remoteContent
         if let i18nLanguage { config.theme.language = language(i18nLanguage, path: path, notes: &config.notes) }
         return config
+    }
+
+    /// `extra: keydocs:`: coverage, remote content and the guide's rule settings.
+    private static func readKeydocsSettings(_ keydocs: Node, into config: inout SiteConfig, remoteContent: inout Bool,
+                                            path: String) throws(DocError) {
+        if let coverage = keydocs.mapping?["coverage"] {
+            guard let text = coverage.scalar?.string, ["full", "keys"].contains(text) else {
+                throw DocError(stage: .config, path: path, line: line(of: coverage),
+                               "extra: keydocs: coverage must be full (every block checked or skipped) or keys")
+            }
+            config.fullCoverage = text == "full"
+        }
+        if let remote = keydocs.mapping?["remote_content"] {
+            guard let flag = remote.bool else {
+                throw DocError(stage: .config, path: path, line: line(of: remote), "extra: keydocs: remote_content must be true or false")
+            }
+            remoteContent = flag
+        }
+        for (ruleNode, setting) in keydocs.mapping?["rules"]?.mapping ?? [:] {
+            let id: RuleID
+            switch RuleCatalog.adjustable(ruleNode.string ?? "") {
+            case .success(let rule): id = rule
+            case .failure(let problem):
+                throw DocError(stage: .config, path: path, line: line(of: ruleNode), "extra: keydocs: rules: \(problem)")
+            }
+            switch setting.scalar?.string ?? "" {
+            case "off", "false": config.rules.severities[id] = .some(nil)
+            case "note": config.rules.severities[id] = .note
+            case "warning": config.rules.severities[id] = .warning
+            case "error": config.rules.severities[id] = .error
+            default:
+                throw DocError(stage: .config, path: path, line: line(of: setting), "rule \(id) must be off, note, warning or error")
+            }
+        }
+    }
+
+    /// `plugins:`: mkdocs-redirects' maps, i18n's default language, and the plugins keydocs
+    /// does not honour, for the one note.
+    private static func readPlugins(_ value: Node, into config: inout SiteConfig, ignored: inout [(text: String, node: Node)],
+                                    i18nLanguage: inout Node?, path: String) {
+        let named = pluginNames(value)
+        for plugin in named where plugin.name == "redirects" {
+            config.redirectMaps += redirectMaps(plugin.options, path, findings: &config.notes)
+        }
+        let plugins = named.filter { !knownPlugins.contains($0.name) }
+        if let first = plugins.first {
+            ignored.append(("plugins " + listed(plugins.map(\.name)), first.node))
+        }
+        // mkdocs-static-i18n sets the theme's language for each build: its default wins.
+        for plugin in named where plugin.name == "i18n" {
+            let languages = i18nLanguages(plugin.options)
+            if let locale = languages.default { i18nLanguage = locale }
+            if !languages.others.isEmpty {
+                ignored.append(("i18n's other languages " + listed(languages.others), plugin.node))
+            }
+        }
     }
 
     /// The plugins a `plugins:` value names, with the node of each: a list of names and
