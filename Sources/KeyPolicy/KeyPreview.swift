@@ -16,6 +16,13 @@ public struct KeyPreview: Sendable, Equatable, CustomStringConvertible {
         prefix = length >= 16 && visible ? String(String.UnicodeScalarView(scalars.prefix(4))) : nil
     }
 
+    /// A preview of a key whose first characters (`prefix`, when they may be shown) and length
+    /// were kept.
+    public init(prefix: String?, length: Int) {
+        self.prefix = prefix
+        self.length = length
+    }
+
     /// `key Xq7L… (32 characters)`, or `key of 12 characters`.
     public var description: String {
         prefix.map { "key \($0)… (\(counted(length, "character")))" } ?? "key of \(counted(length, "character"))"

@@ -163,11 +163,6 @@ struct PageChecker {
         current.append(Diagnostic(at: location, rule: rule, message, context: context))
     }
 
-    /// What may be shown of a key in a message.
-    static func preview(_ key: String) -> String {
-        let preview = KeyPreview(key)
-        return preview.prefix.map { "\($0)…, \(preview.length) characters" } ?? "\(preview.length) characters"
-    }
 
     // MARK: - Consistency
 
@@ -178,7 +173,7 @@ struct PageChecker {
         guard let shown = shownKey, shown.key != key else { return }
         report(.sampleConsistency, at: location,
                "assigns a different key from the one shown at \(shown.location.file):\(shown.location.line) "
-               + "(shown: \(Self.preview(shown.key)); assigned: \(Self.preview(key)))")
+               + "(shown: \(KeyPreview(shown.key)); assigned: \(KeyPreview(key)))")
     }
 
     // MARK: - Output blocks

@@ -99,7 +99,7 @@ struct AuditKeys: ParsableCommand {
 
     static func text(_ report: KeyAudit.Report) {
         for contact in report.flagged {
-            let key = contact.keyPrefix.map { "key \($0)… (\(counted(contact.keyLength, "character")))" } ?? "key of \(counted(contact.keyLength, "character"))"
+            let key = KeyPreview(prefix: contact.keyPrefix, length: contact.keyLength)
             for finding in contact.findings {
                 Console.err("contact \(contact.id): \(finding.severity): \(finding.message) [\(finding.rule)]\n    \(key)")
             }
