@@ -13,6 +13,9 @@ enum GeneratorScript {
   var P = window.KEYDOCS_POLICY;
   if (!P) return;
   var W = P.weak;
+  // Each rule's severity, as the policy states it.
+  var SEVERITY = {};
+  P.rules.forEach(function (r) { SEVERITY[r.id] = r.severity; });
 
   // ---- Generation: Web Crypto bytes, rejection sampling to the alphabet.
   var symbols = P.alphabet;
@@ -189,7 +192,7 @@ enum GeneratorScript {
       if (ch === '\n' || ch === '\r') breaks.push(i + 1); else others.push([i + 1, ch]);
     });
     if (breaks.length) {
-      findings.push({ rule: 'key.charset', severity: 'error', position: breaks[0],
+      findings.push({ rule: 'key.charset', severity: SEVERITY['key.charset'], position: breaks[0],
         message: 'the key contains a line break at character ' + breaks[0] + (breaks.length > 1 ? ' (' + breaks.length + ' in all)' : '') +
           ': the generator wraps its output' + wrapCause(breaks[0] - 1) });
     }
@@ -197,35 +200,35 @@ enum GeneratorScript {
       var shown = others.slice(0, 3).map(function (o) { return describeChar(o[1]) + ' at ' + o[0]; }).join(', ');
       var more = others.length > 3 ? ' and ' + (others.length - 3) + ' more' : '';
       var noun = others.length === 1 ? 'a character' : others.length + ' characters';
-      findings.push({ rule: 'key.charset', severity: 'error', position: others[0][0],
+      findings.push({ rule: 'key.charset', severity: SEVERITY['key.charset'], position: others[0][0],
         message: noun + ' outside ' + P.alphabetDescription + ': ' + shown + more });
     }
     if (length < P.minLength) {
-      findings.push({ rule: 'key.too-short', severity: 'error', position: null,
+      findings.push({ rule: 'key.too-short', severity: SEVERITY['key.too-short'], position: null,
         message: length === 0 ? 'the key is empty; a key needs ' + P.minLength + ' to ' + P.maxLength + ' characters'
           : 'the key is ' + length + ' characters; it needs at least ' + P.minLength });
     } else if (length > P.maxLength) {
-      findings.push({ rule: 'key.too-long', severity: 'error', position: P.maxLength + 1,
+      findings.push({ rule: 'key.too-long', severity: SEVERITY['key.too-long'], position: P.maxLength + 1,
         message: 'the key is ' + length + ' characters; ' + P.storage.column + ' is ' + P.storage.type +
           ' and holds ' + P.storage.capacity + ': ' + P.storage.overflow });
     }
     if (length > 0 && /^[\x00-\x7f]*$/.test(key)) {
       var e = estimate(key);
       if (e.patterns.length && e.bits < P.weakThresholdBits) {
-        findings.push({ rule: 'key.weak', severity: 'error', position: e.patterns[0].start + 1,
+        findings.push({ rule: 'key.weak', severity: SEVERITY['key.weak'], position: e.patterns[0].start + 1,
           message: 'guessable structure: ' + e.patterns.map(function (p) {
             return NOUNS[p.kind] + ' at characters ' + (p.start + 1) + '–' + p.end;
           }).join(', ') + '; about ' + formatBits(e.bits) + ' bits to guess, under ' + formatBits(P.weakThresholdBits) });
       }
     }
     if (published[P.caseInsensitive ? key.replace(/[A-Z]/g, function (c) { return c.toLowerCase(); }) : key]) {
-      findings.push({ rule: 'key.published', severity: 'error', position: null,
+      findings.push({ rule: 'key.published', severity: SEVERITY['key.published'], position: null,
         message: 'this key is published (the list of well-known sample keys); anyone who has read it can use it' });
     }
     if (!findings.length) {
       var bits = length * W.symbolBits;
       if (bits < P.strengthWarningBits) {
-        findings.push({ rule: 'key.strength', severity: 'warning', position: null,
+        findings.push({ rule: 'key.strength', severity: SEVERITY['key.strength'], position: null,
           message: 'effective strength is ' + formatBits(bits) + ' bits (' + length + ' × log2(' + P.effectiveAlphabetSize + ')' +
             (P.caseInsensitive ? ', since lookups ignore case' : '') + '), under ' + formatBits(P.strengthWarningBits) +
             '; use ' + P.recommendedMinLength + ' characters or more' });
