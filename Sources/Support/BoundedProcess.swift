@@ -80,13 +80,34 @@ public struct BoundedProcess: Sendable {
     /// standard output to `reader` as it arrives, and an empty piece whenever a wait for output
     /// ends without any, so that the reader may stop the program for a reason of its own
     /// (`stdout` of the result stays empty; the pieces together are at most `outputLimit` bytes).
+    /// In steps: start it, read it within its bounds, end it.
     public func run(reading reader: (ArraySlice<UInt8>) -> ReadDecision) throws(EngineError) -> Result {
+        let child = try start()
+        defer { child.cgroup?.remove() }
+        var (result, tree) = readOutput(child, reader)
+        end(child, tree: tree, &result)
+        return result
+    }
+
+    /// A started program: its process id, the read ends of its standard output and error, and
+    /// its memory cgroup when one was made.
+    private struct Child {
+        let pid: pid_t
+        let stdout: Int32
+        let stderr: Int32
+        let cgroup: MemoryCgroup?
+    }
+
+    /// Starts the program in a session of its own, with /dev/null for input, pipes for output,
+    /// `descriptor3` on descriptor 3, and no other descriptor of keydocs'.
+    private func start() throws(EngineError) -> Child {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         // Close-on-exec, so that a process another thread starts meanwhile does not hold the write
         // ends open (its reader would then wait for that process to end).
         guard keydocs_pipe_cloexec(&outPipe) == 0, keydocs_pipe_cloexec(&errPipe) == 0 else {
             throw EngineError(engine: executable, reason: "cannot create pipes: \(String(cString: strerror(errno)))")
         }
+        func closePipes() { close(outPipe[0]); close(outPipe[1]); close(errPipe[0]); close(errPipe[1]) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -95,7 +116,7 @@ public struct BoundedProcess: Sendable {
         if let descriptor3 {
             memoryFile = descriptor3.withUnsafeBytes { keydocs_memory_file($0.baseAddress, $0.count) }
             guard memoryFile >= 0 else {
-                close(outPipe[0]); close(outPipe[1]); close(errPipe[0]); close(errPipe[1])
+                closePipes()
                 throw EngineError(engine: executable, reason: "cannot create its input: \(String(cString: strerror(errno)))")
             }
             posix_spawn_file_actions_adddup2(&actions, memoryFile, 3)
@@ -106,20 +127,20 @@ public struct BoundedProcess: Sendable {
         // The program gets these descriptors and no other: whatever keydocs was started with (a
         // CI runner's pipes, a file its caller redirected) stays out of its reach.
         guard keydocs_spawn_close_from(&actions, descriptor3 == nil ? 3 : 4) == 0 else {
-            close(outPipe[0]); close(outPipe[1]); close(errPipe[0]); close(errPipe[1])
+            closePipes()
             throw EngineError(engine: executable, reason: "cannot set up the child's descriptors")
         }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         guard keydocs_spawn_attributes(&attributes) == 0 else {
+            closePipes()
             throw EngineError(engine: executable, reason: "cannot set up the child process")
         }
 
-        // The kernel's bound, where keydocs may make a cgroup: the watchdog below stays as the
+        // The kernel's bound, where keydocs may make a cgroup: the watchdog in `readOutput` stays as the
         // bound elsewhere, and catches what the cgroup does not count.
         let cgroup = memoryLimit.flatMap { MemoryCgroup.make(limit: $0) }
-        defer { cgroup?.remove() }
         let command = cgroup?.wrapping([executable] + arguments) ?? [executable] + arguments
         let argv = command.map { strdup($0) } + [nil]
         let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -134,17 +155,22 @@ public struct BoundedProcess: Sendable {
         guard spawned == 0 else {
             close(outPipe[0])
             close(errPipe[0])
+            cgroup?.remove()
             throw EngineError(engine: executable, reason: "cannot start: \(String(cString: strerror(spawned)))")
         }
+        return Child(pid: pid, stdout: outPipe[0], stderr: errPipe[0], cgroup: cgroup)
+    }
 
+    /// Reads the child's output until it closes both, or a bound is passed (time, output,
+    /// memory), or the reader stops it; what it found, and the processes of its tree last seen.
+    private func readOutput(_ child: Child, _ reader: (ArraySlice<UInt8>) -> ReadDecision) -> (Result, tree: [pid_t]) {
         var result = Result()
         var printed = 0
-        var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: errPipe[0], events: Int16(POLLIN), revents: 0)]
+        var fds = [pollfd(fd: child.stdout, events: Int16(POLLIN), revents: 0),
+                   pollfd(fd: child.stderr, events: Int16(POLLIN), revents: 0)]
         var open = [true, true]
         let deadline = Date().addingTimeInterval(timeout)
         var buffer = [UInt8](repeating: 0, count: 65536)
-        var killed = false
         var tree: [pid_t] = []
         var lastMemoryCheck = Date.distantPast
         while open[0] || open[1] {
@@ -155,14 +181,14 @@ public struct BoundedProcess: Sendable {
             }
             if let memoryLimit, Date().timeIntervalSince(lastMemoryCheck) >= 0.025 {
                 lastMemoryCheck = Date()
-                let (used, members) = ProcessTree.memory(of: pid)
+                let (used, members) = ProcessTree.memory(of: child.pid)
                 tree = members
                 if used > memoryLimit {
                     result.overMemory = true
                     break
                 }
             }
-            for i in 0..<2 { fds[i].fd = open[i] ? (i == 0 ? outPipe[0] : errPipe[0]) : -1 }
+            for i in 0..<2 { fds[i].fd = open[i] ? (i == 0 ? child.stdout : child.stderr) : -1 }
             let wait = memoryLimit == nil ? min(remaining * 1000, 1000) : min(remaining * 1000, 50)
             let ready = poll(&fds, 2, Int32(wait) + 1)
             if ready < 0 && errno != EINTR { break }
@@ -187,19 +213,24 @@ public struct BoundedProcess: Sendable {
             }
             if result.overLimit || result.stopped { break }
         }
-        if result.timedOut || result.overLimit || result.overMemory || result.stopped {
-            kill(-pid, SIGKILL)
+        return (result, tree)
+    }
+
+    /// Ends the child: kills its group and every process of its `tree` when a bound ended the
+    /// read, closes its output, reaps it, and takes its exit status.
+    private func end(_ child: Child, tree: [pid_t], _ result: inout Result) {
+        let killed = result.timedOut || result.overLimit || result.overMemory || result.stopped
+        if killed {
+            kill(-child.pid, SIGKILL)
             for member in tree { kill(member, SIGKILL) }
-            kill(pid, SIGKILL)
-            killed = true
+            kill(child.pid, SIGKILL)
         }
-        close(outPipe[0])
-        close(errPipe[0])
+        close(child.stdout)
+        close(child.stderr)
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        if killed { kill(-pid, SIGKILL) }
-        if let cgroup, cgroup.outOfMemoryKills > 0 { result.overMemory = true }
+        while waitpid(child.pid, &status, 0) < 0 && errno == EINTR {}
+        if killed { kill(-child.pid, SIGKILL) }
+        if let cgroup = child.cgroup, cgroup.outOfMemoryKills > 0 { result.overMemory = true }
         result.status = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return result
     }
 }
