@@ -54,7 +54,14 @@ extension BlockPass.Pass {
         emit("", origin: origin, shift: shift)
         stack.append(BlockPass.Frame(kind: .definition(tight: tight), indent: start.indent, closing: "</dd>"))
         recent.append((start.indent, false))
-        let content = pad + String(text.dropFirst(start.content))
+        let body = String(text.dropFirst(start.content))
+        // The definition's first line is a block of its own to abbr: it may define an abbreviation.
+        if options.has(.abbr), let (term, title) = Self.abbreviation(body) {
+            abbreviations.append((term, title))
+            emit("", origin: origin, shift: shift)
+            return
+        }
+        let content = pad + body
         note(content)
         emit(content, origin: origin, shift: shift + start.content - start.indent)
     }

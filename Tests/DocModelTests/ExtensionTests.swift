@@ -408,6 +408,9 @@ final class ConcurrentBox: @unchecked Sendable {
         (" *[I1]: a\n\nI1\n", "<p>*[I1]: a</p>\n<p>I1</p>\n"),
         ("*[A]: one\n*[A]: ''\n\nA\n", "<p>A</p>\n"),
         ("*[X]: &quot;&gt; & more\n\nX\n", "<p><abbr title=\"&quot;&gt; &amp; more\">X</abbr></p>\n"),
+        // A definition's first line is a block of its own: it may define one.
+        ("Term\n:   *[DD]: from dd\n    more text DD\n\nDD\n",
+         "<dl>\n<dt>Term</dt>\n<dd>more text <abbr title=\"from dd\">DD</abbr></dd>\n</dl>\n<p><abbr title=\"from dd\">DD</abbr></p>\n"),
     ])
     func readAsPythonMarkdownReadsIt(_ markdown: String, _ expected: String) {
         #expect(html(markdown) == expected)
