@@ -62,54 +62,14 @@ extension BlockPass {
             map.append(line: origin, shift: shift)
         }
 
+        /// Takes one line, in steps: the open containers take their indentation off it (closing
+        /// those it is left of), a fence's line is written as it is, then the line may open a
+        /// container, define an abbreviation, open or close a `markdown` element, start a
+        /// definition, or carry an attribute list; anything else is written as it is.
         mutating func take(_ line: Line, next: String?) {
-            var text = line.text
-            var shift = 0
-            var depth = 0
-            let blank = text.allSatisfy { $0 == " " || $0 == "\t" }
-            // Each open container takes four columns off the line. Without tabs in the
-            // indentation, that is one cut at the start, whatever the containers' columns.
-            let lead = indentation(text)
-            let tabbed = text.utf8.prefix { $0 == 32 || $0 == 9 }.contains(9)
-            for frame in stack {
-                if blank { depth += 1; continue }
-                guard lead - shift >= frame.indent + 4 else { break }
-                if tabbed { text = removeIndent(text, at: frame.indent) }
-                shift += 4
-                depth += 1
-            }
-            if !tabbed && shift > 0 && !blank { text = String(Substring(text.utf8.dropFirst(shift))) }
-            if blank { text = "" }
-            while stack.count > depth { close(at: line.origin, nextLine: text) }
-
-            let fence = stack.isEmpty ? documentFence : stack[stack.count - 1].fence
-            if let open = fence {
-                if let closing = fenceMarker(text), closing.character == open.character, closing.count >= open.count,
-                   text.trimmingWhitespace().allSatisfy({ $0 == open.character }) {
-                    setFence(nil)
-                    // Python-Markdown closes a fence whatever the closing line's indentation;
-                    // CommonMark does not when it is left of a list item's content. Written at
-                    // the opening's indentation, it closes the same fence in both.
-                    let indent = indentation(text)
-                    emit(String(repeating: " ", count: open.indent) + text.trimmingWhitespace(), origin: line.origin, shift: shift + indent - open.indent)
-                    return
-                }
-                emit(text, origin: line.origin, shift: shift)
-                return
-            }
-            if let opening = fenceMarker(text) {
-                let lead = indentation(text)
-                if opening.character == "~", lead <= 3, Self.namesNoLanguage(text.dropFirst(lead + opening.count)) {
-                    // Python-Markdown reads no fence here; cmark-gfm would, to the end of the
-                    // page. The line stays text.
-                    emit(String(text.prefix(lead)) + "\\" + text.dropFirst(lead), origin: line.origin, shift: shift - 1)
-                    return
-                }
-                setFence(Fence(character: opening.character, count: opening.count, indent: indentation(text)))
-                note(text)
-                emit(text, origin: line.origin, shift: shift)
-                return
-            }
+            var (text, shift) = dedent(line)
+            if takeFenced(text, origin: line.origin, shift: shift) { return }
+            let blank = text.isEmpty
             if let (narrowed, removed) = BlockPass.narrowedListItem(Substring(text)) {
                 text = narrowed
                 shift += removed
@@ -133,22 +93,85 @@ extension BlockPass {
                 openDefinition(definition, text: text, origin: line.origin, shift: shift)
                 return
             }
-            if options.has(.attrList) {
-                if let (heading, found) = headingAttributes(text) {
-                    attributes.headings[out.count + 1] = found
-                    text = heading
-                } else if let found = blockAttributes(text) {
-                    // For the paragraph it ends, whose last line is the last line written.
-                    if let last = out.last, !last.isEmpty { attributes.paragraphs[out.count] = found }
-                    text = ""
-                } else if text.contains("){") {
-                    for (column, list) in inlineAttributes(text) {
-                        attributes.links[AttributePlaces.Place(line: out.count + 1, column: column)] = list
-                    }
-                }
-            }
+            if options.has(.attrList) { text = placeAttributes(text) }
             if !text.isEmpty { note(text) }
             emit(text, origin: line.origin, shift: shift)
+        }
+
+        /// The line with the indentation of the containers it is inside taken off (four columns
+        /// each), and the columns taken; the containers it stands left of are closed. A blank
+        /// line is inside them all, and empty.
+        mutating func dedent(_ line: Line) -> (text: String, shift: Int) {
+            var text = line.text
+            var shift = 0
+            var depth = 0
+            let blank = text.allSatisfy { $0 == " " || $0 == "\t" }
+            // Without tabs in the indentation, that is one cut at the start, whatever the
+            // containers' columns.
+            let lead = indentation(text)
+            let tabbed = text.utf8.prefix { $0 == 32 || $0 == 9 }.contains(9)
+            for frame in stack {
+                if blank { depth += 1; continue }
+                guard lead - shift >= frame.indent + 4 else { break }
+                if tabbed { text = removeIndent(text, at: frame.indent) }
+                shift += 4
+                depth += 1
+            }
+            if !tabbed && shift > 0 && !blank { text = String(Substring(text.utf8.dropFirst(shift))) }
+            if blank { text = "" }
+            while stack.count > depth { close(at: line.origin, nextLine: text) }
+            return (text, shift)
+        }
+
+        /// Writes a line of a fenced code block, or one that opens or closes it; whether it did.
+        mutating func takeFenced(_ text: String, origin: Int, shift: Int) -> Bool {
+            let fence = stack.isEmpty ? documentFence : stack[stack.count - 1].fence
+            if let open = fence {
+                if let closing = fenceMarker(text), closing.character == open.character, closing.count >= open.count,
+                   text.trimmingWhitespace().allSatisfy({ $0 == open.character }) {
+                    setFence(nil)
+                    // Python-Markdown closes a fence whatever the closing line's indentation;
+                    // CommonMark does not when it is left of a list item's content. Written at
+                    // the opening's indentation, it closes the same fence in both.
+                    let indent = indentation(text)
+                    emit(String(repeating: " ", count: open.indent) + text.trimmingWhitespace(), origin: origin, shift: shift + indent - open.indent)
+                    return true
+                }
+                emit(text, origin: origin, shift: shift)
+                return true
+            }
+            guard let opening = fenceMarker(text) else { return false }
+            let lead = indentation(text)
+            if opening.character == "~", lead <= 3, Self.namesNoLanguage(text.dropFirst(lead + opening.count)) {
+                // Python-Markdown reads no fence here; cmark-gfm would, to the end of the page.
+                // The line stays text.
+                emit(String(text.prefix(lead)) + "\\" + text.dropFirst(lead), origin: origin, shift: shift - 1)
+                return true
+            }
+            setFence(Fence(character: opening.character, count: opening.count, indent: lead))
+            note(text)
+            emit(text, origin: origin, shift: shift)
+            return true
+        }
+
+        /// The line with an attribute list taken out and said by place: a heading's, by the line
+        /// it will be written on; a list alone on a line, the paragraph's that ends on the line
+        /// written last; a link's or image's, by the column of its closing `)`.
+        mutating func placeAttributes(_ text: String) -> String {
+            if let (heading, found) = headingAttributes(text) {
+                attributes.headings[out.count + 1] = found
+                return heading
+            }
+            if let found = blockAttributes(text) {
+                if let last = out.last, !last.isEmpty { attributes.paragraphs[out.count] = found }
+                return ""
+            }
+            if text.contains("){") {
+                for (column, list) in inlineAttributes(text) {
+                    attributes.links[AttributePlaces.Place(line: out.count + 1, column: column)] = list
+                }
+            }
+            return text
         }
 
         /// What `takeQuote` did with the lines at a place.
