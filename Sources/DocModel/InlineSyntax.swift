@@ -3,9 +3,10 @@ import Support
 
 /// The inline syntax of the pymdown extensions a guide turns on (`==mark==`, `~sub~`,
 /// `` `#!lang code` ``) and its abbreviations (abbr), read in the page's text: the converter
-/// gives it the literal of each of cmark-gfm's text nodes (never raw HTML, an image's
-/// alternative text or code), and puts the pieces it returns in the node's place. Each piece of
-/// text stays a text node, so cmark-gfm escapes it as it escapes the rest of the page.
+/// gives it the children of each container in cmark-gfm's tree that holds text (never raw HTML,
+/// an image's alternative text or code), and each code span, and puts the pieces it returns in
+/// the place of the node they came from. Each piece of text stays a text node, so cmark-gfm
+/// escapes it as it escapes the rest of the page.
 struct InlineSyntax {
     /// A text node's replacement, piece by piece.
     enum Piece: Equatable {
