@@ -104,19 +104,21 @@ public enum ShellSyntax {
         /// stack and on the work a hostile block can ask for.
         static let maximumNesting = 32
 
-        mutating func parseList(until terminator: Unicode.Scalar?) throws(ShellSyntaxError) -> [ShellCommand] {
-            nesting += 1
-            defer { nesting -= 1 }
-            guard nesting <= Self.maximumNesting else {
-                throw ShellSyntaxError(line: line, message: "subshells and command substitutions nest more than \(Self.maximumNesting) deep")
-            }
+        /// A list being read: the commands finished, those nested in the current one (process
+        /// substitutions, `$(…)`), and the current command.
+        struct List {
             var commands: [ShellCommand] = []
             var nested: [ShellCommand] = []
-            var current = ShellCommand(line: line)
+            var current: ShellCommand
+            /// Whether the current command has a word yet.
             var started = false
-            func finish() {
+
+            init(line: Int) { current = ShellCommand(line: line) }
+
+            /// Ends the current command (with the `concerns` found in its words), keeping it if
+            /// it holds anything, then the commands nested in it; the next starts at `line`.
+            mutating func finish(concerns: [String], line: Int) {
                 current.concerns += concerns
-                concerns = []
                 if !current.words.isEmpty || !current.assignments.isEmpty || !current.redirections.isEmpty || !current.concerns.isEmpty {
                     commands.append(current)
                 }
@@ -125,11 +127,24 @@ public enum ShellSyntax {
                 current = ShellCommand(line: line)
                 started = false
             }
+        }
+
+        mutating func parseList(until terminator: Unicode.Scalar?) throws(ShellSyntaxError) -> [ShellCommand] {
+            nesting += 1
+            defer { nesting -= 1 }
+            guard nesting <= Self.maximumNesting else {
+                throw ShellSyntaxError(line: line, message: "subshells and command substitutions nest more than \(Self.maximumNesting) deep")
+            }
+            var list = List(line: line)
+            func finish() {
+                list.finish(concerns: concerns, line: line)
+                concerns = []
+            }
             while let c = peek() {
                 if let terminator, c == terminator {
                     advance()
                     finish()
-                    return commands
+                    return list.commands
                 }
                 switch c {
                 case " ", "\t":
@@ -139,70 +154,86 @@ public enum ShellSyntax {
                 case "\n":
                     advance()
                     finish()
-                    commands += try readHeredocBodies()
-                    current.line = line
-                case "#" where !started || (i > 0 && (chars[i - 1] == " " || chars[i - 1] == "\t")):
+                    list.commands += try readHeredocBodies()
+                    list.current.line = line
+                case "#" where !list.started || (i > 0 && (chars[i - 1] == " " || chars[i - 1] == "\t")):
                     while let d = peek(), d != "\n" { advance() }
                 case ";", "&", "|":
+                    if try readOperator(c, into: &list) { finish() }
+                case "(" where !list.started:
                     advance()
-                    var op = String(c)
-                    if let d = peek(), d == c || (c == "|" && d == "&") || (c == "&" && d == ">") {
-                        if c == "&" && d == ">" { // &> file
-                            advance()
-                            try redirect(into: &current, op: "&>", nested: &nested)
-                            continue
-                        }
-                        op.unicodeScalars.append(d)
-                        advance()
-                    }
-                    current.followedBy = op
-                    finish()
-                case "(" where !started:
-                    advance()
-                    let inner = try parseList(until: ")")
-                    commands.append(contentsOf: inner)
+                    list.commands.append(contentsOf: try parseList(until: ")"))
                 case ")" where terminator == nil:
                     throw ShellSyntaxError(line: line, message: "unexpected ')'")
                 case "(":
                     throw ShellSyntaxError(line: line, message: "unexpected '(': functions and subshells inside a command are not supported")
                 case "<", ">":
-                    var op = String(c)
-                    advance()
-                    if c == "<", peek() == "(" {
-                        advance()
-                        let inner = try parseList(until: ")")
-                        nested.append(contentsOf: inner)
-                        current.words.append("<(...)")
-                        continue
-                    }
-                    if let d = peek(), d == c || (c == ">" && d == "|") || d == "&" { op.append(Character(d)); advance() }
-                    if op == "<<", peek() == "-" { op = "<<-"; advance() }
-                    try redirect(into: &current, op: op, nested: &nested)
+                    try readRedirection(c, into: &list)
                 default:
-                    let startLine = line
-                    let before = i
-                    let word = try readWord(nested: &nested)
-                    // A character that ends a word where none can start (a ')' inside backticks).
-                    if i == before { throw ShellSyntaxError(line: line, message: "unexpected '\(c)'") }
-                    if !started { current.line = startLine }
-                    started = true
-                    if let d = peek(), (d == ">" || d == "<"), word.allSatisfy(\.isNumber), !word.isEmpty {
-                        var op = word + String(d)
-                        advance()
-                        if let e = peek(), e == ">" || e == "&" { op.append(Character(e)); advance() }
-                        try redirect(into: &current, op: op, nested: &nested)
-                    } else if current.words.isEmpty, Self.isAssignment(word) {
-                        current.assignments.append(word)
-                    } else {
-                        current.words.append(word)
-                    }
+                    try readWord(c, into: &list)
                 }
             }
             if let terminator {
                 throw ShellSyntaxError(line: line, message: "no closing '\(terminator)'")
             }
             finish()
-            return commands
+            return list.commands
+        }
+
+        /// `;`, `&`, `|` and their doubles (`&&`, `||`, `;;`, `|&`), which end the current command
+        /// (whether it did), or `&>`, a redirection.
+        mutating func readOperator(_ c: Unicode.Scalar, into list: inout List) throws(ShellSyntaxError) -> Bool {
+            advance()
+            var op = String(c)
+            if let d = peek(), d == c || (c == "|" && d == "&") || (c == "&" && d == ">") {
+                if c == "&" && d == ">" { // &> file
+                    advance()
+                    try redirect(into: &list.current, op: "&>", nested: &list.nested)
+                    return false
+                }
+                op.unicodeScalars.append(d)
+                advance()
+            }
+            list.current.followedBy = op
+            return true
+        }
+
+        /// A redirection that starts with `<` or `>` (`>>`, `>|`, `>&`, `<<`, `<<-`), or a process
+        /// substitution `<(…)`, read as a word of its own.
+        mutating func readRedirection(_ c: Unicode.Scalar, into list: inout List) throws(ShellSyntaxError) {
+            var op = String(c)
+            advance()
+            if c == "<", peek() == "(" {
+                advance()
+                list.nested.append(contentsOf: try parseList(until: ")"))
+                list.current.words.append("<(...)")
+                return
+            }
+            if let d = peek(), d == c || (c == ">" && d == "|") || d == "&" { op.append(Character(d)); advance() }
+            if op == "<<", peek() == "-" { op = "<<-"; advance() }
+            try redirect(into: &list.current, op: op, nested: &list.nested)
+        }
+
+        /// A word, which is the current command's name or argument, an assignment before its
+        /// name, or a descriptor's number before a redirection (`2>`).
+        mutating func readWord(_ c: Unicode.Scalar, into list: inout List) throws(ShellSyntaxError) {
+            let startLine = line
+            let before = i
+            let word = try readWord(nested: &list.nested)
+            // A character that ends a word where none can start (a ')' inside backticks).
+            if i == before { throw ShellSyntaxError(line: line, message: "unexpected '\(c)'") }
+            if !list.started { list.current.line = startLine }
+            list.started = true
+            if let d = peek(), (d == ">" || d == "<"), word.allSatisfy(\.isNumber), !word.isEmpty {
+                var op = word + String(d)
+                advance()
+                if let e = peek(), e == ">" || e == "&" { op.append(Character(e)); advance() }
+                try redirect(into: &list.current, op: op, nested: &list.nested)
+            } else if list.current.words.isEmpty, Self.isAssignment(word) {
+                list.current.assignments.append(word)
+            } else {
+                list.current.words.append(word)
+            }
         }
 
         static func isAssignment(_ word: String) -> Bool {
