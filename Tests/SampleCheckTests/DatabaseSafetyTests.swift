@@ -130,6 +130,11 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "/tmp/keydocs-hostile-outfile"))
         #expect(!FileManager.default.fileExists(atPath: "/tmp/keydocs-hostile-log"))
         #expect(!report.diagnostics.contains { $0.message.contains("root:x:0:0") })
+        // The server names the page's account as `sample`, not by this process: the same
+        // sample gives the same finding in every run.
+        let denied = report.diagnostics.filter { $0.message.contains("denied to user") }
+        #expect(!denied.isEmpty)
+        #expect(denied.allSatisfy { $0.message.contains("user 'sample'@") && !$0.message.contains("sample_") }, "\(denied.map(\.message))")
     }
 
     /// A server that is gone when a page needs it is an error at the block, in any mode.
