@@ -28,32 +28,8 @@ struct Abbreviations {
                     node = children.count - 1
                 }
             }
-            terms[node] = title.isEmpty ? nil : (term, Self.attribute(title))
+            terms[node] = title.isEmpty ? nil : (term, escapeKeepingReferences(title))
         }
-    }
-
-    /// `title` as an attribute's value, as Python-Markdown writes it: `<`, `>` and `"` escaped,
-    /// and `&` unless it starts a character reference (`&quot;`, `&#62;`), which stays one.
-    static func attribute(_ title: String) -> String {
-        var out = ""
-        var rest = Substring(title)
-        while let amp = rest.firstIndex(of: "&") {
-            out += escape(rest[..<amp])
-            let after = rest[rest.index(after: amp)...]
-            let name = after.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") }
-            let isReference = after.dropFirst(name.count).first == ";" && Self.namesReference(name)
-            out += isReference ? "&" : "&amp;"
-            rest = after
-        }
-        return out + escape(rest)
-    }
-
-    /// Whether `name`, between `&` and `;`, makes a character reference: letters and digits,
-    /// `#` and digits, or `#x` and hexadecimal digits.
-    static func namesReference(_ name: Substring) -> Bool {
-        if name.hasPrefix("#x") || name.hasPrefix("#X") { return name.count > 2 && name.dropFirst(2).allSatisfy(\.isHexDigit) }
-        if name.hasPrefix("#") { return name.count > 1 && name.dropFirst().allSatisfy(\.isNumber) }
-        return !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber }
     }
 
     /// Whether there is no abbreviation to apply.

@@ -20,3 +20,25 @@ public func appendEscaped(_ byte: UInt8, to out: inout [UInt8]) {
     default: out.append(byte)
     }
 }
+
+/// `text` escaped as `escape` does, but for an `&` that starts a character reference (`&quot;`,
+/// `&#62;`, `&#x3E;`), which stays one: as Python-Markdown writes an attribute's value.
+func escapeKeepingReferences(_ text: String) -> String {
+    /// Whether `name`, between `&` and `;`, makes a character reference: letters and digits,
+    /// `#` and digits, or `#x` and hexadecimal digits.
+    func namesReference(_ name: Substring) -> Bool {
+        if name.hasPrefix("#x") || name.hasPrefix("#X") { return name.count > 2 && name.dropFirst(2).allSatisfy(\.isHexDigit) }
+        if name.hasPrefix("#") { return name.count > 1 && name.dropFirst().allSatisfy(\.isNumber) }
+        return !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber }
+    }
+    var out = ""
+    var rest = Substring(text)
+    while let amp = rest.firstIndex(of: "&") {
+        out += escape(rest[..<amp])
+        let after = rest[rest.index(after: amp)...]
+        let name = after.prefix { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "#") }
+        out += after.dropFirst(name.count).first == ";" && namesReference(name) ? "&" : "&amp;"
+        rest = after
+    }
+    return out + escape(rest)
+}

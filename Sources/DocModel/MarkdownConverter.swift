@@ -89,8 +89,6 @@ public enum MarkdownConverter {
         guard let document else { return page }
         defer { cmark_node_free(document) }
 
-        // One text node for each run of text, which cmark-gfm may have left in several pieces.
-        if syntax.readsText { cmark_consolidate_text_nodes(document) }
         let marker = Marker(avoiding: pass.text)
         var walk = Walk(file: file, marker: marker, map: pass.map, attributes: pass.attributes,
                         remoteContent: options.remoteContent, syntax: syntax)
@@ -98,7 +96,7 @@ public enum MarkdownConverter {
         walk.assignSlugs()
         walk.placeMarkers(permalink: options.permalink)
         walk.placeAttributeMarkers()
-        apply(syntax, to: walk.inlineNodes)
+        read(syntax, in: document)
 
         guard let rendered = cmark_render_html(document, renderOptions, cmark_parser_get_syntax_extensions(parser)) else {
             return page
@@ -135,15 +133,20 @@ public enum MarkdownConverter {
         let document: OpaquePointer? = parseLock.withLock { cmark_parser_finish(parser) }
         guard let document else { return "" }
         defer { cmark_node_free(document) }
-        if !syntax.isEmpty {
-            if syntax.readsText { cmark_consolidate_text_nodes(document) }
-            apply(syntax, to: inlineNodes(of: document, syntax: syntax))
-        }
+        read(syntax, in: document)
         guard let rendered = cmark_render_html(document, CMARK_OPT_UNSAFE, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(rendered) }
         var html = String(cString: rendered).trimmingWhitespace()
         if html.hasPrefix("<p>") && html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
         return html
+    }
+
+    /// Puts the text and code spans of `document` through `syntax`, a page's or a title's.
+    private static func read(_ syntax: InlineSyntax, in document: OpaquePointer) {
+        guard !syntax.isEmpty else { return }
+        // One text node for each run of text, which cmark-gfm may have left in several pieces.
+        if syntax.readsText { cmark_consolidate_text_nodes(document) }
+        apply(syntax, to: inlineNodes(of: document, syntax: syntax))
     }
 
     /// The text nodes and code spans of `document` that `syntax` reads: every one but those of an
@@ -262,11 +265,8 @@ public enum MarkdownConverter {
         let remoteContent: Bool
         /// The images and frames the page loads from other sites.
         var remote: [RemoteContent.Use] = []
-        /// The page's inline syntax, and the text nodes and code spans it reads.
+        /// The page's inline syntax: a highlighted code span's text is its code.
         let syntax: InlineSyntax
-        var inlineNodes: [OpaquePointer] = []
-        /// How many images the walk is inside: their text is alternative text.
-        var images = 0
 
         init(file: String, marker: Marker, map: SourceMap, attributes: AttributePlaces, remoteContent: Bool, syntax: InlineSyntax) {
             self.remoteContent = remoteContent
@@ -298,12 +298,8 @@ public enum MarkdownConverter {
                 if let node = cmark_iter_get_node(iterator) {
                     if event == CMARK_EVENT_ENTER {
                         enter(node, rewrite: rewrite)
-                    } else if event == CMARK_EVENT_EXIT {
-                        switch cmark_node_get_type(node) {
-                        case CMARK_NODE_HEADING: inHeading = false
-                        case CMARK_NODE_IMAGE: images -= 1
-                        default: break
-                        }
+                    } else if event == CMARK_EVENT_EXIT, cmark_node_get_type(node) == CMARK_NODE_HEADING {
+                        inHeading = false
                     }
                 }
                 event = cmark_iter_next(iterator)
@@ -338,7 +334,6 @@ public enum MarkdownConverter {
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 let location = self.location(node)
                 links.append(Link(kind: type == CMARK_NODE_LINK ? .link : .image, destination: destination, location: location))
-                if type == CMARK_NODE_IMAGE { images += 1 }
                 if type == CMARK_NODE_IMAGE, remoteContent, let origin = RemoteContent.origin(of: destination) {
                     remote.append(RemoteContent.Use(.image, origin: origin, at: location))
                 }
@@ -358,7 +353,6 @@ public enum MarkdownConverter {
                         sectionText.append(literal)
                     }
                 }
-                if images == 0, syntax.reads(type) { inlineNodes.append(node) }
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 if let literal = cmark_node_get_literal(node) {
                     let html = String(cString: literal)
